@@ -1,0 +1,1 @@
+"""One module per `onrecord` subcommand; each has add_parser(subparsers) and sets func."""

@@ -1,0 +1,109 @@
+"""`onrecord extract`: quotes and speakers of articles in files or on stdin."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from onrecord.ingest.record import InputRecord
+from onrecord.model import Article, Failure
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract", help="print who said what in articles (.txt, .html, .jsonl; stdin if none)",
+        description="Read articles and print their quotes and speakers. JSONL in gives JSONL "
+                    "out, one record per input record; a record that fails gives "
+                    '{"id": ..., "error": ...}. Exit status 1 when any record failed.')
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help=".txt, .html or .jsonl files (and what the readers know); '-' or none: stdin")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
+                   help="json (pretty, default for one article), jsonl (default for .jsonl "
+                        "input or several files) or text (speaker — quote)")
+    p.add_argument("--published", metavar="YYYY-MM-DD",
+                   help="publication date for inputs that do not state one")
+    p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
+                   help="format of stdin (default: guessed from its first character)")
+    p.set_defaults(func=run)
+
+
+def _records(args: argparse.Namespace) -> Iterator[InputRecord | Failure]:
+    from onrecord.ingest.readers import read_bytes, read_path
+
+    files = args.files or ["-"]
+    for f in files:
+        if f == "-":
+            data = sys.stdin.buffer.read()
+            kind = args.stdin_format or _guess(data)
+            yield from read_bytes(data, f"stdin.{kind}")
+        else:
+            yield from read_path(f)
+
+
+def _guess(data: bytes) -> str:
+    head = data.lstrip()[:200].lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith(b"<"):
+        return "html"
+    return "txt"
+
+
+def _with_published(recs: Iterator[InputRecord | Failure], published: str | None,
+                    ) -> Iterator[InputRecord | Failure]:
+    for r in recs:
+        if published and isinstance(r, InputRecord) and not r.published:
+            r.published = published
+        yield r
+
+
+def write_text(result: Article | Failure, out: TextIO) -> None:
+    """A readable list: one line per quote, speaker — quote."""
+    if isinstance(result, Failure):
+        out.write(f"# {result.id}: ERROR {result.error}\n")
+        return
+    head = f"# {result.id or 'article'}"
+    if result.published:
+        head += f" ({result.published})"
+    out.write(f"{head}: {len(result.quotes)} quotes\n")
+    for q in result.quotes:
+        who = q.speaker.name if q.speaker else "(no speaker)"
+        mark = {"direct": "“{}”", "mixed": "{}", "indirect": "{}"}[q.kind].format(q.text)
+        extra = f" [{q.kind}, {q.cue.text}]" if q.cue else f" [{q.kind}]"
+        if q.addressee:
+            extra += f" to {q.addressee}"
+        if q.date:
+            extra += f" on {q.date}"
+        out.write(f"{who} — {mark}{extra}\n")
+    out.write("\n")
+
+
+def run(args: argparse.Namespace) -> int:
+    from onrecord.pipeline import Extractor
+
+    fmt = args.format
+    if fmt is None:
+        several = len(args.files) > 1 or any(f.endswith(".jsonl") for f in args.files)
+        fmt = "jsonl" if several or args.stdin_format == "jsonl" else "json"
+    failed = 0
+    extractor = Extractor()
+    out = sys.stdout
+    results = extractor.pipe(_with_published(_records(args), args.published))
+    collected: list[dict[str, Any]] = []
+    for res in results:
+        if isinstance(res, Failure):
+            failed += 1
+            print(f"onrecord: {res.id}: {res.error}", file=sys.stderr)
+        if fmt == "jsonl":
+            out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+            out.flush()
+        elif fmt == "text":
+            write_text(res, out)
+        else:
+            collected.append(res.to_dict())
+    if fmt == "json":
+        doc: Any = collected[0] if len(collected) == 1 else collected
+        out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+    return 1 if failed else 0

