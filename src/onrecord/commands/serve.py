@@ -1,0 +1,61 @@
+"""`onrecord serve`: the HTTP API and the web viewer on one port (loopback by default)."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from onrecord.server.config import DEFAULT_TIMEOUT, parse_size
+
+
+def _size(value: str) -> int:
+    try:
+        return parse_size(value)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "serve", help="serve the HTTP API and the web viewer",
+        description="Serve POST /extract, the quote store (GET /quotes, /speakers, "
+                    "/articles/{id}) and the web viewer at /. API docs at /docs.")
+    p.add_argument("--store", type=Path, default=None, metavar="PATH",
+                   help="a quote store built by `onrecord run` (DuckDB); without it only "
+                        "extraction and the article viewer are available")
+    p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--max-body", type=_size, default="10MB", metavar="SIZE",
+                   help="largest request body, e.g. 10MB or 512KB (default 10MB); larger: 413")
+    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"longest one extraction may take, queueing included "
+                        f"(default {DEFAULT_TIMEOUT:.0f}); slower: 504")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="extraction processes, each with one loaded model (default 1)")
+    p.add_argument("--log-level", default="info",
+                   choices=["critical", "error", "warning", "info", "debug"])
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from onrecord.server import ServeConfig, create_app
+
+    if args.workers < 1:
+        print("onrecord serve: --workers must be at least 1", file=sys.stderr)
+        return 2
+    if args.timeout <= 0:
+        print("onrecord serve: --timeout must be positive", file=sys.stderr)
+        return 2
+    config = ServeConfig(store=args.store, max_body=args.max_body, timeout=args.timeout,
+                         workers=args.workers)
+    try:
+        app = create_app(config)
+    except (FileNotFoundError, OSError, ImportError) as e:
+        print(f"onrecord serve: {e}", file=sys.stderr)
+        return 2
+    uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,
+                timeout_graceful_shutdown=5)
+    return 0

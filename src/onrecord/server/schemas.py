@@ -1,0 +1,63 @@
+"""Request and response shapes of the HTTP API (they also make the OpenAPI page at /docs)."""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class ExtractRequest(BaseModel):
+    """One article: exactly one of `text` or `html`, with an optional id and date."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [{
+        "id": "ferry-1", "published": "2026-03-03",
+        "text": 'Transport Minister Alicia Moreno said the ferry will open in June. '
+                '"This is their ferry," Moreno told reporters.'}]})
+
+    text: str | None = Field(None, description="the article as plain text")
+    html: str | None = Field(None, description="the article as an HTML page")
+    published: str | None = Field(None, description="publication date, YYYY-MM-DD")
+    id: str | None = Field(None, max_length=500, description="your id, echoed in the record")
+
+    @field_validator("published")
+    @classmethod
+    def _iso_date(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                date.fromisoformat(v)
+            except ValueError:
+                raise ValueError(f"must be a date as YYYY-MM-DD, got {v[:40]!r}") from None
+        return v
+
+    @model_validator(mode="after")
+    def _one_input(self) -> "ExtractRequest":
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give the article as exactly one of 'text' or 'html'")
+        return self
+
+
+class QuotesPage(BaseModel):
+    """One page of quotes from the store, and how many match in all."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+
+
+class SpeakersPage(BaseModel):
+    """One page of speakers from the store, most quoted first."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+
+
+class Health(BaseModel):
+    """Whether the server is up, has a store, and how many extraction workers are loaded."""
+
+    status: str
+    store: bool
+    workers: int
+    workers_ready: int

@@ -1,0 +1,56 @@
+"""Read-only access to the quote store for the API, one query at a time."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+
+class NoStore(Exception):
+    """The server was started without --store."""
+
+    def __init__(self) -> None:
+        super().__init__("no quote store is open: start the server with "
+                         "`onrecord serve --store quotes.duckdb` to search quotes and speakers")
+
+
+class StoreView:
+    """Wraps `onrecord.corpus.store.Store` (read-only) behind a lock; None means no store."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self._store: Any = None
+        self._lock = threading.Lock()
+        if path is not None:
+            from onrecord.corpus.store import Store
+
+            if not Path(path).exists():
+                raise FileNotFoundError(f"store not found: {path} (build one with `onrecord run`)")
+            self._store = Store(str(path), read_only=True)
+
+    @property
+    def available(self) -> bool:
+        return self._store is not None
+
+    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if self._store is None:
+            raise NoStore()
+        with self._lock:  # one DuckDB connection: never use it from two threads at once
+            return getattr(self._store, name)(*args, **kwargs)
+
+    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._call("quotes", **filters)
+
+    def count_quotes(self, **filters: Any) -> int:
+        return int(self._call("count_quotes", **filters))
+
+    def speakers(self, **kw: Any) -> list[dict[str, Any]]:
+        return self._call("speakers", **kw)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        return self._call("article", article_id)
+
+    def close(self) -> None:
+        close = getattr(self._store, "close", None)
+        if close is not None:
+            close()
