@@ -1,0 +1,1 @@
+"""Corpus mode: run the extractor over many articles into a DuckDB store, then query it."""

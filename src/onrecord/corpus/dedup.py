@@ -1,0 +1,82 @@
+"""Near-duplicate articles: MinHash signatures of word shingles, grouped with LSH under a canonical."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+# Calibration (bench/corpus.py, BBC articles mixed with generated mirrors): 3-word shingles
+# survive character noise better than 5-word ones (one bad word spoils 3 shingles, not 5);
+# mirrors with 5% noisy words, new boilerplate and a new headline stay above 0.55 Jaccard,
+# while different BBC stories stay below 0.2. 128 permutations keep the estimate within ~0.05.
+SHINGLE = 3
+NUM_PERM = 128
+THRESHOLD = 0.5
+SEED = 1
+SCHEME = "affine32"  # datasketch 2 hashing scheme; stored signatures depend on it
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The set of `size`-word shingles of `text` (lower case), as bytes."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {w.encode("utf-8") for w in words}
+    return {" ".join(words[i:i + size]).encode("utf-8") for i in range(len(words) - size + 1)}
+
+
+def signature(text: str) -> bytes | None:
+    """The MinHash signature of a text as bytes (None for a text with no words)."""
+    sh = shingles(text)
+    if not sh:
+        return None
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+    m.update_batch(list(sh))
+    return np.asarray(m.hashvalues, dtype="<u4").tobytes()
+
+
+def _lean(sig: bytes) -> LeanMinHash:
+    return LeanMinHash(seed=SEED, scheme=SCHEME,
+                       hashvalues=np.frombuffer(sig, dtype="<u4").astype(np.uint32))
+
+
+class NearDuplicates:
+    """An LSH index over stored signatures that assigns each new article to a group."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+        self.sigs: dict[str, LeanMinHash] = {}
+        self.canonical: dict[str, str] = {}
+
+    def load(self, rows: Iterable[tuple[str, bytes | None, str | None]]) -> None:
+        """Index stored articles: (id, signature, canonical id or None)."""
+        with self.lsh.insertion_session() as session:
+            for aid, sig, canon in rows:
+                if canon:
+                    self.canonical[aid] = canon
+                if sig:
+                    m = _lean(sig)
+                    self.sigs[aid] = m
+                    session.insert(aid, m, check_duplication=False)
+
+    def assign(self, article_id: str, sig: bytes | None) -> tuple[str, float] | None:
+        """Index one article; return (canonical id, similarity) if it copies an indexed one."""
+        if not sig or article_id in self.sigs:
+            return None
+        m = _lean(sig)
+        best: tuple[str, float] | None = None
+        for cand in self.lsh.query(m):
+            sim = float(m.jaccard(self.sigs[cand]))
+            if sim >= self.threshold and (best is None or sim > best[1]):
+                best = (cand, sim)
+        self.lsh.insert(article_id, m, check_duplication=False)
+        self.sigs[article_id] = m
+        if best is None:
+            return None
+        canon = self.canonical.get(best[0], best[0])
+        self.canonical[article_id] = canon
+        return canon, best[1]

@@ -1,0 +1,202 @@
+"""Cross-article speaker keys: one id per person across name forms, apart when only a surname is shared."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+# Forms of address dropped from names before keying ("Mr Smith" is "Smith").
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "rev", "hon", "sen", "rep", "gov", "gen", "col", "capt", "sgt", "st",
+})
+# Words that carry no meaning when comparing titles ("Minister of Foreign Affairs").
+TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "s",
+                             "former", "then", "acting", "deputy-"})
+# Leading words dropped from organisation names ("the port authority").
+ORG_ARTICLES = frozenset({"the", "a", "an"})
+
+_WORD = re.compile(r"[\w'-]+")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents removed, punctuation reduced to spaces: 'Mélanie  Joly' -> 'melanie joly'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(w.strip("'-") for w in _WORD.findall(plain.lower().replace("’", "'"))
+                    if w.strip("'-"))
+
+
+def name_tokens(name: str, kind: str = "person") -> list[str]:
+    """The folded words that identify a name (honorifics or leading articles removed)."""
+    words = fold(name).split()
+    if kind == "person":
+        words = [w for w in words if w not in HONORIFICS]
+        if words and words[-1] in ("jr", "sr", "ii", "iii"):
+            words = words[:-1]
+    else:
+        while words and words[0] in ORG_ARTICLES:
+            words = words[1:]
+    return words
+
+
+def title_key(title: str) -> frozenset[str]:
+    """A title as a set of content words, so word order and 'of' do not matter."""
+    return frozenset(w for w in fold(title).split() if w not in TITLE_STOPWORDS)
+
+
+def titles_match(a: Iterable[frozenset[str]], b: Iterable[frozenset[str]]) -> bool:
+    """True when some title of one side equals or contains a title of the other."""
+    bs = [t for t in b if t]
+    return any(x <= y or y <= x for x in a if x for y in bs)
+
+
+@dataclass(slots=True)
+class Speaker:
+    """One resolved speaker as the registry holds it."""
+
+    id: int
+    name: str
+    key: str
+    kind: str
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    merged_into: int | None = None
+
+    def title_keys(self) -> list[frozenset[str]]:
+        return [title_key(t) for t in self.titles]
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The speaker a name resolved to, and any speakers merged into it on the way."""
+
+    speaker_id: int
+    merged: list[int] = field(default_factory=list)
+
+
+class SpeakerRegistry:
+    """Assigns stable ids to names seen across articles; the store persists its speakers."""
+
+    def __init__(self, speakers: Iterable[Speaker] = ()) -> None:
+        self.by_id: dict[int, Speaker] = {}
+        self.by_key: dict[str, int] = {}
+        self.full_by_surname: dict[str, list[int]] = {}
+        self.dirty: set[int] = set()
+        self.next_id = 1
+        for s in speakers:
+            self._index(s)
+            self.next_id = max(self.next_id, s.id + 1)
+
+    def _index(self, s: Speaker) -> None:
+        self.by_id[s.id] = s
+        if s.merged_into is not None:
+            return
+        self.by_key[f"{s.kind}:{s.key}"] = s.id
+        words = s.key.split()
+        if s.kind == "person" and len(words) >= 2:
+            self.full_by_surname.setdefault(words[-1], []).append(s.id)
+
+    def live(self, speaker_id: int) -> int:
+        """Follow merges to the speaker that now stands for `speaker_id`."""
+        s = self.by_id[speaker_id]
+        while s.merged_into is not None:
+            s = self.by_id[s.merged_into]
+        return s.id
+
+    def resolve(self, name: str, *, kind: str = "person",
+                titles: Iterable[str] = ()) -> Resolution | None:
+        """The speaker for `name` (with the titles the article gives it); None for an empty name."""
+        kind = kind if kind in ("person", "organization", "source") else "source"
+        words = name_tokens(name, kind)
+        if not words:
+            return None
+        titles = [t for t in titles if t]
+        tkeys = [title_key(t) for t in titles]
+        merged: list[int] = []
+        if kind == "person" and len(words) == 1:
+            sid = self._surname_match(words[0], tkeys)
+            if sid is None:
+                sid = self._get_or_create(" ".join(words), kind, name)
+        else:
+            key = " ".join(words)
+            known = self.by_key.get(f"{kind}:{key}")
+            sid = known if known is not None else self._get_or_create(key, kind, name)
+            if known is None and kind == "person":
+                merged = self._absorb_bare_surname(sid, words[-1], tkeys)
+        self._remember(sid, name, titles)
+        return Resolution(sid, merged)
+
+    def _surname_match(self, surname: str, tkeys: list[frozenset[str]]) -> int | None:
+        """A full-name speaker a bare surname stands for: same title, or the only one without a clash."""
+        cands = [self.by_id[i] for i in self.full_by_surname.get(surname, [])]
+        if tkeys:
+            same = [c for c in cands if titles_match(tkeys, c.title_keys())]
+            if len(same) == 1:
+                return same[0].id
+            if same:
+                return None
+            cands = [c for c in cands if not c.titles]
+        return cands[0].id if len(cands) == 1 else None
+
+    def _absorb_bare_surname(self, sid: int, surname: str,
+                             tkeys: list[frozenset[str]]) -> list[int]:
+        """Merge an earlier surname-only speaker into a new full name when their titles agree."""
+        bare = self.by_key.get(f"person:{surname}")
+        if bare is None or not tkeys:
+            return []
+        b = self.by_id[bare]
+        if not titles_match(tkeys, b.title_keys()):
+            return []
+        if len(self.full_by_surname.get(surname, [])) > 1:
+            return []  # another full name shares the surname: which one is unclear
+        b.merged_into = sid
+        del self.by_key[f"person:{surname}"]
+        target = self.by_id[sid]
+        for t in b.titles:
+            if t not in target.titles:
+                target.titles.append(t)
+        for a in [b.name, *b.aliases]:
+            if a != target.name and a not in target.aliases:
+                target.aliases.append(a)
+        self.dirty.update((bare, sid))
+        return [bare]
+
+    def _get_or_create(self, key: str, kind: str, name: str) -> int:
+        sid = self.by_key.get(f"{kind}:{key}")
+        if sid is not None:
+            return sid
+        s = Speaker(id=self.next_id, name=name.strip(), key=key, kind=kind)
+        self.next_id += 1
+        self._index(s)
+        self.dirty.add(s.id)
+        return s.id
+
+    def _remember(self, sid: int, name: str, titles: list[str]) -> None:
+        s = self.by_id[sid]
+        name = name.strip()
+        changed = False
+        if name != s.name and name not in s.aliases:
+            s.aliases.append(name)
+            changed = True
+        for t in titles:
+            if t not in s.titles and title_key(t) not in s.title_keys():
+                s.titles.append(t)
+                changed = True
+        if changed:
+            self.dirty.add(sid)
+
+    def add_alias(self, speaker_id: int, alias: str) -> None:
+        """Record another form of a speaker's name as the article gives it."""
+        s = self.by_id[self.live(speaker_id)]
+        alias = alias.strip()
+        if alias and alias != s.name and alias not in s.aliases:
+            s.aliases.append(alias)
+            self.dirty.add(s.id)
+
+    def take_dirty(self) -> list[Speaker]:
+        """Speakers created or changed since the last call (to write to the store)."""
+        out = [self.by_id[i] for i in sorted(self.dirty)]
+        self.dirty.clear()
+        return out

@@ -1,0 +1,404 @@
+"""The corpus store: a DuckDB file of articles, quotes, speakers, mentions, repairs and errors."""
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from onrecord.corpus.dedup import NearDuplicates, signature
+from onrecord.corpus.keys import result_key
+from onrecord.corpus.rows import article_rows
+from onrecord.corpus.speakers import Speaker, SpeakerRegistry, fold
+from onrecord.model import Article, Failure
+
+SCHEMA_VERSION = "1"
+# Articles written per transaction by Store.add.
+ADD_BATCH = 64
+
+
+class StoreError(Exception):
+    """Base class of store errors."""
+
+
+class StoreBusy(StoreError):
+    """Another process holds the store open for writing."""
+
+
+@dataclass(slots=True)
+class Item:
+    """One result ready to store: its key, the file it came from, and its MinHash signature."""
+
+    key: str
+    result: Article | Failure
+    source: str | None = None
+    sig: bytes | None = None
+
+
+@dataclass(slots=True)
+class WriteResult:
+    """What one write did: new articles, new errors, near-duplicates found, keys already stored."""
+
+    articles: int = 0
+    errors: int = 0
+    duplicates: int = 0
+    quotes: int = 0
+    skipped: int = 0
+
+    def __iadd__(self, o: "WriteResult") -> "WriteResult":
+        self.articles += o.articles
+        self.errors += o.errors
+        self.duplicates += o.duplicates
+        self.quotes += o.quotes
+        self.skipped += o.skipped
+        return self
+
+
+_I, _S, _F = pa.int64(), pa.string(), pa.float64()
+SCHEMAS: dict[str, pa.Schema] = {
+    "articles": pa.schema([("id", _S), ("source_id", _S), ("source", _S), ("title", _S),
+                           ("url", _S), ("outlet", _S), ("published", _S), ("text", _S),
+                           ("record", _S), ("n_quotes", _I), ("minhash", pa.binary())]),
+    "quotes": pa.schema([("article_id", _S), ("idx", _I), ("kind", _S), ("text", _S),
+                         ("start", _I), ("end", _I), ("speaker_id", _I), ("speaker_name", _S),
+                         ("speaker_ref", _S), ("speaker_start", _I), ("speaker_end", _I),
+                         ("cue", _S), ("cue_start", _I), ("cue_end", _I), ("addressee", _S),
+                         ("date", _S), ("confidence", _F)]),
+    "mentions": pa.schema([("article_id", _S), ("entity_id", _S), ("speaker_id", _I),
+                           ("name", _S), ("kind", _S), ("start", _I), ("end", _I)]),
+    "repairs": pa.schema([("article_id", _S), ("idx", _I), ("kind", _S), ("start", _I),
+                          ("end", _I), ("before", _S), ("after", _S)]),
+    "errors": pa.schema([("id", _S), ("source_id", _S), ("source", _S), ("error", _S)]),
+    "duplicates": pa.schema([("article_id", _S), ("canonical_id", _S), ("similarity", _F)]),
+    "speakers": pa.schema([("id", _I), ("name", _S), ("key", _S), ("kind", _S),
+                           ("titles", pa.list_(_S)), ("aliases", pa.list_(_S)),
+                           ("merged_into", _I)]),
+}
+
+# Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
+_CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
+
+
+def schema_sql() -> str:
+    """The DDL of the store (schema.sql next to this module)."""
+    return resources.files("onrecord.corpus").joinpath("schema.sql").read_text("utf-8")
+
+
+class Store:
+    """A DuckDB corpus store; one writer process at a time, read-only readers when it is idle."""
+
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        if read_only and not self.path.exists():
+            raise StoreError(f"no store at {self.path}: create it with `onrecord run INPUT "
+                             f"--store {self.path}`")
+        try:
+            self.con = duckdb.connect(str(self.path), read_only=read_only)
+        except duckdb.IOException as e:
+            if "lock" in str(e).lower():
+                pid = re.search(r"PID (\d+)", str(e))
+                who = f"process {pid.group(1)}" if pid else "another process"
+                raise StoreBusy(
+                    f"store {self.path} is in use by {who} (an `onrecord run` writing to it?); "
+                    "wait for it to finish, or use another --store") from e
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+        if not read_only:
+            self.con.execute(schema_sql())
+            self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
+                             [SCHEMA_VERSION])
+        self._done: set[str] | None = None
+        self._registry: SpeakerRegistry | None = None
+        self._dups: NearDuplicates | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the database (a checkpoint folds the write-ahead log into the file)."""
+        if self.con is not None:
+            self.con.close()
+            self.con = None  # type: ignore[assignment]
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def done_keys(self) -> set[str]:
+        """Keys of every article and error already stored (loaded once, kept up to date)."""
+        if self._done is None:
+            rows = self.con.execute("SELECT id FROM articles UNION ALL SELECT id FROM errors")
+            self._done = {r[0] for r in rows.fetchall()}
+        return self._done
+
+    def _state(self) -> tuple[SpeakerRegistry, NearDuplicates]:
+        if self._registry is None or self._dups is None:
+            sp = self.con.execute("SELECT id, name, key, kind, titles, aliases, merged_into "
+                                  "FROM speakers").fetchall()
+            self._registry = SpeakerRegistry(
+                Speaker(id=r[0], name=r[1], key=r[2], kind=r[3], titles=list(r[4] or []),
+                        aliases=list(r[5] or []), merged_into=r[6]) for r in sp)
+            self._dups = NearDuplicates()
+            cur = self.con.execute("SELECT a.id, a.minhash, d.canonical_id FROM articles a "
+                                   "LEFT JOIN duplicates d ON d.article_id = a.id ORDER BY a.added_at")
+            while chunk := cur.fetchmany(10_000):
+                self._dups.load(chunk)
+        return self._registry, self._dups
+
+    def write(self, items: Iterable[Item]) -> WriteResult:
+        """Store items in one transaction: all of them or (on a crash) none of them."""
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only")
+        done = self.done_keys()
+        registry, dups = self._state()
+        out = WriteResult()
+        tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
+        merges: list[tuple[int, int]] = []
+        new_keys: set[str] = set()
+        for it in items:
+            if it.key in done or it.key in new_keys:
+                out.skipped += 1
+                continue
+            new_keys.add(it.key)
+            if isinstance(it.result, Failure):
+                tables["errors"].append({"id": it.key, "source_id": _str(it.result.id),
+                                         "source": it.source, "error": it.result.error})
+                out.errors += 1
+                continue
+            rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
+                                registry=registry)
+            tables["articles"].append(rows.article)
+            tables["quotes"] += rows.quotes
+            tables["mentions"] += rows.mentions
+            tables["repairs"] += rows.repairs
+            merges += rows.merges
+            out.articles += 1
+            out.quotes += len(rows.quotes)
+            group = dups.assign(it.key, it.sig)
+            if group is not None:
+                tables["duplicates"].append({"article_id": it.key, "canonical_id": group[0],
+                                             "similarity": round(group[1], 4)})
+                out.duplicates += 1
+        speakers = registry.take_dirty()
+        try:
+            self.con.execute("BEGIN TRANSACTION")
+            for name, rows_ in tables.items():
+                self._insert(name, rows_)
+            if speakers:
+                ids = [s.id for s in speakers]
+                self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
+                self._insert("speakers", [
+                    {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
+                     "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into}
+                    for s in speakers])
+            for old, new in merges:
+                for t in ("quotes", "mentions"):
+                    self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
+                                     [new, old])
+            self.con.execute("COMMIT")
+        except BaseException:
+            try:
+                self.con.execute("ROLLBACK")
+            except duckdb.Error:
+                pass
+            self._done = self._registry = self._dups = None  # reload from what was committed
+            raise
+        done |= new_keys
+        return out
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+        if not rows:
+            return
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+        self.con.register("_onrecord_rows", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _onrecord_rows")
+        finally:
+            self.con.unregister("_onrecord_rows")
+
+    def add(self, articles: Iterable[Article | Failure], *,
+            source: str | None = None) -> WriteResult:
+        """Store already extracted articles (keyed on their text); returns what was new."""
+        total = WriteResult()
+        batch: list[Item] = []
+        for a in articles:
+            sig = signature(a.text) if isinstance(a, Article) else None
+            batch.append(Item(key=result_key(a, source), result=a, source=source, sig=sig))
+            if len(batch) >= ADD_BATCH:
+                total += self.write(batch)
+                batch = []
+        if batch:
+            total += self.write(batch)
+        return total
+
+    # -- reading ---------------------------------------------------------------------------
+    def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r)) for r in cur.fetchall()]
+
+    def _quote_filters(self, speaker: str | None, contains: str | None, since: str | None,
+                       until: str | None, outlet: str | None, include_copies: bool,
+                       ) -> tuple[str, list[Any]]:
+        where: list[str] = [] if include_copies else [_CANONICAL]
+        params: list[Any] = []
+        if speaker:
+            ids = self._speaker_ids(speaker)
+            where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
+            params.append(ids)
+        if contains:
+            for w in contains.split():
+                where.append("q.text ILIKE ? ESCAPE '\\'")
+                params.append(f"%{_like_escape(w)}%")
+        if since:
+            where.append("coalesce(q.date, a.published) >= ?")
+            params.append(since)
+        if until:
+            where.append("coalesce(q.date, a.published) <= ?")
+            params.append(until)
+        if outlet:
+            where.append("a.outlet ILIKE ? ESCAPE '\\'")
+            params.append(f"%{_like_escape(outlet)}%")
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def _speaker_ids(self, name: str) -> list[int]:
+        """Live speakers whose name or a known form matches `name` (accents and case ignored)."""
+        if name.strip().isdigit():
+            return [int(name)]
+        f = fold(name)
+        if not f:
+            return []
+        rows = self.con.execute("SELECT id, key, aliases FROM speakers WHERE merged_into IS NULL"
+                                ).fetchall()
+        out = []
+        for sid, key, aliases in rows:
+            words = key.split()
+            forms = {key, *(fold(a) for a in aliases or [])}
+            if f in forms or f in words or (len(f.split()) > 1 and f in key):
+                out.append(sid)
+        return out
+
+    def quotes(self, *, speaker: str | None = None, contains: str | None = None,
+               since: str | None = None, until: str | None = None, outlet: str | None = None,
+               limit: int = 50, offset: int = 0, include_copies: bool = False,
+               copies: bool = False) -> list[dict[str, Any]]:
+        """Quotes with their speaker and article, newest first; copies' quotes only once.
+
+        `include_copies` also returns quotes found in near-duplicate copies; `copies` adds
+        to each quote the list of copies of its article ({id, title, outlet, url, similarity})."""
+        where, params = self._quote_filters(speaker, contains, since, until, outlet,
+                                            include_copies)
+        sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
+               "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
+               "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
+               "FROM quotes q JOIN articles a ON a.id = q.article_id "
+               f"LEFT JOIN speakers s ON s.id = q.speaker_id{where} "
+               "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx "
+               "LIMIT ? OFFSET ?")
+        rows = self._rows(sql, params + [int(limit), int(offset)])
+        if copies and rows:
+            found = self.copies_of(sorted({r["article_id"] for r in rows}))
+            for r in rows:
+                r["copies"] = found.get(r["article_id"], [])
+        return rows
+
+    def count_quotes(self, *, speaker: str | None = None, contains: str | None = None,
+                     since: str | None = None, until: str | None = None,
+                     outlet: str | None = None, include_copies: bool = False) -> int:
+        """How many quotes `quotes()` would return without a limit."""
+        where, params = self._quote_filters(speaker, contains, since, until, outlet,
+                                            include_copies)
+        sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+        return int(self.con.execute(sql, params).fetchone()[0])
+
+    def copies_of(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Near-duplicate copies of each canonical article in `article_ids`."""
+        rows = self._rows(
+            "SELECT d.canonical_id, a.id, a.title, a.outlet, a.url, d.similarity "
+            "FROM duplicates d JOIN articles a ON a.id = d.article_id "
+            "WHERE d.canonical_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY a.id", [article_ids])
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            out.setdefault(r.pop("canonical_id"), []).append(r)
+        return out
+
+    def speakers(self, *, name: str | None = None, limit: int = 100, offset: int = 0,
+                 min_quotes: int = 1) -> list[dict[str, Any]]:
+        """Speakers ranked by their number of quotes (each near-duplicate group counted once)."""
+        where, params = ["s.merged_into IS NULL", "coalesce(c.quotes, 0) >= ?"], [min_quotes]
+        if name:
+            where.append("s.id IN (SELECT unnest(?::INTEGER[]))")
+            params.append(self._speaker_ids(name))
+        sql = ("WITH c AS (SELECT q.speaker_id, count(*) AS quotes, "
+               "count(DISTINCT q.article_id) AS articles FROM quotes q "
+               f"WHERE q.speaker_id IS NOT NULL AND {_CANONICAL} GROUP BY 1) "
+               "SELECT s.id, s.name, s.titles, coalesce(c.quotes, 0) AS quotes, "
+               "coalesce(c.articles, 0) AS articles, s.kind, s.aliases "
+               "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
+               + " AND ".join(where) + " ORDER BY quotes DESC, articles DESC, s.name "
+               "LIMIT ? OFFSET ?")
+        rows = self._rows(sql, params + [int(limit), int(offset)])
+        for r in rows:
+            r["titles"] = list(r["titles"] or [])
+            r["aliases"] = list(r["aliases"] or [])
+        return rows
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """The stored Article.to_dict() (id = store key) with source_id, canonical_id and copies."""
+        row = self.con.execute(
+            "SELECT a.record, a.text, a.source_id, a.source, a.title, a.outlet, a.url, "
+            "d.canonical_id FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id "
+            "WHERE a.id = ?", [article_id]).fetchone()
+        if row is None:
+            return None
+        record = json.loads(row[0])
+        record["text"] = row[1]
+        record["id"] = article_id
+        canonical = row[7] or article_id
+        group = self.con.execute(
+            "SELECT article_id FROM duplicates WHERE canonical_id = ? ORDER BY article_id",
+            [canonical]).fetchall()
+        members = [canonical] + [g[0] for g in group]
+        record.update({"source_id": row[2], "source": row[3], "title": row[4],
+                       "outlet": row[5], "url": row[6],
+                       "canonical_id": row[7],
+                       "copies": [m for m in members if m != article_id]})
+        return record
+
+    def errors(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        """Input records that failed, oldest first."""
+        return self._rows("SELECT id, source_id, source, error FROM errors "
+                          "ORDER BY added_at, id LIMIT ? OFFSET ?", [limit, offset])
+
+    def stats(self) -> dict[str, int]:
+        """Totals: articles, canonical articles, duplicates, quotes (counted once), speakers, errors."""
+        q = self.con.execute(
+            "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM duplicates), "
+            f"(SELECT count(*) FROM quotes q WHERE {_CANONICAL}), "
+            f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {_CANONICAL}), "
+            "(SELECT count(*) FROM errors)").fetchone()
+        return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
+                "speakers": q[3], "errors": q[4]}
+
+    def iter_articles(self) -> Iterator[dict[str, Any]]:
+        """Every stored article (id, title, outlet, published), in the order added."""
+        cur = self.con.execute("SELECT id, title, outlet, published FROM articles ORDER BY added_at")
+        while chunk := cur.fetchmany(1000):
+            for r in chunk:
+                yield {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3]}
+
+
+def _str(v: object) -> str | None:
+    return None if v is None else str(v)
+
+
+def _like_escape(s: str) -> str:
+    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
