@@ -1,0 +1,99 @@
+"""Boilerplate: page furniture lines that are not article prose, removed with a repair each.
+
+A line goes when it consists only of known furniture phrases (`Skip to main content`, `Share`,
+`Advertisement`, `RELATED IMAGESview larger image`...), when it is a short cookie, newsletter or
+app prompt, or when it is a mirror site's name on the first line. A menu glued in front of a
+byline (`HomeNewsWorldBy Jane Doe`) loses the menu and keeps the byline.
+"""
+from __future__ import annotations
+
+import re
+
+from onrecord.ingest.edits import Edit
+
+# Furniture phrases seen on news pages and scraped mirrors; a line made only of these
+# (in any case, glued together or separated by spaces, pipes, bullets or dashes) is removed.
+PHRASES = (
+    r"skip to (?:the )?(?:main )?(?:content|navigation|search)",
+    r"share(?: this)?(?: (?:article|story|page|video))?(?: on (?:facebook|twitter|x|whatsapp|"
+    r"linkedin|reddit|email))?",
+    r"share via (?:email|facebook|twitter)", r"copy link", r"print(?: this (?:article|page))?",
+    r"tweet", r"email", r"facebook", r"twitter", r"whatsapp", r"linkedin", r"pinterest",
+    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad",
+    r"related(?: images?| articles?| stories| content| coverage| links| videos?| topics)?",
+    r"(?:view|see|open) (?:larger|full|the) (?:image|photo|size)", r"view (?:photo )?gallery",
+    r"(?:open|view) gallery", r"enlarge (?:this )?(?:image|photo)", r"\d+ (?:photos|images)",
+    r"continue reading(?: below| the main story)?", r"read more(?: below)?",
+    r"read (?:the )?full (?:story|article)", r"(?:story|article) continues below",
+    r"scroll (?:down )?to continue", r"click here", r"loading\.*", r"menu", r"search",
+    r"sign in", r"log in", r"subscribe(?: now)?", r"sign up", r"listen to (?:this )?article",
+    r"comments?", r"close", r"back to top", r"trending(?: now)?", r"most (?:read|popular)",
+    r"top stories", r"watch(?: live| now)?", r"home", r"next", r"previous",
+)
+_SEP = r"[\s|·•›»:\-–—/]*"
+_FURNITURE = re.compile(rf"{_SEP}(?:(?:{'|'.join(PHRASES)}){_SEP})+", re.IGNORECASE)
+# Short prompts that are page chrome whatever their wording.
+_PROMPTS = (
+    re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|policy|settings|preferences|"
+               r"we use|this site uses|allow)\b|\b(?:accept|allow) (?:all )?cookies\b", re.I),
+    re.compile(r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|email address)\b|"
+               r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b", re.I),
+    re.compile(r"\b(?:download|get|install|open (?:it )?in)\b.{0,40}\bapp\b|"
+               r"\bapp (?:store|for (?:ios|android))\b|\bgoogle play\b", re.I),
+    re.compile(r"^\s*follow (?:us|\w+) on (?:twitter|facebook|instagram|x|social media)\b", re.I),
+    re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\))\s*\d{4}|\ball rights reserved\.?\s*$", re.I),
+)
+PROMPT_MAX_CHARS = 200  # a longer line mentioning cookies or apps is probably prose
+# Menu words glued in front of a byline.
+_MENU_BYLINE = re.compile(
+    r"^(?:(?:home|menu|search|news|world|politics|business|sports?|opinion|entertainment|"
+    r"tech(?:nology)?|health|science|local|canada|u\.?s\.?|video|sections|subscribe|"
+    r"sign in|log in)[\s|·•›»]*){2,}(?=By\s+[A-Z])", re.I)
+# A mirror site's name: a domain, or a short line mostly in a non-Latin script.
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|cn|ru|xyz|top|site|online|news|co|io|"
+                     r"me|tv|cc|biz|us|uk)\b", re.I)
+SITE_NAME_MAX_WORDS = 8
+
+
+def find_boilerplate(text: str) -> list[Edit]:
+    """Edits removing furniture lines (with their newline) and menus glued to bylines."""
+    edits: list[Edit] = []
+    pos = 0
+    lines = text.split("\n")
+    first = next((i for i, l in enumerate(lines) if l.strip()), -1)
+    for i, line in enumerate(lines):
+        end = pos + len(line) + (1 if i < len(lines) - 1 else 0)
+        if line.strip():
+            if is_furniture(line) or (i == first and is_site_name(line, text)):
+                edits.append(Edit(pos, end, "", "boilerplate"))
+            else:
+                m = _MENU_BYLINE.match(line)
+                if m:
+                    edits.append(Edit(pos, pos + m.end(), "", "boilerplate"))
+        pos += len(line) + 1
+    return edits
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line of page furniture: only known phrases, or a short chrome prompt."""
+    if _FURNITURE.fullmatch(line):
+        return True
+    return len(line) <= PROMPT_MAX_CHARS and any(p.search(line) for p in _PROMPTS)
+
+
+def is_site_name(line: str, text: str) -> bool:
+    """True for a short first line naming a mirror site: a domain, or another script."""
+    words = line.split()
+    if len(words) > SITE_NAME_MAX_WORDS or line.rstrip().endswith((".", "?", "!", "”", '"')):
+        return False
+    if _DOMAIN.search(line):
+        return True
+    letters = [c for c in line if c.isalpha()]
+    foreign = sum(1 for c in letters if not _latin(c))
+    rest = [c for c in text[len(line):len(line) + 2000] if c.isalpha()]
+    rest_latin = sum(1 for c in rest if _latin(c))
+    return bool(letters) and foreign > len(letters) / 2 and rest_latin > 0.9 * max(len(rest), 1)
+
+
+def _latin(c: str) -> bool:
+    return c.isascii() or "\u00c0" <= c <= "\u024f"
