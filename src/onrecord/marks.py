@@ -1,0 +1,81 @@
+"""Pair quotation marks in a paragraph into quoted spans (character offsets)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+OPENERS = {"“": "”", "„": "“", "«": "»", "‟": "”"}
+CLOSERS = {"”", "»"}
+STRAIGHT = '"'
+
+
+@dataclass(slots=True, frozen=True)
+class Marked:
+    """A quoted stretch: `start`/`end` cover the words inside the marks (offsets in the text)."""
+
+    start: int
+    end: int
+    open_mark: int  # offset of the opening mark, or -1 when the opener is missing
+    close_mark: int  # offset of the closing mark, or -1 when it runs to the paragraph end
+
+
+def _is_opening_straight(text: str, i: int) -> bool:
+    """A straight quote opens when it follows a space, start, or opening punctuation."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/:;":
+        return not after.isspace() or i == 0
+    return False
+
+
+def find_marked(text: str, start: int = 0, end: int | None = None) -> list[Marked]:
+    """Quoted spans in text[start:end] (one paragraph); an unclosed quote runs to its end."""
+    end = len(text) if end is None else end
+    spans: list[Marked] = []
+    open_at = -1
+    closer = ""
+    i = start
+    while i < end:
+        ch = text[i]
+        if open_at < 0:
+            if ch in OPENERS:
+                open_at, closer = i, OPENERS[ch]
+            elif ch == STRAIGHT:
+                if _is_opening_straight(text, i) or i == start:
+                    open_at, closer = i, STRAIGHT
+            elif ch in CLOSERS and not spans:
+                # A closing mark with no opener: the quote began at the paragraph start.
+                lead = start
+                while lead < i and text[lead].isspace():
+                    lead += 1
+                if i - lead > 1:
+                    spans.append(Marked(lead, i, -1, i))
+        else:
+            if closer == STRAIGHT and ch == STRAIGHT and _reopens(text, i, end):
+                # `... to do. "I love` : a new quote opens; the previous one was left open
+                # (paragraphs of one quote merged into one line).
+                spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, i), open_at, -1))
+                open_at = i
+            elif ch == closer or (closer == STRAIGHT and ch == "”") or (closer == "”" and ch == STRAIGHT):
+                spans.append(Marked(open_at + 1, i, open_at, i))
+                open_at = -1
+            elif ch in OPENERS and closer != STRAIGHT and ch != closer:
+                # A new opener before the close: the previous quote was left open.
+                spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, i), open_at, -1))
+                open_at, closer = i, OPENERS[ch]
+        i += 1
+    if open_at >= 0 and end - open_at > 2:
+        spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, end), open_at, -1))
+    return [s for s in spans if s.end > s.start]
+
+
+def _reopens(text: str, i: int, end: int) -> bool:
+    """A straight mark after sentence-final punctuation and a space, before a capital."""
+    if i < 2 or i + 1 >= end:
+        return False
+    return text[i - 1] == " " and text[i - 2] in ".!?" and text[i + 1].isupper()
+
+
+def _trim_end(text: str, lo: int, hi: int) -> int:
+    while hi > lo and text[hi - 1].isspace():
+        hi -= 1
+    return hi

@@ -1,0 +1,397 @@
+"""People, organisations and sources in an article, and the resolution of a speaker mention
+(name, surname, first name, title, pronoun, misspelling) to one of them."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from onrecord.lexicon import DOCUMENT_NOUNS, HONORIFICS, PERSON_PRONOUNS, THING_PRONOUNS
+from onrecord.model import Entity
+from onrecord.paragraphs import Paragraph
+
+ORG_WORDS = frozenset({
+    "department", "ministry", "party", "bank", "inc", "ltd", "plc", "council", "commission",
+    "agency", "office", "group", "association", "union", "university", "institute", "company",
+    "corp", "corporation", "police", "court", "service", "board", "committee", "authority",
+    "government", "administration", "league", "federation", "club", "foundation", "fund",
+    "organisation", "organization", "network", "house", "senate", "parliament", "assembly",
+    "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
+    "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
+})
+GROUP_NOUNS_PLURAL_OK = True
+
+
+def fold(s: str) -> str:
+    """Lower-case, accent-free form used to compare names."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without honorifics or a possessive: "Ms. Joly's" -> ["Joly"]."""
+    words = [w.strip(".,;:") for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w]
+    while words and fold(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
+        words = words[1:]
+    return words
+
+
+def edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution (or a swap)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+@dataclass
+class Known:
+    """An entity being built: its forms, titles and mention offsets."""
+
+    id: str
+    name: str
+    kind: str
+    words: list[str]
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    last_seen: int = -1
+
+    def add_mention(self, lo: int, hi: int, form: str) -> None:
+        if (lo, hi) not in self.mentions:
+            self.mentions.append((lo, hi))
+        self.last_seen = max(self.last_seen, lo)
+        if form and form != self.name and form not in self.aliases:
+            self.aliases.append(form)
+
+    def add_title(self, title: str) -> None:
+        title = title.strip(" ,")
+        if title and title not in self.titles and fold(title) != fold(self.name):
+            self.titles.append(title)
+
+    def to_entity(self) -> Entity:
+        return Entity(id=self.id, name=self.name, kind=self.kind, titles=list(self.titles),
+                      aliases=list(self.aliases), mentions=[[a, b] for a, b in sorted(self.mentions)])
+
+
+@dataclass
+class Mention:
+    """A mention of a person or organisation outside quotes, for pronoun resolution."""
+
+    pos: int
+    entity: Known
+    subject: bool
+
+
+class Cast:
+    """Every entity of one article, and the resolution of speaker mentions to them."""
+
+    def __init__(self) -> None:
+        self.known: list[Known] = []
+        self.mentions: list[Mention] = []
+        self._count = {"person": 0, "organization": 0, "source": 0}
+
+    # -- building -------------------------------------------------------------------------
+    def _new(self, name: str, kind: str, words: list[str]) -> Known:
+        self._count[kind] += 1
+        prefix = {"person": "p", "organization": "o", "source": "s"}[kind]
+        k = Known(f"{prefix}{self._count[kind]}", name, kind, words)
+        self.known.append(k)
+        return k
+
+    def person(self, text: str, lo: int, hi: int, *, pos: int | None = None) -> Known | None:
+        """The person entity for a name mention, created or merged by surname/first name."""
+        words = name_words(text)
+        if not words or not any(w[:1].isupper() for w in words):
+            return None
+        fw = [fold(w) for w in words]
+        best = None
+        if len(fw) >= 2:
+            for k in self.known:
+                if k.kind != "person":
+                    continue
+                kw = [fold(w) for w in k.words]
+                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])):
+                    best = k
+                    break
+            if best is None:
+                best = self._new(" ".join(words), "person", words)
+                # Earlier one-word forms of this surname belonged to this person.
+                for k in list(self.known):
+                    if k is not best and k.kind == "person" and len(k.words) == 1 and \
+                            fold(k.words[0]) == fw[-1]:
+                        self._absorb(best, k)
+            elif len(words) > len(best.words):
+                best.aliases.append(best.name) if best.name not in best.aliases else None
+                best.name, best.words = " ".join(words), words
+        else:
+            best = self.lookup_word(words[0], person_only=True, at=pos if pos is not None else lo)
+            if best is None:
+                best = self._new(words[0], "person", words)
+        best.add_mention(lo, hi, text.strip())
+        return best
+
+    def _absorb(self, keep: Known, gone: Known) -> None:
+        for m in gone.mentions:
+            keep.add_mention(m[0], m[1], "")
+        for a in [gone.name, *gone.aliases]:
+            if a != keep.name and a not in keep.aliases:
+                keep.aliases.append(a)
+        for t in gone.titles:
+            keep.add_title(t)
+        for men in self.mentions:
+            if men.entity is gone:
+                men.entity = keep
+        self.known.remove(gone)
+
+    def organization(self, text: str, lo: int, hi: int) -> Known:
+        """The organisation entity for a mention ("the State Department" -> State Department)."""
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        words = [w for w in words if w not in ("'s", "’s")]
+        name = " ".join(words).replace("’s", "").replace("'s", "")
+        for k in self.known:
+            if k.kind == "organization" and fold(k.name) == fold(name):
+                k.add_mention(lo, hi, text.strip())
+                return k
+        k = self._new(name, "organization", words)
+        k.add_mention(lo, hi, text.strip())
+        return k
+
+    def source(self, text: str, lo: int, hi: int) -> Known:
+        """An unnamed or nominal source ("a police spokesperson", "the readout")."""
+        for k in self.known:
+            if k.kind == "source" and fold(k.name) == fold(text):
+                k.add_mention(lo, hi, text)
+                return k
+        k = self._new(text, "source", text.split())
+        k.add_mention(lo, hi, text)
+        return k
+
+    def lookup_word(self, word: str, *, person_only: bool = False, at: int = 1 << 30,
+                    fuzzy: bool = False) -> Known | None:
+        """The entity a single word names: surname, then first name, then a near miss."""
+        fw = fold(word)
+        pool = [k for k in self.known if k.kind == "person" or not person_only]
+        pool.sort(key=lambda k: -k.last_seen if k.last_seen < at else 0)
+        for test in (lambda k: fold(k.words[-1]) == fw,
+                     lambda k: len(k.words) > 1 and fold(k.words[0]) == fw,
+                     lambda k: any(fold(a) == fw for a in k.aliases)):
+            hits = [k for k in pool if k.words and test(k)]
+            if hits:
+                return hits[0]
+        if fuzzy and len(fw) >= 3:
+            hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 3
+                    and fold(k.words[-1])[0] == fw[0] and edit1(fold(k.words[-1]), fw)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def by_title(self, noun: str, at: int) -> Known | None:
+        """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
+        fn = fold(noun)
+        best = None
+        for k in self.known:
+            if k.kind != "person" or k.last_seen > at:
+                continue
+            if any(fn in fold(t).split() for t in k.titles):
+                if best is None or k.last_seen > best.last_seen:
+                    best = k
+        return best
+
+    def note(self, pos: int, entity: Known, subject: bool) -> None:
+        self.mentions.append(Mention(pos, entity, subject))
+
+    def antecedent(self, pos: int, *, kind: str, window: int) -> Known | None:
+        """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`."""
+        cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
+                 and m.entity.kind == kind]
+        if not cands:
+            return None
+        subj = [m for m in cands if m.subject]
+        pick = max(subj or cands, key=lambda m: m.pos)
+        return pick.entity
+
+    def entities(self) -> list[Entity]:
+        return [k.to_entity() for k in self.known if k.mentions]
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))
+
+
+# ---- reading entities off the parse ---------------------------------------------------------
+
+def collect(cast: Cast, paras: list[Paragraph]) -> None:
+    """Add every PERSON and ORG named in the article to the cast, with titles and appositions."""
+    for para in paras:
+        if para.caption or para.doc is None:
+            continue
+        for ent in para.doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            lo, hi = para.char(ent[0]), para.char_end(ent[-1])
+            quoted = para.in_quote(ent[0])
+            head = ent.root
+            if ent.label_ == "PERSON":
+                k = cast.person(ent.text, lo, hi)
+                if k is None:
+                    continue
+                if not quoted:
+                    title = title_of(para, ent)
+                    if title:
+                        k.add_title(title)
+                    cast.note(lo, k, head.dep_ in ("nsubj", "nsubjpass"))
+            elif not quoted:
+                k = cast.organization(ent.text, lo, hi)
+                cast.note(lo, k, head.dep_ in ("nsubj", "nsubjpass"))
+
+
+def title_of(para: Paragraph, ent: Any) -> str | None:
+    """A title or role given with a name: "NDP Leader Jagmeet Singh", "Braun, a professor"."""
+    head = ent.root
+    doc = para.doc
+    # Words before the name inside its noun phrase ("Foreign Affairs Minister").
+    left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if left:
+        lo = min(t.left_edge.i for t in left)
+        while lo < ent.start and doc[lo].dep_ in ("det", "poss", "case") or \
+                (lo < ent.start and doc[lo].tag_ == "POS"):
+            lo += 1
+        words = doc[lo:ent.start]
+        if words and any(t.text[:1].isupper() or t.pos_ == "NOUN" for t in words) and \
+                not any(t.ent_type_ == "PERSON" for t in words):
+            text = words.text.strip(" ,")
+            if text and len(text.split()) <= 8:
+                return text
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
+            toks = list(c.subtree)
+            text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
+            if 1 <= len(text.split()) <= 14:
+                return text
+    return None
+
+
+def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
+    """The words of the speaker mention headed by `tok`, without relative clauses."""
+    doc = para.doc
+    lo = tok.i
+    for t in tok.lefts:
+        if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"):
+            lo = min(lo, t.left_edge.i)
+    hi = tok.i
+    for t in tok.rights:
+        if t.dep_ in ("compound", "case"):
+            hi = max(hi, t.right_edge.i)
+        elif t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from", "with", "in") and \
+                tok.pos_ == "NOUN":
+            hi = max(hi, t.right_edge.i)
+        else:
+            break
+    while lo < tok.i and doc[lo].is_punct:
+        lo += 1
+    while hi > tok.i and doc[hi].is_punct:
+        hi -= 1
+    span = doc[lo:hi + 1]
+    return para.char(span[0]), para.char_end(span[-1]), span.text
+
+
+def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[int, int, str]]:
+    """The entity a speaker mention stands for, and the mention's offsets and words."""
+    lo, hi, text = mention_span(para, tok)
+    pos = para.char(tok)
+    low = tok.lower_
+    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low == "they":
+        span = (para.char(tok), para.char_end(tok), tok.text)
+        if low in PERSON_PRONOUNS:
+            return cast.antecedent(pos, kind="person", window=2500), span
+        if low in THING_PRONOUNS:
+            return cast.antecedent(pos, kind="organization", window=1500), span
+        if low == "they":
+            return cast.antecedent(pos, kind="organization", window=800), span
+        return None, span
+    # Joint speakers: "Gabriela and Annie said".
+    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if conj and tok.pos_ == "PROPN":
+        people = [_name_entity(cast, para, t, pos) for t in (tok, *conj)]
+        names = [p.name for p in people if p is not None]
+        if len(names) >= 2:
+            first = tok.left_edge
+            last = list(conj[-1].subtree)[-1]
+            jlo, jhi = para.char(first), para.char_end(last)
+            joint = cast.source(" and ".join(names), jlo, jhi)
+            joint.kind = "person"
+            return joint, (jlo, jhi, para.doc[first.i:last.i + 1].text)
+    if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        k = _name_entity(cast, para, tok, pos)
+        if k is not None:
+            return k, _name_span(para, tok, (lo, hi, text))
+    # A common noun: a title standing for a person, or an unnamed/document source.
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            k = _name_entity(cast, para, c, pos)
+            if k is not None:
+                return k, _name_span(para, c, (lo, hi, text))
+    if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts) and \
+            low not in DOCUMENT_NOUNS:
+        k = cast.by_title(tok.lemma_ or low, pos) or cast.by_title(low, pos)
+        if k is not None:
+            k.add_mention(lo, hi, "")
+            return k, (lo, hi, text)
+    return cast.source(text, lo, hi), (lo, hi, text)
+
+
+def _name_span(para: Paragraph, tok: Any, fallback: tuple[int, int, str]) -> tuple[int, int, str]:
+    ent = _ent_of(tok)
+    if ent is not None:
+        return para.char(ent[0]), para.char_end(ent[-1]), ent.text
+    return fallback
+
+
+def _ent_of(tok: Any) -> Any:
+    for ent in tok.doc.ents:
+        if ent.start <= tok.i < ent.end:
+            return ent
+    return None
+
+
+def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | None:
+    """The person or organisation a proper-noun mention names; a near-miss spelling included."""
+    ent = _ent_of(tok)
+    if ent is not None and ent.label_ == "PERSON":
+        return cast.person(ent.text, para.char(ent[0]), para.char_end(ent[-1]), pos=pos)
+    words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    text = para.doc[words[0].i:tok.i + 1].text if ent is None else ent.text
+    lo = para.char(ent[0]) if ent is not None else para.char(words[0])
+    hi = para.char_end(ent[-1]) if ent is not None else para.char_end(tok)
+    if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+        known = cast.lookup_word(name_words(ent.text)[-1], person_only=True, at=pos) \
+            if len(ent) == 1 else None
+        if known is not None:
+            known.add_mention(lo, hi, ent.text)
+            return known
+        return cast.organization(ent.text, lo, hi)
+    # Not recognised as a name by the model: a known surname, a near miss, or a new name.
+    last = name_words(text)
+    if not last:
+        return None
+    known = cast.lookup_word(last[-1], at=pos, fuzzy=True)
+    if known is not None:
+        known.add_mention(lo, hi, text)
+        return known
+    if fold(last[-1]) in ORG_WORDS or any(fold(w) in ORG_WORDS for w in last):
+        return cast.organization(text, lo, hi)
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():
+        return cast.person(text, lo, hi, pos=pos)
+    return None
