@@ -1,12 +1,57 @@
-"""Main text and metadata of an HTML page."""
+"""Main text and metadata of an HTML page, with trafilatura."""
 from __future__ import annotations
 
 import re
+from copy import deepcopy
+from functools import lru_cache
 from typing import Any
 
-_TAG = re.compile(r"<[^>]+>")
+META_KEYS = ("title", "author", "date", "url", "sitename")
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=1)
+def _config() -> Any:
+    """trafilatura's settings with the date search kept to the page's own metadata."""
+    from trafilatura.settings import DEFAULT_CONFIG
+
+    cfg = deepcopy(DEFAULT_CONFIG)
+    cfg["DEFAULT"]["extensive_date_search"] = "off"  # no dates guessed from body text
+    cfg["DEFAULT"]["extraction_timeout"] = "0"       # no signal-based timeout (threads)
+    return cfg
 
 
 def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
-    """Return (article text, metadata such as title, author, date, url)."""
-    return _TAG.sub(" ", html), {}
+    """Return (article text, metadata: title, author, date, url, sitename; None when unknown).
+
+    Paragraphs come back one per line. Raises ValueError when the page has no article text.
+    """
+    import trafilatura
+
+    if not html or not html.strip():
+        raise ValueError("empty HTML page: no article text")
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, include_formatting=False,
+        deduplicate=False, config=_config(), as_dict=True,
+        date_extraction_params={"extensive_search": False, "original_date": True})
+    text = (doc or {}).get("text") or ""
+    if not text.strip():
+        text = _fallback(html)
+    if not text.strip():
+        raise ValueError("HTML page has no article text (no main content found; "
+                         "is it an index, login or script-only page?)")
+    meta = {k: ((doc or {}).get(k) or None) for k in META_KEYS}
+    if meta["date"] and not _ISO.match(str(meta["date"])):
+        meta["date"] = None
+    elif meta["date"]:
+        meta["date"] = str(meta["date"])[:10]
+    return text.strip(), meta
+
+
+def _fallback(html: str) -> str:
+    """Paragraph text for short pages that trafilatura's main-content filter discards."""
+    from trafilatura import baseline
+
+    _, text, _ = baseline(html)
+    return text or ""

@@ -7,10 +7,17 @@ from typing import Any
 
 @dataclass(slots=True)
 class InputRecord:
-    """Raw input: plain `text` or an `html` page, with what the caller knows about it."""
+    """Raw input: plain `text` or an `html` page, with what the caller knows about it.
+
+    `source` says where the record came from (`file.jsonl:12`, a path, a WARC record id);
+    `url` and `outlet` are copied from the input when it gives them.
+    """
 
     id: str | None = None
     text: str | None = None
     html: str | None = None
     published: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
+    source: str | None = None
+    url: str | None = None
+    outlet: str | None = None

@@ -1,0 +1,49 @@
+"""JSONL input: one {"id", "text" | "html", "published"?, ...} object per line, streamed."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from onrecord.ingest.record import InputRecord
+from onrecord.model import Failure
+
+# Keys copied from a JSONL object into the record's `meta` when present.
+META_KEYS = ("title", "author", "sitename", "category", "language", "url", "outlet")
+
+
+def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[InputRecord | Failure]:
+    """One record (or Failure) per non-blank line; a broken line never stops the rest."""
+    lineno = 0
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        yield parse_line(raw, name, lineno)
+
+
+def parse_line(raw: bytes, name: str, lineno: int) -> InputRecord | Failure:
+    """The record on one JSONL line, or a Failure saying what is wrong with it."""
+    where = f"{name}:{lineno}"
+    try:
+        obj = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        return Failure(id=where, error=f"line {lineno}: not UTF-8 ({e.reason} at byte {e.start})")
+    except json.JSONDecodeError as e:
+        return Failure(id=where, error=f"line {lineno}: invalid JSON ({e.msg}, column {e.colno})")
+    if not isinstance(obj, dict):
+        return Failure(id=where, error=f"line {lineno}: expected a JSON object, "
+                                       f"got {type(obj).__name__}")
+    rid = obj.get("id")
+    rid = str(rid) if rid is not None else None
+    text, html = obj.get("text"), obj.get("html")
+    for key, val in (("text", text), ("html", html), ("published", obj.get("published"))):
+        if val is not None and not isinstance(val, str):
+            return Failure(id=rid or where, error=f"line {lineno}: '{key}' must be a string")
+    if not (text or html):
+        return Failure(id=rid or where, error=f"line {lineno}: record has no 'text' or 'html'")
+    meta: dict[str, Any] = {k: obj[k] for k in META_KEYS if obj.get(k) is not None}
+    if isinstance(obj.get("meta"), dict):
+        meta.update(obj["meta"])
+    return InputRecord(id=rid, text=text, html=html, published=obj.get("published"),
+                       meta=meta, source=str(obj.get("source") or where),
+                       url=obj.get("url"), outlet=obj.get("outlet"))
