@@ -1,0 +1,32 @@
+"""`onrecord export`: the store's tables as Parquet files."""
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser("export", help="export a store's tables (Parquet)",
+                       description="Write one Parquet file per table of the store "
+                                   "(articles, quotes, speakers, mentions, repairs, errors, "
+                                   "duplicates) into DIR.")
+    p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
+    p.add_argument("--format", choices=["parquet"], default="parquet")
+    p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from onrecord.corpus.export import export_parquet
+    from onrecord.corpus.store import Store, StoreError
+
+    try:
+        with Store(args.store, read_only=True) as store:
+            files = export_parquet(store, args.dir)
+    except StoreError as e:
+        print(f"onrecord export: {e}", file=sys.stderr)
+        return 2
+    for f in files:
+        print(f)
+    return 0

@@ -1,0 +1,75 @@
+"""`onrecord run`: extract a corpus (files, folders, globs) into a DuckDB store, resumably."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "run", help="extract many articles into a store (resumable, parallel)",
+        description="Read articles from files, folders and globs (.txt, .html, .jsonl, "
+                    ".jsonl.gz, .jsonl.zst, .warc, .warc.gz) and store who said what in a "
+                    "DuckDB file. Articles already in the store are skipped, so a stopped run "
+                    "resumes where it was. Exit status: 0 ok, 1 some records failed, 2 the "
+                    "store is busy or the arguments are wrong.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
+    p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store to fill")
+    p.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="worker processes, one model each (default: all cores)")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="articles per batch and per transaction (default: 32)")
+    p.add_argument("--engine", choices=["local", "ray"], default="local",
+                   help="local processes (default) or Ray Data")
+    p.add_argument("--address", metavar="ADDR", default=None,
+                   help="Ray cluster address (ray://host:10001 or host:6379); default: "
+                        "$RAY_ADDRESS or a local cluster")
+    p.add_argument("--shard-dir", metavar="DIR", default=None,
+                   help="Ray: folder for the Parquet shards (default: STORE.shards)")
+    p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
+                   help="after the run, export the store's tables: --export parquet DIR")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+    p.add_argument("--no-count", action="store_true",
+                   help="do not count the records first (no ETA, starts sooner)")
+    p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from onrecord.corpus.runner import RunOptions, format_summary, run_corpus
+    from onrecord.corpus.store import StoreError
+
+    if args.export and args.export[0] != "parquet":
+        print(f"onrecord run: unknown export format {args.export[0]!r} (use parquet)",
+              file=sys.stderr)
+        return 2
+    if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
+        print("onrecord run: --batch-size and --workers must be at least 1", file=sys.stderr)
+        return 2
+    opts = RunOptions(workers=args.workers, batch_size=args.batch_size, engine=args.engine,
+                      address=args.address, progress=not args.no_progress,
+                      count=not args.no_count, shard_dir=args.shard_dir)
+    try:
+        summary = run_corpus(args.inputs, args.store, options=opts)
+    except StoreError as e:
+        print(f"onrecord run: {e}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(summary.to_dict()))
+    else:
+        print(format_summary(summary))
+    if args.export:
+        from onrecord.corpus.export import export_parquet
+
+        with _open(args.store) as store:
+            files = export_parquet(store, args.export[1])
+        print(f"exported {len(files)} tables to {args.export[1]}")
+    return 1 if summary.new.errors else 0
+
+
+def _open(path: str) -> Any:
+    from onrecord.corpus.store import Store
+
+    return Store(path, read_only=True)

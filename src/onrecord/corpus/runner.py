@@ -1,0 +1,195 @@
+"""Run the extractor over a corpus into a store: skip what is stored, fan out, write per batch."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from typing import Any, Callable
+
+from onrecord.corpus.inputs import Source, expand, read_sources
+from onrecord.corpus.keys import record_key
+from onrecord.corpus.store import Item, Store, WriteResult
+from onrecord.corpus.worker import Task, init_worker, process
+
+# Records per batch sent to a worker; each batch is committed in one transaction.
+BATCH_SIZE = 32
+# Batches in flight per worker: enough to keep workers busy while the parent writes.
+IN_FLIGHT_PER_WORKER = 2
+
+Engine = Callable[[Iterator[list[Task]]], Iterator[list[Item]]]
+
+
+@dataclass(slots=True)
+class RunOptions:
+    """How to run: engine, parallelism, batch size, progress bar."""
+
+    workers: int | None = None          # None: all cores
+    batch_size: int = BATCH_SIZE
+    engine: str = "local"               # local | ray
+    address: str | None = None          # Ray cluster address (engine "ray")
+    progress: bool = True
+    count: bool = True                  # count the records first, for the ETA
+    shard_dir: str | None = None        # Ray: where Parquet shards go (default: next to the store)
+
+
+@dataclass(slots=True)
+class RunSummary:
+    """What a run did, and what the store holds afterwards."""
+
+    records: int = 0
+    skipped: int = 0
+    new: WriteResult = field(default_factory=WriteResult)
+    store: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["articles_per_second"] = round(self.new.articles / self.seconds, 2) if self.seconds else None
+        return d
+
+
+def worker_count(requested: int | None) -> int:
+    """Workers to use: the request, or every core this process may run on."""
+    if requested is not None:
+        if requested < 1:
+            raise ValueError(f"--workers must be at least 1 (got {requested})")
+        return requested
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def tasks(sources: Iterable[Source], done: set[str], summary: RunSummary) -> Iterator[Task]:
+    """Records not yet in the store, keyed by content; repeats within the run are skipped too."""
+    queued: set[str] = set()
+    for path, rec in read_sources(sources):
+        summary.records += 1
+        key = record_key(rec, path)
+        if key in done or key in queued:
+            summary.skipped += 1
+            continue
+        queued.add(key)
+        yield Task(key=key, source=path, record=rec)
+
+
+def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
+    """Lists of up to `size` tasks."""
+    batch: list[Task] = []
+    for t in items:
+        batch.append(t)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def local_engine(workers: int, batch_size: int) -> Engine:
+    """Process batches in this process (1 worker) or a pool of spawned workers."""
+    def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
+        if workers == 1:
+            from onrecord.pipeline import Extractor
+
+            ex = Extractor(batch_size=min(batch_size, 64))
+            for b in batches:
+                yield process(b, ex)
+            return
+        ctx = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
+                                 initargs=(min(batch_size, 64), os.getpid())) as pool:
+            pending: set[Future[list[Item]]] = set()
+            limit = workers * IN_FLIGHT_PER_WORKER
+            try:
+                for b in batches:
+                    pending.add(pool.submit(process, b))
+                    if len(pending) >= limit:
+                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                        for f in finished:
+                            yield f.result()
+                while pending:
+                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                    for f in finished:
+                        yield f.result()
+            except BaseException:
+                for f in pending:
+                    f.cancel()
+                raise
+    return run
+
+
+def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
+               options: RunOptions | None = None, store: Store | None = None) -> RunSummary:
+    """Extract every article of `inputs` not yet in the store and write the results."""
+    opts = options or RunOptions()
+    started = time.monotonic()
+    own = store is None
+    st = store if store is not None else Store(store_path)
+    try:
+        summary = RunSummary()
+        sources = expand(inputs)
+        done = st.done_keys()
+        total = _count_todo(sources, done) if opts.count else None
+        workers = worker_count(opts.workers)
+        if opts.engine == "ray":
+            from onrecord.corpus.ray_engine import ray_engine
+
+            engine = ray_engine(address=opts.address, workers=opts.workers,
+                                batch_size=opts.batch_size,
+                                shard_dir=opts.shard_dir or f"{os.fspath(store_path)}.shards")
+        elif opts.engine == "local":
+            engine = local_engine(workers, opts.batch_size)
+        else:
+            raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
+        bar = _bar(total, opts.progress)
+        try:
+            for items in engine(batched(tasks(sources, done, summary), opts.batch_size)):
+                summary.new += st.write(items)
+                bar.update(len(items))
+                bar.set_postfix(quotes=summary.new.quotes, errors=summary.new.errors,
+                                dups=summary.new.duplicates, refresh=False)
+        finally:
+            bar.close()
+        summary.skipped += summary.new.skipped
+        summary.store = st.stats()
+        summary.seconds = round(time.monotonic() - started, 3)
+        return summary
+    finally:
+        if own:
+            st.close()
+
+
+def _count_todo(sources: list[Source], done: set[str]) -> int:
+    seen: set[str] = set()
+    n = 0
+    for path, rec in read_sources(sources):
+        key = record_key(rec, path)
+        if key not in done and key not in seen:
+            seen.add(key)
+            n += 1
+    return n
+
+
+def _bar(total: int | None, enabled: bool) -> Any:
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=" articles", desc="onrecord run", file=sys.stderr,
+                disable=not enabled, dynamic_ncols=True, mininterval=0.5, smoothing=0.1)
+
+
+def format_summary(s: RunSummary) -> str:
+    """The end-of-run summary, a few readable lines."""
+    rate = f"{s.new.articles / s.seconds:.1f}" if s.seconds else "-"
+    st = s.store
+    return "\n".join([
+        f"read {s.records} records: {s.new.articles} new articles, {s.new.errors} errors, "
+        f"{s.skipped} already stored; {s.new.quotes} quotes, {s.new.duplicates} near-duplicates "
+        f"({s.seconds:.1f} s, {rate} articles/s)",
+        f"store: {st.get('articles', 0)} articles ({st.get('duplicates', 0)} near-duplicates of "
+        f"{st.get('canonical', 0)} canonical), {st.get('quotes', 0)} quotes, "
+        f"{st.get('speakers', 0)} speakers, {st.get('errors', 0)} errors",
+    ])
