@@ -42,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     import uvicorn
 
     from onrecord.server import ServeConfig, create_app
+    from onrecord.server.storeview import StoreOpenError
 
     if args.workers < 1:
         print("onrecord serve: --workers must be at least 1", file=sys.stderr)
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
                          workers=args.workers)
     try:
         app = create_app(config)
-    except (FileNotFoundError, OSError, ImportError) as e:
+    except (StoreOpenError, ImportError) as e:
         print(f"onrecord serve: {e}", file=sys.stderr)
         return 2
     uvicorn.run(app, host=args.host, port=args.port, log_level=args.log_level,

@@ -14,6 +14,10 @@ class NoStore(Exception):
                          "`onrecord serve --store quotes.duckdb` to search quotes and speakers")
 
 
+class StoreOpenError(Exception):
+    """The --store file could not be opened (missing, locked by a writer, not a store)."""
+
+
 class StoreView:
     """Wraps `onrecord.corpus.store.Store` (read-only) behind a lock; None means no store."""
 
@@ -24,9 +28,13 @@ class StoreView:
         if path is not None:
             from onrecord.corpus.store import Store
 
-            if not Path(path).exists():
-                raise FileNotFoundError(f"store not found: {path} (build one with `onrecord run`)")
-            self._store = Store(str(path), read_only=True)
+            if not Path(path).is_file():
+                raise StoreOpenError(f"no store at {path}: build one with "
+                                     f"`onrecord run INPUT --store {path}`")
+            try:
+                self._store = Store(str(path), read_only=True)
+            except Exception as e:  # StoreBusy, StoreError, or a file that is not DuckDB
+                raise StoreOpenError(str(e)) from e
 
     @property
     def available(self) -> bool:
