@@ -55,14 +55,29 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         c = min(subjects, key=lambda c: abs(c.i - v.i))  # "Harbour City, ... Moreno said"
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
-        return c
+        return surface_head(c, v)
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v:
-        if v.dep_ == "acl" and v.tag_ == "VBN":
-            return None  # "the figures released by ..."
+        if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
+            return None  # "Asked whether ..., she said": the participle's subject was asked
         return subject_of(v.head, depth + 1)
     if v.dep_ == "relcl":
         return v.head
     return None
+
+
+def surface_head(subj: Any, v: Any) -> Any:
+    """The noun right before the cue when the parser put the subject too far left
+    ("Association of Chief Police Officers president Chris Fox said": Fox, not Association)."""
+    if subj.i > v.i:
+        return subj
+    k = v.i - 1
+    doc = v.doc
+    while k > subj.i and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].dep_ == "neg"):
+        k -= 1
+    cand = doc[k]
+    if k > subj.i and cand.pos_ in ("NOUN", "PROPN") and cand.i in {t.i for t in subj.subtree}:
+        return cand
+    return subj
 
 
 def addressee_of(v: Any) -> str | None:
@@ -146,6 +161,9 @@ def _according_source(t: Any) -> Any:
     to = t.doc[t.i + 1]
     for c in to.children:
         if c.dep_ == "pobj":
+            nxt = t.doc[c.i + 1] if c.i + 1 < len(t.doc) else None
+            if c.pos_ == "NOUN" and nxt is not None and nxt.pos_ == "PROPN":
+                return nxt  # "according to analysts Gartner"
             return c
     if t.i + 2 < len(t.doc):
         return t.doc[t.i + 2] if t.doc[t.i + 2].pos_ in ("PROPN", "NOUN", "PRON") else None
@@ -242,7 +260,7 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
             continue
         if k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "PRON"):
             return t, words[k - 1]
-        if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "NOUN", "DET"):
+        if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "NOUN", "DET", "NUM"):
             nxt = words[1]
             while nxt.head.i != nxt.i and nxt.head.i > nxt.i and nxt.head.i - t.i <= 6 and \
                     nxt.head.pos_ in ("PROPN", "NOUN"):
@@ -312,13 +330,27 @@ def _has_marks(text: str, para: Paragraph, lo: int, hi: int) -> bool:
 
 
 def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
+    inverted = _inverted_parenthetical(para, v)
+    if inverted is not None:
+        subj, lo, hi = inverted
+        span = _outside(para, v.sent, lo, hi)
+        if span is None or len(text[span[0]:span[1]].split()) < 3:
+            return None
+        return Found("indirect", span[0], span[1], para, "indirect", cue=v,
+                     cue_span=_cue_span(para, v), subj=subj)
     subj = subject_of(v)
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
     clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
-    if clause is not None and clause.i < v.i and _is_question(clause):
+    if clause is not None and (_is_question(clause) or _is_wh(clause)):
         clause = None
+    if clause is None:
+        tail = _trailing_attribution(para, v, subj)
+        if tail is not None:
+            return Found("indirect", tail[0], tail[1], para, "indirect", cue=v,
+                         cue_span=_cue_span(para, v), subj=subj, addressee=addressee_of(v),
+                         belief=lemma in BELIEF_VERBS)
     span: tuple[int, int] | None = None
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     if clause is not None:
@@ -353,6 +385,64 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                  subj=subj, addressee=addressee_of(v), belief=lemma in BELIEF_VERBS)
 
 
+WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "which"})
+
+
+def _is_wh(clause: Any) -> bool:
+    """`explained why ...`, `asked whether ...`: a question, not a statement."""
+    return clause.left_edge.lower_ in WH
+
+
+def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`..., said Paul King, a consultant, because ...`: the speaker after the cue, set off by
+    commas. Returns the speaker token and the token range of the aside."""
+    doc = para.doc
+    if v.i == 0 or doc[v.i - 1].text != "," or v.i + 1 >= len(doc):
+        return None
+    nxt = doc[v.i + 1]
+    if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("mr", "mrs", "ms", "dr") or nxt.ent_type_ == "PERSON"):
+        return None
+    k = v.i + 1
+    while k < v.sent.end and (doc[k].pos_ == "PROPN" or doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr")):
+        k += 1
+    subj = doc[k - 1]
+    if k < v.sent.end and doc[k].text == ",":
+        j = k + 1  # an apposition: ", head of MMS firm Adamind,"
+        while j < v.sent.end and doc[j].text not in (",", ".", ";") and j - k < 14:
+            j += 1
+        end = j if j < v.sent.end and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN") else k
+    else:
+        end = k
+    if end < v.sent.end and doc[end].text not in (",", ".", ";", "!", "?"):
+        return None
+    return subj, v.i - 1, end
+
+
+def _outside(para: Paragraph, sent: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    """The sentence without the aside lo..hi (both commas included)."""
+    before = _trim(para, sent.start, lo - 1) if lo > sent.start else None
+    after = _trim(para, hi + 1, sent.end - 1) if hi + 1 < sent.end else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int] | None:
+    """`New powers are needed ..., police chiefs have told MPs.`: the attribution closes the
+    sentence after a comma, and the words before it are what was said."""
+    doc = para.doc
+    sent = v.sent
+    left = min(subj.left_edge.i, v.i)
+    if left - 1 <= sent.start or doc[left - 1].text != ",":
+        return None
+    for t in doc[v.i + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”"):
+            return None
+    if sent.end - v.i > 8:
+        return None
+    return _trim(para, sent.start, left - 2)
+
+
 def _is_question(clause: Any) -> bool:
     return any(t.text == "?" for t in clause.subtree)
 
@@ -361,6 +451,11 @@ def _clause_end(v: Any, clause: Any) -> int:
     """Where a reported clause after the cue ends: the clause, or the sentence end when a
     quoted fragment or coordination runs on past it."""
     end = list(clause.subtree)[-1].i
+    for t in clause.subtree:
+        if t.i > clause.i and t.tag_ == "VBG" and t.lower_ in SPEECH_FORMS and \
+                t.dep_ in ("advcl", "xcomp", "conj") and t.i - 1 > clause.i:
+            end = t.i - 1  # "..., saying that ...": a second quote starts here
+            break
     sent_end = v.sent.end - 1
     # Run on to the sentence end through a conjunct of the clause ("X and is Y").
     for t in v.doc[end + 1:sent_end + 1]:
