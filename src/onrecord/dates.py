@@ -1,14 +1,172 @@
-"""The publication date of an article and the date each statement was made."""
+"""The publication date of an article and the date each statement was made.
+
+`find_published` reads a date the text states about itself: a `Published:`/`Updated:` line,
+a dateline (`OTTAWA, Jan. 18, 2022 -`), or a photo caption (`Kyiv, Ukraine, Tuesday, Jan. 18,
+2022. (AP)`). `date_quotes` resolves the time words next to each statement's cue (`on Tuesday`,
+`late Monday night`, `yesterday`, `on Jan. 18`) against the publication date. Nothing is
+guessed: no expression, or nothing to resolve it against, leaves the date null.
+"""
 from __future__ import annotations
 
-from onrecord.model import Article
+import re
+from datetime import date, timedelta
+
+from onrecord.model import Article, Quote
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+_WD = r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
+_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+# A full date: [Weekday,] Month Day, Year | [Weekday,] Day Month Year | YYYY-MM-DD.
+FULL_DATES = (
+    re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),
+    re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num>[01]\d)-(?P<day>[0-3]\d)\b"),
+)
+_LABEL = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b"
+                    r"[\s:|-]*(?:on\s+)?", re.I)
+# A dateline: nothing or an upper-case place before the date, a dash, a time or the line's end
+# after it ("OTTAWA, Jan. 18, 2022 -", "January 18, 2022 3:45 PM").
+_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40},?\s*(?:[A-Z][A-Za-z. ]{1,30},?\s*)?"
+                            r"(?:\([^)]{1,40}\)\s*)?)?$")
+_DATELINE_TAIL = re.compile(r"^[\s,.]*(?:[—–|-]|$|\d{1,2}[:.]\d\d|at\b|\(|/)", re.I)
+PUBLISHED_SCAN_CHARS = 400  # a dateline sits in the first lines
 
 
 def find_published(text: str) -> str | None:
-    """The publication date stated in the text (dateline, caption), ISO format, or None."""
-    return None
+    """The publication date stated in the text (label, dateline, caption), ISO, or None."""
+    from onrecord.ingest.captions import is_caption
+
+    labelled, dateline, captions = [], [], []
+    pos = 0
+    for line in text.split("\n"):
+        for m in sorted((m for rx in FULL_DATES for m in rx.finditer(line)),
+                        key=lambda m: m.start()):
+            d = _full_date(m)
+            if d is None:
+                continue
+            if _LABEL.match(line) and m.start() < 40:
+                labelled.append(d)
+            elif (pos < PUBLISHED_SCAN_CHARS and _DATELINE_HEAD.match(line[:m.start()])
+                  and _DATELINE_TAIL.match(line[m.end():])):
+                dateline.append(d)
+            elif m.groupdict().get("wd") and is_caption(line):
+                captions.append(d)  # AP style: "..., Tuesday, Jan. 18, 2022. (AP Photo)"
+        pos += len(line) + 1
+    for found in (labelled, dateline):
+        if found:
+            return found[0].isoformat()
+    return max(captions).isoformat() if captions else None
+
+
+def _full_date(m: re.Match[str]) -> date | None:
+    """The date a FULL_DATES match names, or None when invalid or its weekday disagrees."""
+    groups = m.groupdict()
+    month = int(groups["num"]) if groups.get("num") else MONTHS[groups["mon"][:3].lower()]
+    try:
+        d = date(int(groups["year"]), month, int(groups["day"]))
+    except ValueError:
+        return None
+    wd = groups.get("wd")
+    if wd and _weekday(wd) != d.weekday():
+        return None
+    return d
+
+
+def _weekday(word: str) -> int:
+    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(word.lower().rstrip(".")[:3]))
+
+
+# Time expressions near a cue, nearest first; each names a day relative to publication.
+_RELATIVE = re.compile(
+    r"\b(?:(?P<last>last|this past)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?\b"
+    r"|\b(?P<yesterday>yesterday|last night)\b"
+    r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening)|earlier today)\b"
+    r"|\b(?P<week>last week|this week|earlier this week|last month|this month)\b"
+    rf"|\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.I)
+_SENT_END = re.compile(r"[.!?…][”\"’')\]]*\s+|\n")
 
 
 def date_quotes(article: Article) -> None:
-    """Set `quote.date` where the text says when a statement was made; else leave None."""
-    return None
+    """Set `quote.date` where the text says when a statement was made; else leave None.
+
+    The words searched are those of the cue's sentence outside the quote itself (a date
+    inside the quoted words is what the speaker talked about, not when). A continuation
+    quote (same speaker, no mention, no cue) takes the date of the quote it continues.
+    """
+    pub = _iso(article.published)
+    prev: Quote | None = None
+    for q in sorted(article.quotes, key=lambda q: q.start):
+        if q.date is None:
+            q.date = statement_date(article.text, q, pub)
+            if (q.date is None and prev is not None and q.cue is None and q.speaker
+                    and prev.speaker and q.speaker.start is None
+                    and q.speaker.id == prev.speaker.id):
+                q.date = prev.date
+        prev = q
+
+
+def statement_date(text: str, q: Quote, published: date | None) -> str | None:
+    """The ISO day of the time expression nearest the quote's cue, or None."""
+    anchor = q.cue.start if q.cue else q.start
+    start, end = _sentence(text, anchor)
+    if q.cue:
+        start, end = min(start, *_sentence(text, q.cue.end)), max(end, _sentence(text, q.cue.end)[1])
+    window = text[start:end]
+    lo, hi = q.start - start, q.end - start
+    best: tuple[int, date | None] | None = None
+    for m in _RELATIVE.finditer(window):
+        if m.start() < hi and m.end() > lo:
+            continue  # inside the quoted or reported words
+        dist = abs(m.start() - (anchor - start))
+        if best is None or dist < best[0]:
+            best = (dist, _resolve(m, published))
+    if best is None or best[1] is None:
+        return None
+    return best[1].isoformat()
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """Bounds of the sentence (or line) holding offset `at`."""
+    start = 0
+    for m in _SENT_END.finditer(text, 0, at):
+        start = m.end()
+    m = _SENT_END.search(text, at)
+    return start, (m.end() if m else len(text))
+
+
+def _resolve(m: re.Match[str], pub: date | None) -> date | None:
+    """The day an expression names, relative to the publication day; None if not a day."""
+    if m.group("week"):
+        return None  # a week or month is not a day: leave the date unknown
+    if m.group("mon"):
+        if pub is None:
+            return None
+        try:
+            d = date(pub.year, MONTHS[m.group("mon")[:3].lower()], int(m.group("day")))
+        except ValueError:
+            return None
+        return d if d <= pub + timedelta(days=1) else d.replace(year=pub.year - 1)
+    if pub is None:
+        return None
+    if m.group("yesterday"):
+        return pub - timedelta(days=1)
+    if m.group("today"):
+        return pub
+    back = (pub.weekday() - WEEKDAYS.index(m.group("weekday").lower())) % 7
+    if m.group("last") and back == 0:
+        back = 7
+    return pub - timedelta(days=back)
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None

@@ -50,7 +50,7 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[InputRecord | Failure]:
             else:
                 yield InputRecord(id=rid, html=body, url=uri, source=name, meta=meta)
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as e:
-        yield Failure(id=name, error=f"{name}: unreadable WARC ({type(e).__name__}: {e}); "
+        yield Failure(id=name, error=f"{name}: unreadable WARC ({type(e).__name__}: {str(e)[:120]}); "
                                      "the records before this point were read")
         return
     if not seen:
