@@ -40,11 +40,11 @@ class StoreView:
     def available(self) -> bool:
         return self._store is not None
 
-    def _call(self, name: str, *args: Any, **kwargs: Any) -> Any:
+    def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
         if self._store is None:
             raise NoStore()
         with self._lock:  # one DuckDB connection: never use it from two threads at once
-            return getattr(self._store, name)(*args, **kwargs)
+            return getattr(self._store, method)(*args, **kwargs)
 
     def quotes(self, **filters: Any) -> list[dict[str, Any]]:
         return self._call("quotes", **filters)

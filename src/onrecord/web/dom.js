@@ -1,4 +1,4 @@
-// Tiny DOM helpers. Every string becomes a text node: article data never reaches innerHTML.
+// Tiny DOM helpers. Every string becomes a text node: article data is never parsed as HTML.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);

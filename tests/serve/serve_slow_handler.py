@@ -1,0 +1,16 @@
+"""A worker handler for the timeout tests: "SLEEP n" sleeps n seconds, anything else echoes."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+
+def make():
+    def handle(req: dict[str, Any]) -> tuple[str, Any]:
+        text = req.get("text") or ""
+        if text.startswith("SLEEP "):
+            time.sleep(float(text.split()[1]))
+        return "ok", {"id": req.get("id"), "text": text, "published": None, "repairs": [],
+                      "entities": [], "quotes": []}
+
+    return handle
