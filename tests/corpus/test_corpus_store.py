@@ -1,0 +1,156 @@
+"""The DuckDB store on a real file: writes, skips, filters, speakers, copies, export, locking."""
+import subprocess
+import sys
+
+import pyarrow.parquet as pq
+import pytest
+
+from corpus_articles import mirror, story_text
+from onrecord.corpus.export import export_parquet
+from onrecord.corpus.store import Item, Store, StoreBusy, StoreError
+from onrecord.model import Article, Cue, Entity, Failure, Quote, SpeakerRef
+
+
+def _article(text, speaker, titles, words, *, published, outlet=None, kind="person"):
+    """An article whose only quote is `words`, said by `speaker` (offsets found in `text`)."""
+    s = text.index(words)
+    n = text.index(speaker)
+    cue = text.index("said")
+    ent = Entity("p1", speaker, kind, list(titles), [], [[n, n + len(speaker)]])
+    q = Quote("direct", words, s, s + len(words),
+              SpeakerRef("p1", speaker, n, n + len(speaker)), Cue("said", cue, cue + 4),
+              confidence=0.9)
+    return Article(id=f"src-{published}", text=text, published=published, entities=[ent],
+                   quotes=[q], meta={"outlet": outlet} if outlet else {})
+
+
+@pytest.fixture
+def filled(tmp_path):
+    path = tmp_path / "q.duckdb"
+    arts = [
+        _article('Foreign Affairs Minister Melanie Joly said "sanctions will follow".',
+                 "Melanie Joly", ["Foreign Affairs Minister"], "sanctions will follow",
+                 published="2022-01-18", outlet="CTV News"),
+        _article('Mélanie Joly said "we stand with our allies" in Brussels.',
+                 "Mélanie Joly", [], "we stand with our allies", published="2022-02-03",
+                 outlet="Radio Canada"),
+        _article('Joly, the Minister of Foreign Affairs, said "more sanctions are ready".',
+                 "Joly", ["Minister of Foreign Affairs"], "more sanctions are ready",
+                 published="2022-03-01", outlet="CTV News"),
+        _article('The baker Jean Joly said "bread prices will rise".', "Jean Joly", ["baker"],
+                 "bread prices will rise", published="2022-02-10", outlet="Local Times"),
+    ]
+    with Store(path) as st:
+        res = st.add(arts + [Failure(id="broken", error="empty article: no text to read")],
+                     source="hand.jsonl")
+        assert (res.articles, res.errors, res.quotes) == (4, 1, 4)
+    return path
+
+
+def test_readding_the_same_articles_stores_nothing_new(filled):
+    with Store(filled) as st:
+        before = st.stats()
+        again = st.add([Article.from_dict(st.article(q["article_id"]))
+                        for q in st.quotes(limit=10)])
+        assert again.articles == 0 and again.skipped == 4
+        assert st.stats() == before
+
+
+def test_quote_filters(filled):
+    with Store(filled, read_only=True) as st:
+        joly = st.quotes(speaker="Melanie Joly")
+        assert {q["text"] for q in joly} == {"sanctions will follow", "we stand with our allies",
+                                            "more sanctions are ready"}
+        assert {q["speaker"] for q in joly} == {"Melanie Joly"}
+        assert [q["text"] for q in st.quotes(speaker="jean joly")] == ["bread prices will rise"]
+        assert len(st.quotes(speaker="Joly")) == 4  # a surname finds every Joly
+        assert {q["text"] for q in st.quotes(contains="SANCTIONS")} == {
+            "sanctions will follow", "more sanctions are ready"}
+        assert [q["text"] for q in st.quotes(contains="more sanctions")] == [
+            "more sanctions are ready"]
+        febr = st.quotes(since="2022-02-01", until="2022-02-28")
+        assert {q["published"] for q in febr} == {"2022-02-03", "2022-02-10"}
+        assert [q["published"] for q in st.quotes()] == sorted(
+            [q["published"] for q in st.quotes()], reverse=True)
+        ctv = st.quotes(outlet="ctv")
+        assert {q["outlet"] for q in ctv} == {"CTV News"} and len(ctv) == 2
+        assert st.count_quotes(outlet="ctv") == 2
+        assert st.count_quotes(speaker="Melanie Joly", since="2022-02-01") == 2
+        assert len(st.quotes(limit=2)) == 2 and len(st.quotes(limit=2, offset=3)) == 1
+        q = st.quotes(contains="bread")[0]
+        assert set(q) >= {"kind", "text", "speaker", "speaker_id", "cue", "addressee", "date",
+                          "confidence", "article_id", "article_title", "outlet", "published",
+                          "start", "end"}
+        art = st.article(q["article_id"])
+        assert art["text"][q["start"]:q["end"]] == q["text"]
+
+
+def test_speakers_ranked_and_resolved_across_articles(filled):
+    with Store(filled, read_only=True) as st:
+        ranked = st.speakers()
+        assert [(s["name"], s["quotes"], s["articles"]) for s in ranked] == [
+            ("Melanie Joly", 3, 3), ("Jean Joly", 1, 1)]
+        assert "Foreign Affairs Minister" in ranked[0]["titles"]
+        assert st.speakers(name="Mélanie Joly")[0]["id"] == ranked[0]["id"]
+        assert st.errors()[0]["error"].startswith("empty article")
+        assert st.stats()["errors"] == 1
+
+
+def test_near_duplicate_copies_count_once_and_are_listed(tmp_path, extractor):
+    texts = [story_text(0), story_text(1), mirror(story_text(0), 1), mirror(story_text(0), 2)]
+    with Store(tmp_path / "d.duckdb") as st:
+        st.add(extractor.pipe(texts))
+        stats = st.stats()
+        assert (stats["articles"], stats["duplicates"], stats["canonical"]) == (4, 2, 2)
+        single = st.quotes(limit=100)
+        everything = st.quotes(limit=100, include_copies=True)
+        assert len(single) < len(everything)
+        canon = {q["article_id"] for q in single}
+        with_copies = st.quotes(limit=100, copies=True)
+        copies = {c["id"] for q in with_copies for c in q["copies"]}
+        assert len(copies) == 2 and not copies & canon
+        ferry = next(q for q in with_copies if q["copies"])
+        assert "Ferry line" in ferry["article_title"]
+        art = st.article(next(iter(copies)))
+        assert art["canonical_id"] == ferry["article_id"]
+        assert ferry["article_id"] in art["copies"]
+
+
+def test_failed_write_leaves_nothing_and_the_store_goes_on(tmp_path):
+    good = Article(id="a", text="Ann Lee said it.")
+    bad = Article(id="b", text="Bob said it.",
+                  quotes=[Quote("direct", "it", "not an offset", 5)])  # type: ignore[arg-type]
+    with Store(tmp_path / "t.duckdb") as st:
+        with pytest.raises(Exception):
+            st.write([Item("k1", good), Item("k2", bad)])
+        assert st.stats()["articles"] == 0
+        assert st.write([Item("k1", good)]).articles == 1
+        assert st.stats()["articles"] == 1
+
+
+def test_export_parquet_has_every_table(filled, tmp_path):
+    with Store(filled, read_only=True) as st:
+        files = export_parquet(st, tmp_path / "out")
+    names = {f.stem for f in files}
+    assert names == {"articles", "quotes", "speakers", "mentions", "repairs", "errors",
+                     "duplicates"}
+    assert pq.read_table(tmp_path / "out" / "quotes.parquet").num_rows == 4
+
+
+def test_second_writer_is_refused_with_a_clear_message(filled):
+    with Store(filled):
+        code = ("import sys\nfrom onrecord.corpus.store import Store, StoreBusy\n"
+                f"try:\n    Store({str(filled)!r})\nexcept StoreBusy as e:\n"
+                "    print(e); sys.exit(3)\n")
+        cp = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert cp.returncode == 3, cp.stderr
+        assert "in use by process" in cp.stdout and "wait for it to finish" in cp.stdout
+    with Store(filled, read_only=True) as st:  # the lock is released on close
+        assert st.stats()["articles"] == 4
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="onrecord run"):
+        Store(tmp_path / "none.duckdb", read_only=True)
+    assert not (tmp_path / "none.duckdb").exists()
+    assert issubclass(StoreBusy, StoreError)
