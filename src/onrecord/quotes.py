@@ -59,6 +59,11 @@ def subject_of(v: Any, depth: int = 0) -> Any:
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v:
         if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             return None  # "Asked whether ..., she said": the participle's subject was asked
+        if v.tag_ == "VBG":
+            # "It said X would ..., saying that ...": the speaker of the governing cue.
+            for anc in v.ancestors:
+                if is_cue(anc):
+                    return subject_of(anc, depth + 1)
         return subject_of(v.head, depth + 1)
     if v.dep_ == "relcl":
         return v.head
@@ -68,14 +73,15 @@ def subject_of(v: Any, depth: int = 0) -> Any:
 def surface_head(subj: Any, v: Any) -> Any:
     """The noun right before the cue when the parser put the subject too far left
     ("Association of Chief Police Officers president Chris Fox said": Fox, not Association)."""
-    if subj.i > v.i:
+    if subj.i > v.i or subj.ent_type_ == "PERSON":
         return subj
     k = v.i - 1
     doc = v.doc
     while k > subj.i and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].dep_ == "neg"):
         k -= 1
     cand = doc[k]
-    if k > subj.i and cand.pos_ in ("NOUN", "PROPN") and cand.i in {t.i for t in subj.subtree}:
+    if k > subj.i and cand.pos_ in ("NOUN", "PROPN") and cand.i in {t.i for t in subj.subtree} \
+            and not any(t.is_punct for t in doc[subj.i:cand.i]):
         return cand
     return subj
 
@@ -236,6 +242,10 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
             cue, subj = hit
             found.append(_direct(text, para, m, cue, subj))
             continue
+        named = _bare_name(suffix) if (ends_like_quote or after[:1] in LEAD_PUNCT) else None
+        if named is not None:  # `"...," Mr Bootle.` with the verb left out
+            found.append(Found("direct", m.start, m.end, para, "direct", subj=named))
+            continue
         before = text[lo:opener].rstrip()
         if before.endswith(":") and prefix:
             subj = _clause_subject(prefix)
@@ -266,6 +276,17 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
                     nxt.head.pos_ in ("PROPN", "NOUN"):
                 nxt = nxt.head
             return t, nxt
+    return None
+
+
+def _bare_name(suffix: list[Any]) -> Any:
+    """The last word of a suffix that is nothing but a person's name ("Mr Bootle.")."""
+    words = [t for t in suffix if not t.is_punct and not t.is_space]
+    if not words or len(words) > 4 or suffix[-1].text not in ".!?":
+        return None
+    if all(t.pos_ == "PROPN" for t in words) and (words[-1].ent_type_ == "PERSON"
+                                                   or words[0].lower_ in ("mr", "mrs", "ms", "dr")):
+        return words[-1]
     return None
 
 
@@ -433,7 +454,9 @@ def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int]
     doc = para.doc
     sent = v.sent
     left = min(subj.left_edge.i, v.i)
-    if left - 1 <= sent.start or doc[left - 1].text != ",":
+    if left - 1 <= sent.start or doc[left - 1].text != "," or cue_lemma(v) in CLAUSE_ONLY:
+        return None
+    if left - 1 - sent.start < 4:
         return None
     for t in doc[v.i + 1:sent.end]:
         if t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”"):

@@ -19,7 +19,17 @@ ORG_WORDS = frozenset({
     "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
     "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
 })
-GROUP_NOUNS_PLURAL_OK = True
+# Nouns that, with "the", stand for an organisation named earlier ("the firm said").
+ORG_NOUNS = frozenset({
+    "firm", "company", "group", "tank", "bank", "body", "organisation", "organization",
+    "agency", "department", "ministry", "government", "party", "union", "club", "association",
+    "institute", "watchdog", "regulator", "council", "charity", "retailer", "carrier",
+    "airline", "broadcaster", "network", "studio", "label", "manufacturer", "maker", "giant",
+    "chain", "operator", "insurer", "lender", "newspaper", "magazine", "website", "team",
+    "side", "league", "board", "commission", "corporation", "business", "publisher",
+    "developer", "provider", "supplier", "authority", "administration", "committee",
+    "federation", "foundation", "university", "school", "hospital", "court", "service",
+})
 
 
 def fold(s: str) -> str:
@@ -65,6 +75,17 @@ class Known:
     aliases: list[str] = field(default_factory=list)
     mentions: list[tuple[int, int]] = field(default_factory=list)
     last_seen: int = -1
+    gender: str | None = None  # "m" | "f" when the article shows it (honorific, pronouns)
+    votes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def first_seen(self) -> int:
+        return min((m[0] for m in self.mentions), default=1 << 30)
+
+    def vote(self, g: str) -> None:
+        self.votes[g] = self.votes.get(g, 0) + 1
+        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+        self.gender = "m" if m > f else "f" if f > m else None
 
     def add_mention(self, lo: int, hi: int, form: str) -> None:
         if (lo, hi) not in self.mentions:
@@ -202,7 +223,7 @@ class Cast:
         fn = fold(noun)
         best = None
         for k in self.known:
-            if k.kind != "person" or k.last_seen > at:
+            if k.kind != "person" or k.first_seen > at:
                 continue
             if any(fn in fold(t).split() for t in k.titles):
                 if best is None or k.last_seen > best.last_seen:
@@ -212,10 +233,13 @@ class Cast:
     def note(self, pos: int, entity: Known, subject: bool) -> None:
         self.mentions.append(Mention(pos, entity, subject))
 
-    def antecedent(self, pos: int, *, kind: str, window: int) -> Known | None:
-        """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`."""
+    def antecedent(self, pos: int, *, kind: str, window: int,
+                   gender: str | None = None) -> Known | None:
+        """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
+        skipping people known to be of the other gender."""
         cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
-                 and m.entity.kind == kind]
+                 and m.entity.kind == kind
+                 and (gender is None or m.entity.gender in (None, gender))]
         if not cands:
             return None
         subj = [m for m in cands if m.subject]
@@ -255,6 +279,56 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
             elif not quoted:
                 k = cast.organization(ent.text, lo, hi)
                 cast.note(lo, k, head.dep_ in ("nsubj", "nsubjpass"))
+    for para in paras:
+        if para.caption or para.doc is None:
+            continue
+        _nominal_subjects(cast, para)
+        _gender_evidence(cast, para)
+    cast.mentions.sort(key=lambda m: m.pos)
+
+
+MALE = frozenset({"he", "his", "him", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
+
+
+def _nominal_subjects(cast: Cast, para: Paragraph) -> None:
+    """"the chancellor is leaving ...": a title standing for a person is a mention of them."""
+    for t in para.doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not para.in_quote(t) and \
+                any(c.lower_ == "the" for c in t.lefts):
+            k = cast.by_title(t.lower_, para.char(t))
+            if k is not None:
+                cast.note(para.char(t), k, True)
+
+
+def _gender_evidence(cast: Cast, para: Paragraph) -> None:
+    """Honorifics (Mr, Ms) and the pronouns of sentences about one person give a gender."""
+    doc = para.doc
+    for sent in doc.sents:
+        people = [e for e in sent.ents if e.label_ == "PERSON" and not para.in_quote(e[0])]
+        for e in people:
+            prev = doc[e.start - 1].lower_.rstrip(".") if e.start > 0 else ""
+            k = cast.person(e.text, para.char(e[0]), para.char_end(e[-1]))
+            if k is None:
+                continue
+            if prev in MALE_TITLES or fold(e[0].text).rstrip(".") in MALE_TITLES:
+                k.vote("m")
+            elif prev in FEMALE_TITLES or fold(e[0].text).rstrip(".") in FEMALE_TITLES:
+                k.vote("f")
+        if len({fold(e.text.split()[-1]) for e in people}) != 1:
+            continue
+        k = cast.person(people[0].text, para.char(people[0][0]), para.char_end(people[0][-1]))
+        if k is None or people[0].root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        after = [t.lower_ for t in sent if t.i > people[0].end and not para.in_quote(t)]
+        m = sum(w in MALE for w in after)
+        f = sum(w in FEMALE for w in after)
+        if m and not f:
+            k.vote("m")
+        elif f and not m:
+            k.vote("f")
 
 
 def title_of(para: Paragraph, ent: Any) -> str | None:
@@ -290,13 +364,19 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
     for t in tok.lefts:
         if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"):
             lo = min(lo, t.left_edge.i)
+    anc = tok
+    while anc.dep_ not in ("nsubj", "nsubjpass", "ROOT") and anc.head.i != anc.i and \
+            anc.head.pos_ in ("NOUN", "PROPN", "ADP") and anc.head.i < tok.i:
+        anc = anc.head  # "A Department for Work and Pensions spokeswoman" (parsed head-first)
+    if anc is not tok and anc.dep_ in ("nsubj", "nsubjpass"):
+        lo = min(lo, anc.left_edge.i)
     hi = tok.i
     for t in tok.rights:
         if t.dep_ in ("compound", "case"):
             hi = max(hi, t.right_edge.i)
         elif t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from", "with", "in") and \
                 tok.pos_ == "NOUN":
-            hi = max(hi, t.right_edge.i)
+            hi = max(hi, _edge_without_clauses(t))
         else:
             break
     while lo < tok.i and doc[lo].is_punct:
@@ -307,6 +387,15 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
     return para.char(span[0]), para.char_end(span[-1]), span.text
 
 
+def _edge_without_clauses(tok: Any) -> int:
+    """Right edge of a phrase, leaving out relative clauses and asides."""
+    hi = tok.i
+    for c in tok.children:
+        if c.i > tok.i and c.dep_ not in ("relcl", "acl", "appos", "punct", "advcl", "cc", "conj"):
+            hi = max(hi, _edge_without_clauses(c))
+    return hi
+
+
 def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[int, int, str]]:
     """The entity a speaker mention stands for, and the mention's offsets and words."""
     lo, hi, text = mention_span(para, tok)
@@ -315,7 +404,8 @@ def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[
     if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low == "they":
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
-            return cast.antecedent(pos, kind="person", window=2500), span
+            g = "m" if low in ("he", "him") else "f"
+            return cast.antecedent(pos, kind="person", window=2500, gender=g), span
         if low in THING_PRONOUNS:
             return cast.antecedent(pos, kind="organization", window=1500), span
         if low == "they":
@@ -343,8 +433,13 @@ def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[
             k = _name_entity(cast, para, c, pos)
             if k is not None:
                 return k, _name_span(para, c, (lo, hi, text))
-    if any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts) and \
-            low not in DOCUMENT_NOUNS:
+    definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts)
+    if definite and low in ORG_NOUNS and not any(c.dep_ == "prep" for c in tok.children):
+        k = cast.antecedent(pos, kind="organization", window=3000)
+        if k is not None:  # "the firm", "the think tank": the organisation named before
+            k.add_mention(lo, hi, "")
+            return k, (lo, hi, text)
+    if definite and low not in DOCUMENT_NOUNS:
         k = cast.by_title(tok.lemma_ or low, pos) or cast.by_title(low, pos)
         if k is not None:
             k.add_mention(lo, hi, "")
@@ -376,6 +471,20 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
     lo = para.char(ent[0]) if ent is not None else para.char(words[0])
     hi = para.char_end(ent[-1]) if ent is not None else para.char_end(tok)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
+        # Clip a run-on entity ("Gartner More than 167 million") to the name around tok.
+        a, b = tok.i, tok.i
+        while a - 1 >= ent.start and para.doc[a - 1].pos_ == "PROPN":
+            a -= 1
+        while b + 1 < ent.end and para.doc[b + 1].pos_ in ("PROPN", "ADP", "CCONJ") and \
+                para.doc[b + 1].text[:1].isupper() or (b + 1 < ent.end and para.doc[b + 1].lower_ in ("of", "and", "&", "for")):
+            b += 1
+        while b > tok.i and not para.doc[b].text[:1].isupper():
+            b -= 1
+        ragged = any(not (t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and", "&", "for", "the"))
+                     for t in ent)
+        if ragged and (a, b + 1) != (ent.start, ent.end):
+            span = para.doc[a:b + 1]
+            return cast.organization(span.text, para.char(span[0]), para.char_end(span[-1]))
         known = cast.lookup_word(name_words(ent.text)[-1], person_only=True, at=pos) \
             if len(ent) == 1 else None
         if known is not None:
