@@ -1,0 +1,131 @@
+"""Repairs made by clean_text: each asserted with its kind, offsets, before and after."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from onrecord.ingest.clean import clean_text
+
+
+def only(repairs, kind):
+    return [r for r in repairs if r.kind == kind]
+
+
+def test_windows_1252_mojibake_is_repaired_with_offsets():
+    raw = "The mayor said â€œwe are readyâ€\x9d and itâ€™s final.\n"
+    text, repairs = clean_text(raw)
+    assert text == "The mayor said “we are ready” and it’s final.\n"
+    moj = only(repairs, "mojibake")
+    assert [r.before for r in moj] == ["â€œ", "â€\x9d", "â€™"]
+    for r in moj:
+        assert text[r.start:r.end] == r.after
+    assert [r.after for r in moj] == ["“", "”", "’"]
+
+
+def test_gbk_mojibake_is_repaired_including_a_lost_closing_byte():
+    raw = "He called it the 鈥渂est鈥 plan, and it鈥檚 not over.\n"
+    text, repairs = clean_text(raw)
+    assert text == "He called it the “best” plan, and it’s not over.\n"
+    moj = only(repairs, "mojibake")
+    assert [(r.before, r.after) for r in moj] == [("鈥渂", "“b"), ("鈥", "”"), ("鈥檚", "’s")]
+    for r in moj:
+        assert text[r.start:r.end] == r.after
+
+
+def test_real_chinese_text_is_left_alone():
+    raw = "北京是中国的首都。他说，“我们会来。”\n"
+    assert clean_text(raw) == (raw, [])
+
+
+def test_curly_quotes_widths_and_ligatures_are_not_normalised():
+    raw = "“Fine,” she said — ‘quite’ ﬁne… Ｆｕｌｌ width stays, as does naïve café.\n"
+    assert clean_text(raw) == (raw, [])
+
+
+def test_boilerplate_lines_are_removed_with_a_zero_width_repair():
+    raw = ("Skip to main content\nThe council voted on the plan.\nAdvertisement\n"
+           "RELATED IMAGESview larger image\n“It passed,” the clerk said.\n"
+           "Sign up for our morning newsletter\n")
+    text, repairs = clean_text(raw)
+    assert text == "The council voted on the plan.\n“It passed,” the clerk said.\n"
+    bp = only(repairs, "boilerplate")
+    assert [r.before for r in bp] == ["Skip to main content\n", "Advertisement\n",
+                                      "RELATED IMAGESview larger image\n",
+                                      "Sign up for our morning newsletter\n"]
+    assert [(r.start, r.end) for r in bp] == [(0, 0), (31, 31), (31, 31), (len(text),) * 2]
+    assert all(r.after == "" for r in bp)
+
+
+def test_spam_site_name_on_the_first_line_goes_but_a_headline_stays():
+    raw = "新闻速递网\nMayor opens bridge\n\nThe mayor opened the bridge on Monday.\n"
+    text, repairs = clean_text(raw)
+    assert text == "Mayor opens bridge\n\nThe mayor opened the bridge on Monday.\n"
+    assert [(r.kind, r.start, r.end, r.before) for r in repairs] == [
+        ("boilerplate", 0, 0, "新闻速递网\n")]
+    headline = "Mayor opens bridge\n\nThe mayor opened the bridge.\n"
+    assert clean_text(headline) == (headline, [])
+
+
+def test_menu_glued_to_a_byline_loses_the_menu_only():
+    raw = "HomeNewsWorldBy Jane Roe\nThe minister spoke.\n"
+    text, repairs = clean_text(raw)
+    assert text == "By Jane Roe\nThe minister spoke.\n"
+    assert [(r.kind, r.start, r.end, r.before) for r in repairs] == [
+        ("boilerplate", 0, 0, "HomeNewsWorld")]
+
+
+def test_junk_spliced_into_a_word_is_removed():
+    raw = "Allies warned of sanctions should Russia launch an atxjmtzywtack on Kyiv.\n"
+    text, repairs = clean_text(raw)
+    assert text == "Allies warned of sanctions should Russia launch an attack on Kyiv.\n"
+    [r] = repairs
+    assert (r.kind, r.before, r.after) == ("junk", "atxjmtzywtack", "attack")
+    assert text[r.start:r.end] == "attack"
+
+
+def test_rare_words_and_names_are_not_junk():
+    raw = ("Minister Kuleba met Tsikhanouskaya and Weidensteiner in Dingolfing; the "
+           "sesquipedalian floccinaucinihilipilification of recapitalised carmaking.\n")
+    assert clean_text(raw) == (raw, [])
+
+
+def test_caption_is_kept_and_marked():
+    raw = ("The minister spoke in Kyiv.\nIn this photo provided by the Press Office, the "
+           "minister speaks in Kyiv, Ukraine, Tuesday, Jan. 18, 2022. (Press Office via AP)\n")
+    text, repairs = clean_text(raw)
+    assert text == raw
+    [r] = repairs
+    assert r.kind == "caption" and r.before == r.after
+    assert text[r.start:r.end] == raw.split("\n")[1]
+
+
+def test_offsets_stay_right_when_several_repairs_combine():
+    raw = ("Share\nTroops massed before the atxjmtzywtack, said â€œofficialsâ€\x9d.\n"
+           "Advertisement\nIt鈥檚 a 鈥渞isk鈥 now, an officer said.\n")
+    text, repairs = clean_text(raw)
+    assert text == ("Troops massed before the attack, said “officials”.\n"
+                    "It’s a “risk” now, an officer said.\n")
+    for r in repairs:
+        assert text[r.start:r.end] == r.after
+    assert sorted(r.kind for r in repairs) == [
+        "boilerplate", "boilerplate", "junk", "mojibake", "mojibake", "mojibake", "mojibake",
+        "mojibake"]
+
+
+WORDS = ("the minister said that a plan would be ready by Monday and officials in Ottawa "
+         "told reporters it was not over yet because talks with Ukraine continue as many "
+         "voters hope naïve café Zürich São Paulo 2022 £5m 50% U.S. Mr. Smith’s "
+         "sesquipedalian Kuleba Joly ambassador").split()
+PUNCT = [" ", " ", " ", ", ", ". ", "; ", " — ", " – ", "\n", "\n\n", "…"]
+prose = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCT),
+              st.sampled_from(["", "", "“", "‘", "\"", "("]),
+              st.sampled_from(["", "", "”", "’", "\"", ")"])),
+    min_size=1, max_size=60,
+).map(lambda parts: "".join(o + w + c + p for w, p, o, c in parts))
+
+
+@settings(max_examples=150, deadline=None)
+@given(prose)
+def test_clean_prose_comes_back_unchanged(text):
+    assert clean_text(text) == (text, [])
