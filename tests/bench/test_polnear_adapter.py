@@ -154,7 +154,7 @@ def test_split_quote_sharing_a_cue_is_one_attribution() -> None:
 @pytest.mark.parametrize("cue,speech", [
     ("said", True), ("has said", True), ("according to", True), ("told", True),
     ("tweeted", True), ("wrote", True), ("replied", True), ("believes", False), ("wants", False),
-    ("called for", False), (":", False), ("showed", False), ("think", False)])
+    ("called for", False), ("urged", False), ("promised", False), (":", False), ("showed", False), ("think", False)])
 def test_speech_cues(cue: str, speech: bool) -> None:
     assert eval_cues.is_speech(cue) is speech
 
@@ -193,3 +193,16 @@ def test_match_is_one_to_one_and_prefers_exact() -> None:
 def test_test_split_refuses_error_listing() -> None:
     with pytest.raises(SystemExit):
         polnear.main(["--split", "test", "--errors", "3"])
+
+
+def test_cueless_second_half_joins_its_speakers_attribution(corpus: Path) -> None:
+    doc = polnear.load_split("dev", corpus)[0]
+    rec = onrecord_record()
+    second = rec["quotes"][2]  # "It took four years." as onrecord gives it: no cue, no mention
+    second["cue"] = None
+    second["speaker"] = {"id": "p1", "name": "Ruiz", "start": None, "end": None}
+    rec["quotes"][1]["speaker"]["id"] = "p1"
+    attrs = polnear.predicted(rec, TEXT)
+    assert len(attrs) == 4 and len(attrs[1].content) == 2
+    res, _ = polnear.evaluate([doc], [rec])
+    assert res.roles["content"].exact == 3 and res.roles["content"].pred == 3

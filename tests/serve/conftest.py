@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from serve_helpers import ARTICLES, ServeProcess
+from serve_helpers import ARTICLES, PUBLISHED, ServeProcess
 
 MAX_BODY = 1024 * 1024
 
@@ -21,7 +21,7 @@ def store_path(tmp_path_factory, extractor):
     from onrecord.corpus.store import Store
 
     path = tmp_path_factory.mktemp("store") / "quotes.duckdb"
-    records = [{"id": k, "text": v} for k, v in ARTICLES.items()]
+    records = [{"id": k, "text": v, "published": PUBLISHED[k]} for k, v in ARTICLES.items()]
     with Store(path) as store:
         store.add(extractor.pipe(records))
     return path

@@ -35,6 +35,7 @@ ARTICLES = {
         '"That bridge is part of who we are," Berg said.\n'
         'Engineer Lucia Ferreira said the repairs would take "at least two summers."\n'),
 }
+PUBLISHED = {"ferry": "2026-03-03", "clinic": "2026-05-04", "bridge": "2026-06-06"}
 
 
 def free_port() -> int:

@@ -5,7 +5,13 @@ import time
 from typing import Any
 
 
+# Seconds the handler takes to "load", like a model would; a replaced worker is not instant.
+LOAD_SECONDS = 1.0
+
+
 def make():
+    time.sleep(LOAD_SECONDS)
+
     def handle(req: dict[str, Any]) -> tuple[str, Any]:
         text = req.get("text") or ""
         if text.startswith("SLEEP "):
