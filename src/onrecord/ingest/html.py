@@ -7,6 +7,8 @@ from functools import lru_cache
 from typing import Any
 
 META_KEYS = ("title", "author", "date", "url", "sitename")
+# Extracted text counts as an article only with this many words and a sentence end.
+MIN_WORDS = 8
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
@@ -33,15 +35,16 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, include_formatting=False,
-        deduplicate=False, config=_config(), as_dict=True,
+        deduplicate=False, config=_config(),
         date_extraction_params={"extensive_search": False, "original_date": True})
-    text = (doc or {}).get("text") or ""
-    if not text.strip():
+    found: dict[str, Any] = doc.as_dict() if doc is not None else {}
+    text = found.get("text") or ""
+    if not _prose(text):
         text = _fallback(html)
     if not text.strip():
         raise ValueError("HTML page has no article text (no main content found; "
                          "is it an index, login or script-only page?)")
-    meta = {k: ((doc or {}).get(k) or None) for k in META_KEYS}
+    meta = {k: (found.get(k) or None) for k in META_KEYS}
     if meta["date"] and not _ISO.match(str(meta["date"])):
         meta["date"] = None
     elif meta["date"]:
@@ -54,4 +57,9 @@ def _fallback(html: str) -> str:
     from trafilatura import baseline
 
     _, text, _ = baseline(html)
-    return text or ""
+    return text if _prose(text or "") else ""
+
+
+def _prose(text: str) -> bool:
+    """True for text with a sentence in it, not a lone menu or button label."""
+    return len(text.split()) >= MIN_WORDS and any(c in text for c in ".!?”\"")
