@@ -125,7 +125,7 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
         speaker = SpeakerRef(known.id, known.name, lo, hi)
         mention = "name"
     elif f.subj is not None:
-        known, (lo, hi, _) = resolve(cast, f.para, f.subj)
+        known, (lo, hi, _) = resolve(cast, f.para, f.subj, last[0])
         mention = _kind_of_mention(f.subj, known)
         if known is None:
             speaker = None

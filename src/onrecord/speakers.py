@@ -233,8 +233,8 @@ class Cast:
     def note(self, pos: int, entity: Known, subject: bool) -> None:
         self.mentions.append(Mention(pos, entity, subject))
 
-    def antecedent(self, pos: int, *, kind: str, window: int,
-                   gender: str | None = None) -> Known | None:
+    def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
+                   speaker: Known | None = None) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
         skipping people known to be of the other gender."""
         cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
@@ -242,8 +242,13 @@ class Cast:
                  and (gender is None or m.entity.gender in (None, gender))]
         if not cands:
             return None
-        subj = [m for m in cands if m.subject]
-        pick = max(subj or cands, key=lambda m: m.pos)
+        subj = [m for m in cands if m.subject] or cands
+        pick = max(subj, key=lambda m: m.pos)
+        if gender is not None and pick.entity.gender is None and speaker is not None and \
+                speaker.gender == gender and any(m.entity is speaker for m in cands):
+            # The previous speaker, known to match, over a later mention of unknown gender:
+            # "Knight said she ... Knight and Roni Size released ... She said".
+            return speaker
         return pick.entity
 
     def entities(self) -> list[Entity]:
@@ -258,33 +263,41 @@ def _initial(a: str, b: str) -> bool:
 
 def collect(cast: Cast, paras: list[Paragraph]) -> None:
     """Add every PERSON and ORG named in the article to the cast, with titles and appositions."""
-    for para in paras:
-        if para.caption or para.doc is None:
-            continue
-        for ent in para.doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            lo, hi = para.char(ent[0]), para.char_end(ent[-1])
-            quoted = para.in_quote(ent[0])
-            head = ent.root
-            if ent.label_ == "PERSON":
-                k = cast.person(ent.text, lo, hi)
-                if k is None:
-                    continue
-                if not quoted:
-                    title = title_of(para, ent)
-                    if title:
-                        k.add_title(title)
-                    cast.note(lo, k, head.dep_ in ("nsubj", "nsubjpass"))
-            elif not quoted:
-                k = cast.organization(ent.text, lo, hi)
-                cast.note(lo, k, head.dep_ in ("nsubj", "nsubjpass"))
+    live = [p for p in paras if not p.caption and p.doc is not None]
+    for label in ("PERSON", "ORG"):  # people first, so "Size" tagged ORG can find Roni Size
+        for para in live:
+            for ent in para.doc.ents:
+                if ent.label_ == label:
+                    _collect_entity(cast, para, ent)
     for para in paras:
         if para.caption or para.doc is None:
             continue
         _nominal_subjects(cast, para)
         _gender_evidence(cast, para)
     cast.mentions.sort(key=lambda m: m.pos)
+
+
+def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
+    lo, hi = para.char(ent[0]), para.char_end(ent[-1])
+    quoted = para.in_quote(ent[0])
+    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    if ent.label_ == "ORG" and len(ent) == 1:
+        known = cast.lookup_word(ent.text, person_only=True)
+        if known is not None and fold(known.words[-1]) == fold(ent.text):
+            known.add_mention(lo, hi, ent.text)
+            if not quoted:
+                cast.note(lo, known, subject)
+            return
+    if ent.label_ == "PERSON":
+        k = cast.person(ent.text, lo, hi)
+        if k is None or quoted:
+            return
+        title = title_of(para, ent)
+        if title:
+            k.add_title(title)
+        cast.note(lo, k, subject)
+    elif not quoted:
+        cast.note(lo, cast.organization(ent.text, lo, hi), subject)
 
 
 MALE = frozenset({"he", "his", "him", "himself"})
@@ -339,6 +352,9 @@ def title_of(para: Paragraph, ent: Any) -> str | None:
     left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
     if left:
         lo = min(t.left_edge.i for t in left)
+        for k in range(lo, ent.start):  # "Knight and drum 'n' bass star Roni Size"
+            if doc[k].pos_ == "CCONJ" or doc[k].ent_type_ == "PERSON" or doc[k].is_punct and doc[k].text != "-":
+                lo = k + 1
         while lo < ent.start and doc[lo].dep_ in ("det", "poss", "case") or \
                 (lo < ent.start and doc[lo].tag_ == "POS"):
             lo += 1
@@ -352,7 +368,7 @@ def title_of(para: Paragraph, ent: Any) -> str | None:
         if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
             toks = list(c.subtree)
             text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
-            if 1 <= len(text.split()) <= 14:
+            if 1 <= len(text.split()) <= 14 and any(t.is_alpha for t in toks):
                 return text
     return None
 
@@ -396,8 +412,10 @@ def _edge_without_clauses(tok: Any) -> int:
     return hi
 
 
-def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[int, int, str]]:
-    """The entity a speaker mention stands for, and the mention's offsets and words."""
+def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
+            ) -> tuple[Known | None, tuple[int, int, str]]:
+    """The entity a speaker mention stands for, and the mention's offsets and words;
+    `speaker` is the previous quote's speaker, a tie-breaker for pronouns."""
     lo, hi, text = mention_span(para, tok)
     pos = para.char(tok)
     low = tok.lower_
@@ -405,7 +423,8 @@ def resolve(cast: Cast, para: Paragraph, tok: Any) -> tuple[Known | None, tuple[
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
             g = "m" if low in ("he", "him") else "f"
-            return cast.antecedent(pos, kind="person", window=2500, gender=g), span
+            return cast.antecedent(pos, kind="person", window=2500, gender=g,
+                                   speaker=speaker), span
         if low in THING_PRONOUNS:
             return cast.antecedent(pos, kind="organization", window=1500), span
         if low == "they":
