@@ -1,0 +1,149 @@
+"""`onrecord run` as a user runs it: folders and globs, resume, kill -9, a second run refused."""
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from conftest import REPO
+from corpus_articles import bulk_records, mirror, story_text, write_jsonl
+
+N_BULK = 160
+
+
+def onrecord(*args, **kw):
+    return subprocess.run([sys.executable, "-m", "onrecord", *map(str, args)],
+                          capture_output=True, text=True, cwd=REPO, timeout=300, **kw)
+
+
+def table(store, sql):
+    con = duckdb.connect(str(store), read_only=True)
+    try:
+        return con.execute(sql).fetchall()
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    for i in range(3):
+        (d / f"story{i}.txt").write_text(story_text(i), encoding="utf-8")
+    (d / "sub" / "mirror.txt").write_text(mirror(story_text(0), 7), encoding="utf-8")
+    (d / "sub" / "notes.md").write_text("not an input", encoding="utf-8")
+    recs = [{"id": "j1", "text": story_text(3)}, {"id": "j2", "text": story_text(4)}]
+    write_jsonl(d / "more.jsonl", recs)
+    with open(d / "more.jsonl", "a", encoding="utf-8") as f:
+        f.write("{this is not json\n")
+    return d
+
+
+def test_run_then_rerun_skips_everything(folder, tmp_path):
+    store = tmp_path / "s.duckdb"
+    cp = onrecord("run", folder, str(folder / "story*.txt"), "missing.txt", "--store", store,
+                  "--workers", "2", "--json")
+    assert cp.returncode == 1, cp.stderr  # the bad JSON line and the missing file
+    s = json.loads(cp.stdout)
+    # 3 txt + mirror + 2 jsonl records + bad line + missing path; the glob repeats files
+    assert s["records"] == 8 and s["new"]["articles"] == 6 and s["new"]["errors"] == 2
+    assert s["new"]["duplicates"] == 1 and s["store"]["canonical"] == 5
+    assert "onrecord run" in cp.stderr  # the progress bar
+    n_quotes = s["store"]["quotes"]
+    assert n_quotes > 0
+    again = onrecord("run", folder, "--store", store, "--workers", "1", "--json")
+    s2 = json.loads(again.stdout)
+    assert s2["new"]["articles"] == 0 and s2["skipped"] == 7 and again.returncode == 0
+    assert s2["store"]["quotes"] == n_quotes
+    q = onrecord("query", "--store", store, "--contains", "ferry", "--show-copies",
+                 "--format", "json")
+    rows = [json.loads(l) for l in q.stdout.splitlines()]
+    assert rows and all("ferry" in r["text"].lower() for r in rows)
+    assert any(r["copies"] for r in rows)
+    sp = onrecord("speakers", "--store", store, "--format", "csv")
+    assert sp.returncode == 0 and sp.stdout.startswith("quotes,articles,name")
+    ex = onrecord("export", "--store", store, tmp_path / "pq")
+    assert ex.returncode == 0 and (tmp_path / "pq" / "quotes.parquet").exists()
+
+
+def _progress(text):
+    """Articles done, as the last progress bar update on stderr says."""
+    found = re.findall(r"(\d+)/(\d+) \[", text)
+    return int(found[-1][0]) if found else 0
+
+
+def _children(pid):
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as f:
+            return [int(x) for x in f.read().split()]
+    except OSError:
+        return []
+
+
+def _alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _start_run(inp, store, workers):
+    err = open(f"{store}.stderr", "w+")
+    p = subprocess.Popen([sys.executable, "-m", "onrecord", "run", str(inp), "--store",
+                          str(store), "--workers", str(workers), "--batch-size", "4"],
+                         cwd=REPO, stdout=subprocess.DEVNULL, stderr=err)
+    return p, err
+
+
+def _wait_progress(p, err, at_least, timeout=120):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        err.seek(0)
+        done = _progress(err.read())
+        if done >= at_least:
+            return done
+        assert p.poll() is None, "run ended before it could be interrupted"
+        time.sleep(0.05)
+    raise AssertionError("no progress")
+
+
+def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_path):
+    inp = write_jsonl(tmp_path / "bulk.jsonl", bulk_records(N_BULK))
+    clean = tmp_path / "clean.duckdb"
+    assert onrecord("run", inp, "--store", clean, "--workers", "1").returncode == 0
+    store = tmp_path / "killed.duckdb"
+    kills = 0
+    for at_least, workers in ((1, 2), (N_BULK // 2, 1)):
+        p, err = _start_run(inp, store, workers)
+        _wait_progress(p, err, at_least)
+        if at_least == 1:  # while it writes, a second run on the store is refused
+            busy = onrecord("run", inp, "--store", store)
+            assert busy.returncode == 2 and "in use by process" in busy.stderr
+        kids = _children(p.pid)
+        p.send_signal(signal.SIGKILL)
+        p.wait()
+        kills += 1
+        deadline = time.monotonic() + 10
+        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(_alive(k) for k in kids), "workers outlived their parent"
+        stored = table(store, "SELECT count(*) FROM articles")[0][0]
+        assert 0 < stored < N_BULK, f"kill {kills} was not mid-run ({stored} stored)"
+    resume = onrecord("run", inp, "--store", store, "--workers", "2", "--json")
+    assert resume.returncode == 0, resume.stderr
+    s = json.loads(resume.stdout)
+    assert s["skipped"] > 0 and s["skipped"] + s["new"]["articles"] == N_BULK
+    keys = "SELECT id FROM articles ORDER BY id"
+    assert table(store, keys) == table(clean, keys)
+    per_article = ("SELECT article_id, count(*), count(DISTINCT idx) FROM quotes "
+                   "GROUP BY 1 ORDER BY 1")
+    assert table(store, per_article) == table(clean, per_article)
+    for t in ("repairs", "mentions"):
+        assert table(store, f"SELECT count(*) FROM {t}") == table(clean, f"SELECT count(*) FROM {t}")
+    assert table(store, "SELECT count(*) FROM errors") == [(0,)]
