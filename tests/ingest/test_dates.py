@@ -1,0 +1,95 @@
+"""Publication dates stated in the text, and the day each statement was made."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.dates import date_quotes, find_published
+from onrecord.model import Article, Cue, Quote, SpeakerRef
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OTTAWA, Jan. 18, 2022 — The minister said the talks went well.", "2022-01-18"),
+    ("LONDON (Reuters) - 3 March 2021 - Shares fell.", "2021-03-03"),
+    ("Bridge reopens\nPublished: 5 May 2023\nThe bridge reopened.", "2023-05-05"),
+    ("Bridge reopens\nUpdated 2023-05-06 10:00\nThe bridge reopened.", "2023-05-06"),
+    ("The minister spoke.\nIn this photo the minister speaks in Kyiv, Ukraine, Tuesday, "
+     "Jan. 18, 2022. (Press Office via AP)", "2022-01-18"),
+])
+def test_find_published_reads_labels_datelines_and_captions(text, expected):
+    assert find_published(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On March 3, 2019, the firm said it would close the plant.",
+    "A March 2, 2015 exchange between the aides was released.",
+    "The minister spoke on Tuesday about the plan.",
+    # a caption whose weekday contradicts its date is not trusted
+    "In this photo the minister speaks, Monday, Jan. 18, 2022. (AP Photo)",
+])
+def test_find_published_returns_none_when_the_text_does_not_state_it(text):
+    assert find_published(text) is None
+
+
+TEXT = ("During a visit to Kyiv on Tuesday, Joly said Canada remains committed.\n"
+        "“We stand with Ukraine,” she said.\n"
+        "“Russia must stop,” Braun told CTV on Friday.\n"
+        "The agency confirmed late Monday night that troops had arrived.\n"
+        "“We will meet again on Thursday,” Singh said.\n"
+        "“That is all for now.”\n"
+        "He said yesterday that the talks had failed.\n"
+        "Officials said last week that aid would come.\n")
+
+
+def quote(content: str, cue_in: str | None, cue: str | None, speaker: str = "p1",
+          mention: bool = True) -> Quote:
+    s = TEXT.index(content)
+    c = TEXT.index(cue_in) + cue_in.index(cue) if cue_in and cue else None
+    return Quote(kind="direct", text=content, start=s, end=s + len(content),
+                 speaker=SpeakerRef(id=speaker, name=speaker, start=0 if mention else None,
+                                    end=1 if mention else None),
+                 cue=Cue(cue, c, c + len(cue)) if cue and c is not None else None)
+
+
+def dated(published: str | None) -> list[str | None]:
+    art = Article(id=None, text=TEXT, published=published, quotes=[
+        quote("Canada remains committed", "Joly said", "said"),
+        quote("We stand with Ukraine", "she said", "said"),
+        quote("Russia must stop", "Braun told", "told", "p2"),
+        quote("troops had arrived", "confirmed late", "confirmed", "p3"),
+        quote("We will meet again on Thursday", "Singh said", "said", "p4"),
+        quote("That is all for now.", None, None, "p4", mention=False),
+        quote("the talks had failed", "He said", "said", "p5"),
+        quote("aid would come", "Officials said", "said", "p6"),
+    ])
+    date_quotes(art)
+    return [q.date for q in art.quotes]
+
+
+def test_statement_dates_resolve_against_the_publication_date():
+    assert dated("2022-01-18") == [
+        "2022-01-18",  # "on Tuesday" before the cue; published on a Tuesday
+        None,          # nothing in its sentence says when
+        "2022-01-14",  # "on Friday" after the cue: the Friday before
+        "2022-01-17",  # "late Monday night"
+        None,          # "on Thursday" is inside the quoted words: what, not when
+        None,          # continuation of an undated quote
+        "2022-01-17",  # "yesterday"
+        None,          # "last week" names no single day
+    ]
+
+
+def test_continuation_quote_takes_the_date_of_the_quote_it_continues():
+    text = "“We are ready,” Singh said on Monday.\n“The plan is sound.”\n"
+    s1, s2 = text.index("We are"), text.index("The plan")
+    c = text.index("said")
+    art = Article(id=None, text=text, published="2022-01-19", quotes=[
+        Quote("direct", "We are ready,", s1, s1 + 13, SpeakerRef("p1", "Singh", 16, 21),
+              Cue("said", c, c + 4)),
+        Quote("direct", "The plan is sound.", s2, s2 + 18, SpeakerRef("p1", "Singh")),
+    ])
+    date_quotes(art)
+    assert [q.date for q in art.quotes] == ["2022-01-17", "2022-01-17"]
+
+
+def test_without_a_publication_date_nothing_relative_is_guessed():
+    assert dated(None) == [None] * 8
