@@ -47,6 +47,7 @@ function isRecord(data) {
 function showRecord(record) {
   const target = clear($("#read-result"));
   target.append(renderArticle(record));
+  $("#read-form").classList.add("has-result");
   const first = target.querySelector(".article-title");
   if (first) first.scrollIntoView({ block: "start", behavior: "smooth" });
 }

@@ -191,7 +191,7 @@ export function renderArticle(record, { extra = null } = {}) {
   const speakers = speakerTable(record);
   const meta = record.meta || {};
   const nq = (record.quotes || []).length;
-  const title = meta.title || record.title || record.id || "Your article";
+  const title = meta.title || record.title || record.id || "Pasted article";
   const bits = [];
   if (record.published) bits.push(`Published ${record.published}`);
   const outlet = record.outlet || meta.outlet || meta.sitename;

@@ -1,0 +1,126 @@
+"""Bounded load test of `onrecord serve` on loopback: N clients post articles for D seconds.
+
+    .venv/bin/python bench/load.py                    # 30 s, 8 clients, starts its own server
+    .venv/bin/python bench/load.py --url http://127.0.0.1:8000 --seconds 10
+
+Prints requests/s, latency percentiles (ms) and errors (any non-200 or transport error).
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import platform
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_ARTICLES = sorted(REPO.glob("examples/*.txt")) + sorted(REPO.glob("bench/serve_articles/*.txt"))
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Nearest-rank percentile of `values` (p in 0..100)."""
+    ordered = sorted(values)
+    k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
+    return ordered[k]
+
+
+def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--port", str(port),
+                             "--workers", str(workers), "--log-level", "warning"], cwd=REPO)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
+                return proc, url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+async def client(url: str, bodies: list[bytes], start: int, stop_at: float,
+                 latencies: list[float], statuses: Counter[str]) -> None:
+    i = start
+    async with httpx.AsyncClient(base_url=url, timeout=60) as http:
+        while time.monotonic() < stop_at:
+            body = bodies[i % len(bodies)]
+            i += 1
+            t0 = time.perf_counter()
+            try:
+                r = await http.post("/extract", content=body,
+                                    headers={"content-type": "application/json"})
+                statuses[str(r.status_code)] += 1
+            except httpx.HTTPError as e:
+                statuses[type(e).__name__] += 1
+                continue
+            latencies.append(time.perf_counter() - t0)
+
+
+async def load(url: str, bodies: list[bytes], clients: int, seconds: float) -> dict[str, object]:
+    async with httpx.AsyncClient(base_url=url, timeout=60) as http:  # warm-up, not timed
+        for body in bodies:
+            (await http.post("/extract", content=body,
+                             headers={"content-type": "application/json"})).raise_for_status()
+    latencies: list[float] = []
+    statuses: Counter[str] = Counter()
+    t0 = time.monotonic()
+    await asyncio.gather(*(client(url, bodies, k, t0 + seconds, latencies, statuses)
+                           for k in range(clients)))
+    wall = time.monotonic() - t0
+    ms = [x * 1000 for x in latencies]
+    errors = sum(n for code, n in statuses.items() if code != "200")
+    return {"requests": sum(statuses.values()), "wall_s": round(wall, 1),
+            "rps": round(len(latencies) / wall, 1),
+            "p50_ms": round(percentile(ms, 50), 1), "p90_ms": round(percentile(ms, 90), 1),
+            "p99_ms": round(percentile(ms, 99), 1), "max_ms": round(max(ms), 1),
+            "mean_ms": round(statistics.fmean(ms), 1), "errors": errors,
+            "statuses": dict(statuses)}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--url", help="an already running server (default: start one)")
+    ap.add_argument("--seconds", type=float, default=30.0)
+    ap.add_argument("--clients", type=int, default=8)
+    ap.add_argument("--workers", type=int, default=1, help="--workers of the started server")
+    ap.add_argument("articles", nargs="*", type=Path, default=DEFAULT_ARTICLES)
+    args = ap.parse_args()
+    bodies = [json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}).encode()
+              for p in args.articles]
+    proc = None
+    url = args.url
+    if url is None:
+        proc, url = start_server(args.workers)
+    try:
+        result = asyncio.run(load(url, bodies, args.clients, args.seconds))
+    finally:
+        if proc is not None:
+            proc.send_signal(signal.SIGINT if os.name != "nt" else signal.SIGTERM)
+            try:
+                proc.wait(20)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+    result.update({"clients": args.clients, "server_workers": args.workers if proc else None,
+                   "articles": len(bodies),
+                   "article_chars_mean": round(statistics.fmean(len(b) for b in bodies)),
+                   "cpus": os.cpu_count(), "python": platform.python_version()})
+    print(json.dumps(result, indent=2))
+    return 0 if result["errors"] == 0 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
