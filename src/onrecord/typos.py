@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from onrecord.ingest.junk import zipf
-from onrecord.model import Article, Quote, Repair
+from onrecord.model import Article, Entity, Quote, Repair
 
 # Calibrated on the quoted words of the BBC and PolNeAr articles (326,000 words): 26 flags,
 # nearly all real misspellings (spearate, peformance, enviroment); rare real words stay.
@@ -31,6 +31,7 @@ _VERB_SLOT = frozenset("will would could should must may might can cannot to not
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+OTHER_ENTITY_USES = 3  # another person's name form must be this well attested
 PRONOUNS = frozenset("he she they it we i you his her their its this that who".split())
 
 
@@ -118,8 +119,14 @@ def edits1(word: str) -> set[str]:
 
 
 def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
-    """(start, end, mention, form) for speaker mentions one slip from a commoner name form."""
+    """(start, end, mention, form) for speaker mentions one slip from a commoner name form.
+
+    The forms of the speaker's own entity are tried first; a mention used only once may also
+    match a form of another person used at least OTHER_ENTITY_USES times (the resolver may
+    have made `Joy` an entity of its own).
+    """
     by_id = {e.id: e for e in article.entities}
+    people = [e for e in article.entities if e.kind == "person"]
     out = []
     for q in article.quotes:
         sp = q.speaker
@@ -127,12 +134,19 @@ def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
             continue
         mention = article.text[sp.start:sp.end]
         ent = by_id.get(sp.id) if sp.id else None
-        forms = set(ent.aliases) | {ent.name} | set(ent.name.split()) if ent else set(
-            sp.name.split()) | {sp.name}
-        fix = closest_form(mention, forms, article.text)
+        fix = closest_form(mention, _forms(ent) if ent else set(sp.name.split()) | {sp.name},
+                           article.text)
+        if fix is None and _count(mention, article.text) == 1:
+            others = {f for e in people if e is not ent for f in _forms(e)
+                      if _count(f, article.text) >= OTHER_ENTITY_USES}
+            fix = closest_form(mention, others, article.text)
         if fix is not None:
             out.append((sp.start, sp.end, mention, fix))
     return out
+
+
+def _forms(ent: Entity) -> set[str]:
+    return set(ent.aliases) | {ent.name} | set(ent.name.split())
 
 
 def closest_form(mention: str, forms: set[str], text: str) -> str | None:

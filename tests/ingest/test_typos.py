@@ -68,3 +68,18 @@ def test_suggest_keeps_names_abbreviations_and_common_words():
     assert suggest("wold") == "would" and suggest("goverment") == "government"
     assert suggest("halve") is None  # a real word, not a slip of "have"
     assert suggest("loose", "would") == "lose" and suggest("loose", "a") is None
+
+
+def test_a_one_off_name_is_matched_to_another_persons_well_used_name():
+    text = ("Melanie Joly spoke. Joly said it was over. Joly left. Joly returned.\n"
+            "Joy said the talks were “productive.”\n")
+    s = text.index("productive")
+    j = text.index("Joy")
+    art = Article(id=None, text=text, entities=[
+        Entity("p1", "Melanie Joly", "person", aliases=["Joly"]),
+        Entity("p2", "Joy", "person"),
+    ], quotes=[Quote("mixed", "the talks were “productive.”", s - 16, s + 12,
+                     SpeakerRef("p2", "Joy", j, j + 3), Cue("said", j + 4, j + 8))])
+    flag_typos(art)
+    assert [(r.start, r.end, r.before, r.after) for r in art.repairs] == [
+        (j, j + 3, "Joy", "Joly")]
