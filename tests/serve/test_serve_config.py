@@ -39,3 +39,15 @@ def test_serve_refuses_a_bad_max_body():
     cp = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--max-body", "lots"],
                         capture_output=True, text=True, cwd=REPO, timeout=60)
     assert cp.returncode == 2 and "not a size" in cp.stderr
+
+
+def test_serve_refuses_a_store_that_a_writer_holds(tmp_path):
+    from onrecord.corpus.store import Store
+
+    path = tmp_path / "busy.duckdb"
+    with Store(path):  # a writer (like `onrecord run`) has the file open
+        cp = subprocess.run([sys.executable, "-m", "onrecord", "serve", "--store", str(path),
+                             "--port", "0"], capture_output=True, text=True, cwd=REPO,
+                            timeout=60)
+    assert cp.returncode == 2
+    assert "in use" in cp.stderr
