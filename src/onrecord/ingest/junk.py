@@ -1,10 +1,11 @@
 """Watermark junk spliced into words by scraper sites (`atxjmtzywtack` -> `attack`).
 
 A token is junk when it is no English word (absent from wordfreq's vocabulary), removing one
-inner run of letters leaves a frequent word, and the removed run is unlike English spelling (it
-holds letter triples that almost no English word has, such as `xjm`); the longest word left wins. Rare real words are in the
-vocabulary, so they are never touched; names and compounds (`Diemont` -> `Dont`) collapse to
-frequent words often, but their letters read as English, so they are kept.
+inner run of letters leaves a frequent word, and the removed run is unlike English spelling
+(it holds letter triples that almost no English word has, such as `xjm`); the longest word
+left wins. Rare real words are in the vocabulary, so they are never touched; names and
+compounds (`Diemont` -> `Dont`) often collapse to frequent words, but their letters read as
+English, so they are kept.
 """
 from __future__ import annotations
 
