@@ -1,6 +1,5 @@
 """`onrecord run` as a user runs it: folders and globs, resume, kill -9, a second run refused."""
 import json
-import os
 import re
 import signal
 import subprocess
