@@ -11,6 +11,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import onrecord
 from conftest import REPO
 from onrecord import Article, Extractor, Failure
@@ -29,6 +31,14 @@ QUOTE_KEYS = {"kind", "text", "start", "end", "speaker", "cue", "addressee", "da
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "onrecord", "extract", *args], input=stdin,
                           capture_output=True, text=True, cwd=REPO, timeout=300)
+
+
+def jsonl(cp: subprocess.CompletedProcess[str]) -> list[dict[str, Any]]:
+    """The JSONL records the command printed; fails with its output when it is not JSONL."""
+    try:
+        return [json.loads(line) for line in cp.stdout.splitlines()]
+    except json.JSONDecodeError:
+        pytest.fail(f"expected one JSON record per line, got:\n{cp.stdout[:400]}", pytrace=False)
 
 
 def test_public_names() -> None:
@@ -128,7 +138,7 @@ def test_cli_jsonl_keeps_order_ids_and_reports_each_failure(tmp_path: Path) -> N
     ]) + "\n", encoding="utf-8")
     missing = tmp_path / "missing.txt"
     cp = run_cli(str(src), str(missing))
-    lines = [json.loads(line) for line in cp.stdout.splitlines()]
+    lines = jsonl(cp)
     assert len(lines) == 7, cp.stdout
     ids = [line.get("id") for line in lines]
     assert ids[0] == "n1" and ids[2:6] == ["n3", "n4", "n5", "n6"] and ids[6] == str(missing)
@@ -148,7 +158,7 @@ def test_cli_jsonl_on_stdin_all_good_exits_zero() -> None:
                     for i, t in enumerate([ARTICLE, OTHER]))
     cp = run_cli(stdin=stdin)
     assert cp.returncode == 0, cp.stderr
-    lines = [json.loads(line) for line in cp.stdout.splitlines()]
+    lines = jsonl(cp)
     assert [line["id"] for line in lines] == ["s0", "s1"]
     assert all(line["quotes"] for line in lines)
 
@@ -175,7 +185,7 @@ def test_cli_exit_status_for_a_bad_file_among_good_ones(tmp_path: Path) -> None:
     binary = tmp_path / "bad.txt"
     binary.write_bytes(b"\xff\xfe\x00\x00garbage\x00")
     cp = run_cli("--format", "jsonl", str(good), str(binary))
-    lines = [json.loads(line) for line in cp.stdout.splitlines()]
-    assert [line["id"] for line in lines] == [str(good), str(binary)]
+    lines = jsonl(cp)
+    assert [line["id"] for line in lines] == [str(good), str(binary)], cp.stderr[-600:]
     assert "error" not in lines[0] and "error" in lines[1]
     assert cp.returncode == 1
