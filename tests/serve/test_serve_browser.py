@@ -173,3 +173,26 @@ def test_speakers_page_lists_counts(page, store_server):
     rows = page.locator("#speakers-table tbody tr")
     assert rows.count() == len(api)
     assert rows.first.locator("td.num").first.inner_text() == str(api[0]["quotes"])
+
+
+def test_overlapping_and_out_of_range_quotes_are_still_listed(page, server):
+    text = 'Berg said "the bridge, "our bridge," stays" and left.\n'
+    outer = text.index("the bridge")
+    inner = text.index("our bridge")
+    quote = lambda start, end, words: {  # noqa: E731
+        "kind": "direct", "text": words, "start": start, "end": end,
+        "speaker": {"id": None, "name": "Berg", "start": 0, "end": 4},
+        "cue": None, "addressee": None, "date": None, "confidence": 0.5}
+    record = {"id": "overlap", "text": text, "published": None, "repairs": [], "entities": [],
+              "quotes": [quote(outer, outer + 31, text[outer:outer + 31]),
+                         quote(inner, inner + 10, "our bridge"),
+                         quote(500, 520, "not in this text")]}
+    open_viewer(page, server.base)
+    page.set_input_files("#article-file", files=[{
+        "name": "overlap.json", "mimeType": "application/json",
+        "buffer": json.dumps(record).encode()}])
+    page.wait_for_selector(".article-body mark.q")
+    in_text = page.locator(".article-body p mark.q")
+    listed = page.locator(".unplaced mark.q")
+    assert in_text.count() == 1 and in_text.first.inner_text() == record["quotes"][0]["text"]
+    assert listed.all_inner_texts() == ["our bridge", "not in this text"]

@@ -113,6 +113,31 @@ export function hideTooltip() {
 
 document.addEventListener("keydown", (ev) => { if (ev.key === "Escape") hideTooltip(); });
 
+// A focusable highlight for quote `i`, showing its details on hover and keyboard focus.
+function quoteMark(record, i, sp, line) {
+  const q = record.quotes[i];
+  const mark = h("mark", { class: `q q-${q.kind || "quote"}`, tabindex: "0",
+    dataset: { q: String(i), speaker: sp.key } }, line);
+  mark.style.setProperty("--c", sp.color);
+  const show = () => showTooltip(mark, tooltipContent(record, q, sp));
+  mark.addEventListener("mouseenter", show);
+  mark.addEventListener("focus", show);
+  mark.addEventListener("mouseleave", () => { if (document.activeElement !== mark) hideTooltip(); });
+  mark.addEventListener("blur", hideTooltip);
+  return mark;
+}
+
+// Quotes that could not be marked in place (offsets outside the text, or inside another
+// quote) are listed under the article, so every quote stays readable.
+function renderUnplaced(record, speakers, placed) {
+  const rest = (record.quotes || []).map((q, i) => i).filter((i) => !placed.has(i));
+  if (!rest.length) return null;
+  return h("div", { class: "unplaced" },
+    h("h3", {}, "Also found (overlapping or outside the text)"),
+    h("ul", {}, rest.map((i) => h("li", {},
+      quoteMark(record, i, speakers.get(speakerKey(record.quotes[i])), record.quotes[i].text)))));
+}
+
 // Build the article text as paragraphs; `spans` mark quotes, speaker mentions and cues.
 function renderBody(record, speakers) {
   const text = record.text || "";
@@ -136,17 +161,7 @@ function renderBody(record, speakers) {
     const sp = speakers.get(speakerKey(q));
     const piece = text.slice(span.start, span.end);
     if (span.kind === "quote") {
-      emit(piece, (line) => {
-        const mark = h("mark", { class: `q q-${q.kind || "quote"}`, tabindex: "0",
-          dataset: { q: String(span.i), speaker: sp.key } }, line);
-        mark.style.setProperty("--c", sp.color);
-        const show = () => showTooltip(mark, tooltipContent(record, q, sp));
-        mark.addEventListener("mouseenter", show);
-        mark.addEventListener("focus", show);
-        mark.addEventListener("mouseleave", () => { if (document.activeElement !== mark) hideTooltip(); });
-        mark.addEventListener("blur", hideTooltip);
-        return mark;
-      });
+      emit(piece, (line) => quoteMark(record, span.i, sp, line));
     } else {
       emit(piece, (line) => {
         const el = h("span", { class: span.kind === "who" ? "who" : "cue", dataset: { speaker: sp.key } }, line);
@@ -157,6 +172,9 @@ function renderBody(record, speakers) {
     pos = span.end;
   }
   emit(text.slice(pos));
+  const placed = new Set(layout(record).filter((s) => s.kind === "quote").map((s) => s.i));
+  const unplaced = renderUnplaced(record, speakers, placed);
+  if (unplaced) body.append(unplaced);
   return body;
 }
 
