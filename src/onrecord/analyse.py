@@ -5,7 +5,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from onrecord.model import Article, Cue, Failure, Quote, SpeakerRef
-from onrecord.paragraphs import Paragraph, build_paragraphs
+from onrecord.paragraphs import Paragraph
+from onrecord.parse import parse_articles
 from onrecord.quotes import Found, find_direct, find_reported, find_transcript
 from onrecord.speakers import Cast, Known, collect, resolve
 
@@ -22,23 +23,11 @@ CONFIDENCE = {
 }
 
 
-def analyse_batch(nlp: Any, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
-    """Parse each prepared article and attach its entities and quotes; failures pass through."""
-    work: list[tuple[Article, list[Paragraph]]] = []
-    texts: list[str] = []
-    owners: list[Paragraph] = []
-    for item in batch:
-        if isinstance(item, Article):
-            captions = [(r.start, r.end) for r in item.repairs if r.kind == "caption"]
-            paras = build_paragraphs(item.text, captions)
-            work.append((item, paras))
-            for p in paras:
-                if not p.caption:
-                    texts.append(item.text[p.start:p.end])
-                    owners.append(p)
-    for p, doc in zip(owners, nlp.pipe(texts, batch_size=64)):
-        p.doc = doc
-    done = {id(a): paras for a, paras in work}
+def analyse_batch(nlp: Any, batch: list[Article | Failure], *, parse_all: bool = False,
+                  ) -> Iterator[Article | Failure]:
+    """Parse each prepared article and attach its entities and quotes; failures pass through.
+    `parse_all` parses every sentence instead of only those that may hold speech."""
+    done = parse_articles(nlp, [a for a in batch if isinstance(a, Article)], parse_all=parse_all)
     for item in batch:
         if isinstance(item, Failure):
             yield item
@@ -62,6 +51,8 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
     found: list[Found] = []
     transcripts: list[Found] = []
     for p in live:
+        if not p.parsed:
+            continue
         direct = find_direct(text, p)
         found.extend(direct)
         found.extend(find_reported(text, p, direct))

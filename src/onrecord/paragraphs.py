@@ -1,10 +1,12 @@
 """Paragraphs of an article: their offsets, parsed Doc, and quoted stretches."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.lexicon import SPEECH_FORMS
 from onrecord.marks import Marked, find_marked
 
 
@@ -18,6 +20,7 @@ class Paragraph:
     doc: Any = None
     marks: list[Marked] = field(default_factory=list)
     caption: bool = False
+    parsed: bool = True  # False: only named entities were read (no parse, no sentences)
 
     def char(self, tok: Any) -> int:
         """Article offset of a token's first character."""
@@ -66,3 +69,64 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
         is_cap = j >= 0 and cap_starts[j][0] <= lo and hi <= cap_starts[j][1]
         paras.append(Paragraph(i, lo, hi, marks=find_marked(text, lo, hi), caption=is_cap))
     return paras
+
+
+_WORD = re.compile(r"[A-Za-z]+")
+_BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
+
+
+def sentences(text: str, para: Paragraph) -> list[tuple[int, int]]:
+    """Cheap sentence spans of a paragraph that never cut inside quotation marks."""
+    out = []
+    lo = para.start
+    for m in _BOUNDARY.finditer(text, para.start, para.end):
+        cut = m.start() + 1
+        if text[cut:cut + 1] in "\"”’'":
+            cut += 1
+        if para.mark_at(m.start()) is not None and para.mark_at(cut - 1) is not None:
+            continue  # inside a quotation
+        out.append((lo, cut))
+        lo = m.end()
+    if lo < para.end:
+        out.append((lo, para.end))
+    return out
+
+
+def may_hold_speech(text: str, lo: int, hi: int, para: Paragraph, first: bool) -> bool:
+    """Whether a sentence can hold a quote: quotation marks, a verb of saying,
+    "according to", or a transcript label."""
+    chunk = text[lo:hi]
+    if any(m.start < hi and lo < m.end for m in para.marks):
+        return True
+    if first and ":" in chunk[:48]:
+        return True
+    low = chunk.lower()
+    if "according to" in low:
+        return True
+    return any(w in SPEECH_FORMS for w in _WORD.findall(low))
+
+
+def segments(text: str, para: Paragraph, also: Any = None,
+             ) -> tuple[list[Paragraph], list[tuple[int, int]]]:
+    """Split a paragraph into runs of sentences worth parsing (as Paragraph objects with
+    their own offsets) and the spans left unparsed; `also(lo, hi)` marks more to parse."""
+    keep: list[Paragraph] = []
+    skipped: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    sents = sentences(text, para)
+    for n, (lo, hi) in enumerate(sents):
+        if may_hold_speech(text, lo, hi, para, n == 0) or (also is not None and also(lo, hi)):
+            run = (run[0], hi) if run else (lo, hi)
+            continue
+        if run:
+            keep.append(_sub(para, *run))
+            run = None
+        skipped.append((lo, hi))
+    if run:
+        keep.append(_sub(para, *run))
+    return keep, skipped
+
+
+def _sub(para: Paragraph, lo: int, hi: int) -> Paragraph:
+    marks = [m for m in para.marks if lo <= m.start < hi]
+    return Paragraph(para.index, lo, hi, marks=marks, caption=para.caption)

@@ -35,9 +35,11 @@ def load_nlp(model: str = MODEL) -> Any:
 class Extractor:
     """Holds one loaded model; extracts single articles or streams of them."""
 
-    def __init__(self, nlp: Any | None = None, *, batch_size: int = 16) -> None:
+    def __init__(self, nlp: Any | None = None, *, batch_size: int = 16,
+                 parse_all: bool = False) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
+        self.parse_all = parse_all  # parse every sentence (slower; same rules)
 
     def extract(self, text: str, *, id: str | None = None,
                 published: str | None = None) -> Article:
@@ -62,7 +64,7 @@ class Extractor:
     def _finish(self, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
         from onrecord.analyse import analyse_batch
 
-        yield from analyse_batch(self.nlp, batch)
+        yield from analyse_batch(self.nlp, batch, parse_all=self.parse_all)
 
 
 def as_record(rec: InputRecord | Failure | str | dict[str, Any]) -> InputRecord | Failure:

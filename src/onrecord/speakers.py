@@ -269,8 +269,8 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
             for ent in para.doc.ents:
                 if ent.label_ == label:
                     _collect_entity(cast, para, ent)
-    for para in paras:
-        if para.caption or para.doc is None:
+    for para in live:
+        if not para.parsed:
             continue
         _nominal_subjects(cast, para)
         _gender_evidence(cast, para)
@@ -280,7 +280,10 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
-    subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    if para.parsed:
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    else:  # unparsed sentence: a name that opens it is most likely its subject
+        subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True)
         if known is not None and fold(known.words[-1]) == fold(ent.text):
@@ -292,7 +295,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         k = cast.person(ent.text, lo, hi)
         if k is None or quoted:
             return
-        title = title_of(para, ent)
+        title = title_of(para, ent) if para.parsed else None
         if title:
             k.add_title(title)
         cast.note(lo, k, subject)
