@@ -1,6 +1,6 @@
 // The viewer: hash routes #/read, #/article/<id>, #/search?..., #/speakers; no build step.
 import * as api from "./api.js";
-import { h, clear, setStatus } from "./dom.js";
+import { h, clear, setStatus, shorten } from "./dom.js";
 import { renderArticle, hideTooltip } from "./article.js";
 
 const $ = (sel) => document.querySelector(sel);
@@ -172,7 +172,7 @@ function quoteItem(item) {
       when ? ` · ${when}` : "",
       item.outlet ? ` · ${item.outlet}` : ""),
     h("p", { class: "result-link" },
-      h("a", { href: link }, item.article_title || item.article_id || "the article"), " →"));
+      h("a", { href: link }, shorten(item.article_title || item.article_id || "the article", 90)), " →"));
 }
 
 async function showSearch(params) {

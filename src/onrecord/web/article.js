@@ -1,6 +1,6 @@
 // Render an article record: paragraphs with each quote highlighted in its speaker's colour,
 // a tooltip for the quote under the pointer or keyboard focus, and a legend of speakers.
-import { h, append } from "./dom.js";
+import { h, shorten } from "./dom.js";
 
 // Distinct, readable hues; a speaker keeps its colour for the whole article.
 const PALETTE = ["#2563c9", "#c2410c", "#15803d", "#9333ea", "#be123c", "#0e7490",
@@ -220,7 +220,7 @@ export function renderArticle(record, { extra = null } = {}) {
   if ((record.repairs || []).length) bits.push(`${record.repairs.length} repairs`);
   const body = renderBody(record, speakers);
   const article = h("article", { class: "reading" },
-    h("h2", { class: "article-title" }, title),
+    h("h2", { class: "article-title", title: title.length > 140 ? title : null }, shorten(title, 140)),
     h("p", { class: "byline" }, bits.join(" · ")),
     body, extra);
   return h("div", { class: "article-view" }, article, renderLegend(speakers, body));

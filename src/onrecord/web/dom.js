@@ -30,3 +30,12 @@ export function setStatus(el, message, isError = false) {
   el.textContent = message || "";
   el.classList.toggle("error", Boolean(isError));
 }
+
+// At most `n` characters, cut at a word boundary with an ellipsis.
+export function shorten(text, n) {
+  const s = String(text ?? "");
+  if (s.length <= n) return s;
+  const cut = s.slice(0, n);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > n * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,.;:—-]+$/, "")}…`;
+}
