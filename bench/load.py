@@ -3,7 +3,8 @@
     .venv/bin/python bench/load.py                    # 30 s, 8 clients, starts its own server
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000 --seconds 10
 
-Prints requests/s, latency percentiles (ms) and errors (any non-200 or transport error).
+Prints requests/s, latency percentiles (ms) and errors (any non-200 or transport error), and
+the latency of GET /health probed every 100 ms during the load.
 """
 from __future__ import annotations
 
@@ -70,6 +71,20 @@ async def client(url: str, bodies: list[bytes], start: int, stop_at: float,
             latencies.append(time.perf_counter() - t0)
 
 
+async def prober(url: str, stop_at: float, latencies: list[float], statuses: Counter[str]) -> None:
+    """GET /health every 100 ms during the load: it must stay fast while extraction is busy."""
+    async with httpx.AsyncClient(base_url=url, timeout=10) as http:
+        while time.monotonic() < stop_at:
+            t0 = time.perf_counter()
+            try:
+                r = await http.get("/health")
+                statuses[f"health {r.status_code}"] += 1
+                latencies.append(time.perf_counter() - t0)
+            except httpx.HTTPError as e:
+                statuses[f"health {type(e).__name__}"] += 1
+            await asyncio.sleep(0.1)
+
+
 async def load(url: str, bodies: list[bytes], clients: int, seconds: float) -> dict[str, object]:
     async with httpx.AsyncClient(base_url=url, timeout=60) as http:  # warm-up, not timed
         for body in bodies:
@@ -78,16 +93,25 @@ async def load(url: str, bodies: list[bytes], clients: int, seconds: float) -> d
     latencies: list[float] = []
     statuses: Counter[str] = Counter()
     t0 = time.monotonic()
-    await asyncio.gather(*(client(url, bodies, k, t0 + seconds, latencies, statuses)
+    health: list[float] = []
+    health_status: Counter[str] = Counter()
+    await asyncio.gather(prober(url, t0 + seconds, health, health_status),
+                         *(client(url, bodies, k, t0 + seconds, latencies, statuses)
                            for k in range(clients)))
     wall = time.monotonic() - t0
     ms = [x * 1000 for x in latencies]
+    health_ms = [x * 1000 for x in health]
     errors = sum(n for code, n in statuses.items() if code != "200")
-    return {"requests": sum(statuses.values()), "wall_s": round(wall, 1),
+    errors += sum(n for code, n in health_status.items() if code != "health 200")
+    statuses.update(health_status)
+    return {"requests": sum(statuses.values()) - sum(health_status.values()),
+            "wall_s": round(wall, 1),
             "rps": round(len(latencies) / wall, 1),
             "p50_ms": round(percentile(ms, 50), 1), "p90_ms": round(percentile(ms, 90), 1),
             "p99_ms": round(percentile(ms, 99), 1), "max_ms": round(max(ms), 1),
             "mean_ms": round(statistics.fmean(ms), 1), "errors": errors,
+            "health_p50_ms": round(percentile(health_ms, 50), 1),
+            "health_p99_ms": round(percentile(health_ms, 99), 1),
             "statuses": dict(statuses)}
 
 
