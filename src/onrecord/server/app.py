@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
@@ -158,7 +159,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r} in the store")
-        return JSONResponse(record)
+        return JSONResponse(jsonable_encoder(record))  # dates and the like, if any
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:
