@@ -24,10 +24,11 @@ CONFIDENCE = {
 
 
 def analyse_batch(nlp: Any, batch: list[Article | Failure], *, parse_all: bool = False,
-                  ) -> Iterator[Article | Failure]:
+                  pos: Any = None) -> Iterator[Article | Failure]:
     """Parse each prepared article and attach its entities and quotes; failures pass through.
     `parse_all` parses every sentence instead of only those that may hold speech."""
-    done = parse_articles(nlp, [a for a in batch if isinstance(a, Article)], parse_all=parse_all)
+    done = parse_articles(nlp, [a for a in batch if isinstance(a, Article)],
+                          parse_all=parse_all, pos=pos)
     for item in batch:
         if isinstance(item, Failure):
             yield item

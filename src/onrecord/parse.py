@@ -11,9 +11,10 @@ BATCH = 64
 
 
 def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False,
-                   ) -> dict[int, list[Paragraph]]:
+                   pos: Any = None) -> dict[int, list[Paragraph]]:
     """Pieces of each article (keyed by `id(article)`), in text order, each with a Doc:
-    parsed pieces (`parsed=True`) carry the full analysis, the others only entities."""
+    parsed pieces (`parsed=True`) carry the full analysis, the others only entities.
+    `pos` replaces the attribute ruler (see fastpos.py) when given."""
     paras: list[tuple[Article, Paragraph]] = []
     for a in articles:
         captions = [(r.start, r.end) for r in a.repairs if r.kind == "caption"]
@@ -38,6 +39,8 @@ def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False
         out[id(a)].extend(keep)
     docs: Any = (piece.doc for piece in to_parse)
     for name, proc in nlp.pipeline:
+        if name == "attribute_ruler" and pos is not None:
+            proc = pos  # same POS from a lookup table, without the matcher
         if name != "ner":
             docs = proc.pipe(docs, batch_size=BATCH)
     for piece, parsed in zip(to_parse, docs):

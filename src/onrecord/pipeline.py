@@ -40,6 +40,9 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
         self.parse_all = parse_all  # parse every sentence (slower; same rules)
+        from onrecord.fastpos import FastPOS
+
+        self.pos = FastPOS(self.nlp) if "attribute_ruler" in self.nlp.pipe_names else None
 
     def extract(self, text: str, *, id: str | None = None,
                 published: str | None = None) -> Article:
@@ -64,7 +67,7 @@ class Extractor:
     def _finish(self, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
         from onrecord.analyse import analyse_batch
 
-        yield from analyse_batch(self.nlp, batch, parse_all=self.parse_all)
+        yield from analyse_batch(self.nlp, batch, parse_all=self.parse_all, pos=self.pos)
 
 
 def as_record(rec: InputRecord | Failure | str | dict[str, Any]) -> InputRecord | Failure:

@@ -111,7 +111,9 @@ def _np_text(tok: Any) -> str:
 
 
 def _tokens_between(para: Paragraph, lo: int, hi: int) -> list[Any]:
-    return [t for t in para.doc if lo <= para.char(t) < hi]
+    span = para.doc.char_span(max(0, lo - para.start), max(0, hi - para.start),
+                              alignment_mode="contract")
+    return list(span) if span is not None else []
 
 
 def _region(text: str, para: Paragraph, m: Marked) -> tuple[int, int]:
