@@ -6,7 +6,7 @@ import socket
 
 import httpx
 import pytest
-from conftest import MAX_BODY
+from serve_fixtures import MAX_BODY, server  # noqa: F401 (fixture)
 from serve_helpers import ARTICLES
 
 XSS = ('<script>document.title="pwned"</script> The chair, Nora Quill, said '

@@ -6,6 +6,7 @@ import os
 
 import httpx
 import pytest
+from serve_fixtures import server, store_path, store_server  # noqa: F401 (fixtures)
 from serve_helpers import ARTICLES
 
 CHROMIUM = "/usr/bin/chromium"

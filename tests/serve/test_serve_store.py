@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import httpx
 import pytest
+from serve_fixtures import store_path, store_server  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(scope="module")
