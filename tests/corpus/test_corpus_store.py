@@ -116,16 +116,34 @@ def test_near_duplicate_copies_count_once_and_are_listed(tmp_path, extractor):
         assert ferry["article_id"] in art["copies"]
 
 
-def test_failed_write_leaves_nothing_and_the_store_goes_on(tmp_path):
+def test_failed_write_leaves_nothing_and_the_store_goes_on(tmp_path, monkeypatch):
+    arts = [Item("k1", Article(id="a", text="Ann Lee said it.")),
+            Item("k2", Article(id="b", text="Bob Stone said no."))]
+    with Store(tmp_path / "t.duckdb") as st:
+        real = st._insert
+
+        def crash_after_articles(table, rows):
+            real(table, rows)
+            if table == "articles":
+                raise OSError("disk full")
+        monkeypatch.setattr(st, "_insert", crash_after_articles)
+        with pytest.raises(OSError):
+            st.write(arts)
+        monkeypatch.undo()
+        assert st.stats()["articles"] == 0  # the articles inserted before the crash are gone
+        assert st.write(arts).articles == 2
+        assert st.stats()["articles"] == 2
+
+
+def test_a_malformed_article_becomes_an_error_and_the_batch_goes_on(tmp_path):
     good = Article(id="a", text="Ann Lee said it.")
     bad = Article(id="b", text="Bob said it.",
                   quotes=[Quote("direct", "it", "not an offset", 5)])  # type: ignore[arg-type]
     with Store(tmp_path / "t.duckdb") as st:
-        with pytest.raises(Exception):
-            st.write([Item("k1", good), Item("k2", bad)])
-        assert st.stats()["articles"] == 0
-        assert st.write([Item("k1", good)]).articles == 1
-        assert st.stats()["articles"] == 1
+        res = st.write([Item("k1", good), Item("k2", bad)])
+        assert (res.articles, res.errors) == (1, 1)
+        assert "not an integer" in st.errors()[0]["error"]
+        assert st.errors()[0]["source_id"] == "b"
 
 
 def test_export_parquet_has_every_table(filled, tmp_path):

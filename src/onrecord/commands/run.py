@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 
@@ -14,7 +15,8 @@ def add_parser(sub: Any) -> None:
                     ".jsonl.gz, .jsonl.zst, .warc, .warc.gz) and store who said what in a "
                     "DuckDB file. Articles already in the store are skipped, so a stopped run "
                     "resumes where it was. Exit status: 0 ok, 1 some records failed, 2 the "
-                    "store is busy or the arguments are wrong.")
+                    "store is busy or the arguments are wrong, 3 a worker died (run again "
+                    "to resume).")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store to fill")
     p.add_argument("--workers", type=int, default=None, metavar="N",
@@ -56,6 +58,10 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as e:
         print(f"onrecord run: {e}", file=sys.stderr)
         return 2
+    except BrokenProcessPool:
+        print("onrecord run: a worker process died (out of memory?); every finished batch is "
+              "in the store: run the same command again to resume", file=sys.stderr)
+        return 3
     if args.json:
         print(json.dumps(summary.to_dict()))
     else:

@@ -90,15 +90,26 @@ def article_rows(key: str, article: Article, *, source: str | None, sig: bytes |
             sid = registry.live(sid)
         rows.quotes.append({
             "article_id": key, "idx": i, "kind": q.kind, "text": q.text,
-            "start": q.start, "end": q.end, "speaker_id": sid,
+            "start": _int(q.start), "end": _int(q.end), "speaker_id": sid,
             "speaker_name": sp.name if sp else None, "speaker_ref": sp.id if sp else None,
-            "speaker_start": sp.start if sp else None, "speaker_end": sp.end if sp else None,
-            "cue": q.cue.text if q.cue else None, "cue_start": q.cue.start if q.cue else None,
-            "cue_end": q.cue.end if q.cue else None, "addressee": q.addressee,
+            "speaker_start": _int(sp.start) if sp else None,
+            "speaker_end": _int(sp.end) if sp else None,
+            "cue": q.cue.text if q.cue else None, "cue_start": _int(q.cue.start) if q.cue else None,
+            "cue_end": _int(q.cue.end) if q.cue else None, "addressee": q.addressee,
             "date": q.date, "confidence": float(q.confidence)})
     for i, r in enumerate(article.repairs):
-        rows.repairs.append({"article_id": key, "idx": i, "kind": r.kind, "start": r.start,
-                             "end": r.end, "before": r.before, "after": r.after})
+        rows.repairs.append({"article_id": key, "idx": i, "kind": r.kind,
+                             "start": _int(r.start), "end": _int(r.end), "before": r.before,
+                             "after": r.after})
     for m in rows.mentions:
         m["speaker_id"] = registry.live(m["speaker_id"])
     return rows
+
+
+def _int(v: object) -> int | None:
+    """An offset as an int (None stays None); anything else is a malformed record."""
+    if v is None:
+        return None
+    if isinstance(v, int) and not isinstance(v, bool):
+        return v
+    raise ValueError(f"offset {v!r} is not an integer")

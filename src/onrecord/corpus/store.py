@@ -1,6 +1,7 @@
 """The corpus store: a DuckDB file of articles, quotes, speakers, mentions, repairs and errors."""
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -157,6 +158,15 @@ class Store:
         """Store items in one transaction: all of them or (on a crash) none of them."""
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only")
+        try:
+            return self._write(list(items))
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            self._done = self._registry = self._dups = None  # reload from what was committed
+            raise
+
+    def _write(self, items: list[Item]) -> WriteResult:
         done = self.done_keys()
         registry, dups = self._state()
         out = WriteResult()
@@ -173,8 +183,15 @@ class Store:
                                          "source": it.source, "error": it.result.error})
                 out.errors += 1
                 continue
-            rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
-                                registry=registry)
+            try:
+                rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
+                                    registry=registry)
+            except (TypeError, ValueError, AttributeError) as e:  # a malformed record
+                tables["errors"].append({
+                    "id": it.key, "source_id": _str(it.result.id), "source": it.source,
+                    "error": f"could not store article: {type(e).__name__}: {e}"})
+                out.errors += 1
+                continue
             tables["articles"].append(rows.article)
             tables["quotes"] += rows.quotes
             tables["mentions"] += rows.mentions
@@ -188,29 +205,21 @@ class Store:
                                              "similarity": round(group[1], 4)})
                 out.duplicates += 1
         speakers = registry.take_dirty()
-        try:
-            self.con.execute("BEGIN TRANSACTION")
-            for name, rows_ in tables.items():
-                self._insert(name, rows_)
-            if speakers:
-                ids = [s.id for s in speakers]
-                self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
-                self._insert("speakers", [
-                    {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
-                     "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into}
-                    for s in speakers])
-            for old, new in merges:
-                for t in ("quotes", "mentions"):
-                    self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
-                                     [new, old])
-            self.con.execute("COMMIT")
-        except BaseException:
-            try:
-                self.con.execute("ROLLBACK")
-            except duckdb.Error:
-                pass
-            self._done = self._registry = self._dups = None  # reload from what was committed
-            raise
+        self.con.execute("BEGIN TRANSACTION")
+        for name, rows_ in tables.items():
+            self._insert(name, rows_)
+        if speakers:
+            ids = [s.id for s in speakers]
+            self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
+            self._insert("speakers", [
+                {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
+                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into}
+                for s in speakers])
+        for old, new in merges:
+            for t in ("quotes", "mentions"):
+                self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
+                                 [new, old])
+        self.con.execute("COMMIT")
         done |= new_keys
         return out
 
