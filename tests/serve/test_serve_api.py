@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -33,6 +34,14 @@ def test_extract_returns_the_library_record(server, extractor):
     assert record == json.loads(json.dumps(expected))
     assert record["id"] == "ferry-1" and record["published"] == "2026-03-03"
     assert record["quotes"], "the example article has quotes"
+
+
+def test_concurrent_requests_each_get_their_own_record(server):
+    jobs = [(f"{name}-{k}", text) for k in range(3) for name, text in ARTICLES.items()]
+    with ThreadPoolExecutor(len(jobs)) as pool:
+        replies = list(pool.map(lambda job: post(server, {"id": job[0], "text": job[1]}), jobs))
+    assert [r.status_code for r in replies] == [200] * len(jobs)
+    assert [(r.json()["id"], r.json()["text"]) for r in replies] == jobs
 
 
 def test_extract_html_goes_through_the_html_reader(server):
