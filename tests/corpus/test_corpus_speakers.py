@@ -13,6 +13,16 @@ def test_titles_match_ignores_word_order_and_function_words():
     assert not titles_match([title_key("Finance Minister")], [title_key("baker")])
 
 
+def test_an_honorific_is_not_a_shared_title():
+    reg = SpeakerRegistry()
+    a = reg.resolve("John Smith", titles=["Mr"]).speaker_id
+    b = reg.resolve("Adam Smith", titles=["Mr"]).speaker_id
+    assert reg.resolve("Smith", titles=["Mr"]).speaker_id not in (a, b)
+    only = SpeakerRegistry()
+    c = only.resolve("John Smith", titles=["Mr", "mayor"]).speaker_id
+    assert only.resolve("Mr Smith", titles=["Mr"]).speaker_id == c
+
+
 def test_forms_of_one_name_are_one_speaker():
     reg = SpeakerRegistry()
     a = reg.resolve("Melanie Joly", titles=["Foreign Affairs Minister"]).speaker_id

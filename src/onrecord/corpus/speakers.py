@@ -13,7 +13,7 @@ HONORIFICS = frozenset({
 })
 # Words that carry no meaning when comparing titles ("Minister of Foreign Affairs").
 TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "s",
-                             "former", "then", "acting", "deputy-"})
+                             "former", "then", "acting"})
 # Leading words dropped from organisation names ("the port authority").
 ORG_ARTICLES = frozenset({"the", "a", "an"})
 
@@ -42,8 +42,9 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
 
 
 def title_key(title: str) -> frozenset[str]:
-    """A title as a set of content words, so word order and 'of' do not matter."""
-    return frozenset(w for w in fold(title).split() if w not in TITLE_STOPWORDS)
+    """A title as a set of content words, so word order and 'of' do not matter ('Mr' is no title)."""
+    return frozenset(w for w in fold(title).split()
+                     if w not in TITLE_STOPWORDS and w not in HONORIFICS)
 
 
 def titles_match(a: Iterable[frozenset[str]], b: Iterable[frozenset[str]]) -> bool:
@@ -113,7 +114,7 @@ class SpeakerRegistry:
         if not words:
             return None
         titles = [t for t in titles if t]
-        tkeys = [title_key(t) for t in titles]
+        tkeys = [k for k in (title_key(t) for t in titles) if k]
         merged: list[int] = []
         if kind == "person" and len(words) == 1:
             sid = self._surname_match(words[0], tkeys)
@@ -137,7 +138,7 @@ class SpeakerRegistry:
                 return same[0].id
             if same:
                 return None
-            cands = [c for c in cands if not c.titles]
+            cands = [c for c in cands if not any(c.title_keys())]
         return cands[0].id if len(cands) == 1 else None
 
     def _absorb_bare_surname(self, sid: int, surname: str,
