@@ -58,6 +58,11 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as e:
         print(f"onrecord run: {e}", file=sys.stderr)
         return 2
+    except ModuleNotFoundError as e:
+        if e.name != "ray":
+            raise
+        print("onrecord run: --engine ray needs Ray: pip install 'onrecord[ray]'", file=sys.stderr)
+        return 2
     except BrokenProcessPool:
         print("onrecord run: a worker process died (out of memory?); every finished batch is "
               "in the store: run the same command again to resume", file=sys.stderr)
