@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/load.py                    # 30 s, 8 clients, starts its own server
     .venv/bin/python bench/load.py --url http://127.0.0.1:8000 --seconds 10
+    .venv/bin/python bench/load.py --timeout 5 --huge-chars 1800000   # + one huge article
 
 Prints requests/s, latency percentiles (ms) and errors (any non-200 or transport error), and
 the latency of GET /health probed every 100 ms during the load.
@@ -35,12 +36,13 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[k]
 
 
-def start_server(workers: int) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(workers: int, timeout: float) -> tuple[subprocess.Popen[bytes], str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     proc = subprocess.Popen([sys.executable, "-m", "onrecord", "serve", "--port", str(port),
-                             "--workers", str(workers), "--log-level", "warning"], cwd=REPO)
+                             "--workers", str(workers), "--timeout", str(timeout),
+                             "--log-level", "warning"], cwd=REPO)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -115,12 +117,37 @@ async def load(url: str, bodies: list[bytes], clients: int, seconds: float) -> d
             "statuses": dict(statuses)}
 
 
+async def huge(url: str, text: str, small: bytes) -> dict[str, object]:
+    """Post one huge article while probing /health; then time the next normal request."""
+    health: list[float] = []
+    statuses: Counter[str] = Counter()
+    async with httpx.AsyncClient(base_url=url, timeout=600) as http:
+        t0 = time.monotonic()
+        task = asyncio.create_task(http.post("/extract", json={"text": text}))
+        while not task.done():
+            await prober(url, time.monotonic() + 0.5, health, statuses)
+        r = await task
+        took = time.monotonic() - t0
+        t1 = time.monotonic()
+        after = await http.post("/extract", content=small,
+                                headers={"content-type": "application/json"})
+    ms = [x * 1000 for x in health]
+    return {"huge_chars": len(text), "huge_status": r.status_code, "huge_s": round(took, 2),
+            "health_during_huge_max_ms": round(max(ms), 1), "health_probes": len(ms),
+            "next_request_status": after.status_code,
+            "next_request_s": round(time.monotonic() - t1, 2)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--url", help="an already running server (default: start one)")
     ap.add_argument("--seconds", type=float, default=30.0)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--workers", type=int, default=1, help="--workers of the started server")
+    ap.add_argument("--timeout", type=float, default=30.0, help="--timeout of the started server")
+    ap.add_argument("--huge-chars", type=int, default=0, metavar="N",
+                    help="then post one article of about N characters (the articles repeated) "
+                         "and report how /health and the next request fared")
     ap.add_argument("articles", nargs="*", type=Path, default=DEFAULT_ARTICLES)
     args = ap.parse_args()
     bodies = [json.dumps({"id": p.name, "text": p.read_text(encoding="utf-8")}).encode()
@@ -128,9 +155,14 @@ def main() -> int:
     proc = None
     url = args.url
     if url is None:
-        proc, url = start_server(args.workers)
+        proc, url = start_server(args.workers, args.timeout)
     try:
         result = asyncio.run(load(url, bodies, args.clients, args.seconds))
+        if args.huge_chars:
+            texts = [json.loads(b)["text"] for b in bodies]
+            big = "\n".join(texts)
+            big = (big + "\n") * (args.huge_chars // (len(big) + 1) + 1)
+            result.update(asyncio.run(huge(url, big[:args.huge_chars], bodies[0])))
     finally:
         if proc is not None:
             proc.send_signal(signal.SIGINT if os.name != "nt" else signal.SIGTERM)
@@ -139,11 +171,13 @@ def main() -> int:
             except subprocess.TimeoutExpired:
                 proc.kill()
     result.update({"clients": args.clients, "server_workers": args.workers if proc else None,
+                   "server_timeout_s": args.timeout if proc else None,
                    "articles": len(bodies),
                    "article_chars_mean": round(statistics.fmean(len(b) for b in bodies)),
                    "cpus": os.cpu_count(), "python": platform.python_version()})
     print(json.dumps(result, indent=2))
-    return 0 if result["errors"] == 0 else 1
+    ok = result["errors"] == 0 and result.get("next_request_status", 200) == 200
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":
