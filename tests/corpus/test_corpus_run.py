@@ -66,6 +66,11 @@ def test_run_then_rerun_skips_everything(folder, tmp_path):
     assert any(r["copies"] for r in rows)
     sp = onrecord("speakers", "--store", store, "--format", "csv")
     assert sp.returncode == 0 and sp.stdout.startswith("quotes,articles,name")
+    retry = onrecord("run", folder, "--store", store, "--workers", "1", "--json",
+                     "--retry-errors")
+    s3 = json.loads(retry.stdout)
+    assert s3["new"]["errors"] == 1 and s3["new"]["articles"] == 0  # the bad JSON line again
+    assert s3["store"]["errors"] == 1  # the missing file was not named this time
     ex = onrecord("export", "--store", store, tmp_path / "pq")
     assert ex.returncode == 0 and (tmp_path / "pq" / "quotes.parquet").exists()
 

@@ -32,6 +32,8 @@ def add_parser(sub: Any) -> None:
                    help="Ray: folder for the Parquet shards (default: STORE.shards)")
     p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
                    help="after the run, export the store's tables: --export parquet DIR")
+    p.add_argument("--retry-errors", action="store_true",
+                   help="try again the records that failed in earlier runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.add_argument("--no-count", action="store_true",
                    help="do not count the records first (no ETA, starts sooner)")
@@ -52,7 +54,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     opts = RunOptions(workers=args.workers, batch_size=args.batch_size, engine=args.engine,
                       address=args.address, progress=not args.no_progress,
-                      count=not args.no_count, shard_dir=args.shard_dir)
+                      count=not args.no_count, shard_dir=args.shard_dir,
+                      retry_errors=args.retry_errors)
     try:
         summary = run_corpus(args.inputs, args.store, options=opts)
     except StoreError as e:

@@ -34,6 +34,7 @@ class RunOptions:
     progress: bool = True
     count: bool = True                  # count the records first, for the ETA
     shard_dir: str | None = None        # Ray: where Parquet shards go (default: next to the store)
+    retry_errors: bool = False          # try records that failed in earlier runs again
 
 
 @dataclass(slots=True)
@@ -131,6 +132,8 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
     st = store if store is not None else Store(store_path)
     try:
         summary = RunSummary()
+        if opts.retry_errors:
+            st.clear_errors()
         sources = expand(inputs)
         done = st.done_keys()
         total = _count_todo(sources, done) if opts.count else None

@@ -140,6 +140,15 @@ class Store:
             self._done = {r[0] for r in rows.fetchall()}
         return self._done
 
+    def clear_errors(self) -> int:
+        """Forget stored errors so their records are tried again; returns how many."""
+        if self.read_only:
+            raise StoreError(f"store {self.path} was opened read-only")
+        n = int(self.con.execute("SELECT count(*) FROM errors").fetchone()[0])
+        self.con.execute("DELETE FROM errors")
+        self._done = None
+        return n
+
     def _state(self) -> tuple[SpeakerRegistry, NearDuplicates]:
         if self._registry is None or self._dups is None:
             sp = self.con.execute("SELECT id, name, key, kind, titles, aliases, merged_into "
