@@ -79,3 +79,22 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return hi
+
+
+ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "sen", "rep", "gov", "lt",
+    "col", "capt", "sgt", "rev", "hon", "inc", "ltd", "co", "corp", "no", "vs", "etc",
+    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
+    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig",
+})
+
+
+def is_abbreviation(text: str, i: int) -> bool:
+    """True when the period at text[i] ends an abbreviation ("Ms.", "U.S.") or an initial."""
+    if text[i] != ".":
+        return False
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    word = text[j:i].lower()
+    return word in ABBREVIATIONS or (len(word) == 1 and text[j].isupper())

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.lexicon import SPEECH_FORMS
-from onrecord.marks import Marked, find_marked
+from onrecord.marks import Marked, find_marked, is_abbreviation
 
 
 @dataclass(slots=True)
@@ -72,6 +72,7 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+TRANSCRIPT_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")
 _BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 
 
@@ -85,6 +86,8 @@ def sentences(text: str, para: Paragraph) -> list[tuple[int, int]]:
             cut += 1
         if para.mark_at(m.start()) is not None and para.mark_at(cut - 1) is not None:
             continue  # inside a quotation
+        if is_abbreviation(text, m.start()):
+            continue  # "Ms. Castellano"
         out.append((lo, cut))
         lo = m.end()
     if lo < para.end:
@@ -112,6 +115,8 @@ def segments(text: str, para: Paragraph, also: Any = None,
     their own offsets) and the spans left unparsed; `also(lo, hi)` marks more to parse."""
     keep: list[Paragraph] = []
     skipped: list[tuple[int, int]] = []
+    if TRANSCRIPT_LABEL.match(text, para.start, para.end):
+        return [para], skipped  # "Name: answer ...": the whole answer is one quote
     run: tuple[int, int] | None = None
     sents = sentences(text, para)
     for n, (lo, hi) in enumerate(sents):

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon import BELIEF_VERBS, CLAUSE_ONLY, NON_SPEAKER_LABELS, SPEECH_FORMS
-from onrecord.marks import Marked
+from onrecord.marks import Marked, is_abbreviation
 from onrecord.paragraphs import Paragraph
 
 SENT_END = ".!?"
@@ -82,7 +82,13 @@ def surface_head(subj: Any, v: Any) -> Any:
     cand = doc[k]
     if k > subj.i and cand.pos_ in ("NOUN", "PROPN") and cand.i in {t.i for t in subj.subtree} \
             and not any(t.is_punct for t in doc[subj.i:cand.i]):
-        return cand
+        path = []
+        t = cand
+        while t.i != subj.i and t.head.i != t.i:
+            t = t.head
+            path.append(t)
+        if not any(a.pos_ in ("VERB", "AUX") for a in path):  # "a report released on Friday"
+            return cand
     return subj
 
 
@@ -90,13 +96,24 @@ def addressee_of(v: Any) -> str | None:
     """Who was told: the object of "told" or the object of "to" after say/explain."""
     lemma = cue_lemma(v)
     for c in v.children:
-        if lemma == "tell" and c.dep_ in ("dobj", "dative", "iobj") and c.i > v.i:
+        if lemma in TELLING and c.dep_ in ("dobj", "dative", "iobj") and c.i > v.i and \
+                c.pos_ in ("NOUN", "PROPN", "PRON") and (lemma == "tell" or _is_audience(c)):
             return _np_text(c)
         if c.dep_ == "prep" and c.lower_ == "to" and lemma != "tell":
             for p in c.children:
                 if p.dep_ == "pobj":
                     return _np_text(p)
     return None
+
+
+TELLING = frozenset({"tell", "warn", "inform", "remind", "assure", "urge", "promise",
+                     "caution", "advise", "brief", "ask", "update", "reassure"})
+
+
+def _is_audience(tok: Any) -> bool:
+    """An object that is someone being addressed ("warned residents"), not the content."""
+    return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP") or \
+        tok.tag_ == "NNS" or tok.lower_ in ("reporters", "journalists", "parliament", "congress")
 
 
 def _np_text(tok: Any) -> str:
@@ -126,7 +143,8 @@ def _region(text: str, para: Paragraph, m: Marked) -> tuple[int, int]:
             lo = max(lo, other_end)
     i = opener - 1
     while i >= lo:
-        if text[i] in SENT_END and i + 1 < len(text) and text[i + 1].isspace() and not para.mark_at(i):
+        if text[i] in SENT_END and i + 1 < len(text) and text[i + 1].isspace() and \
+                not para.mark_at(i) and not is_abbreviation(text, i):
             lo = i + 1
             break
         i -= 1
@@ -140,7 +158,7 @@ def _region(text: str, para: Paragraph, m: Marked) -> tuple[int, int]:
         return lo, min(hi, closer + 1)  # the quote ends its sentence: `... ever." Three years`
     j = closer + 1
     while j < hi:
-        if text[j] in SENT_END and not para.mark_at(j):
+        if text[j] in SENT_END and not para.mark_at(j) and not is_abbreviation(text, j):
             hi = j + 1
             break
         j += 1
@@ -366,8 +384,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return None
     lemma = cue_lemma(v)
     clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
-    if clause is not None and (_is_question(clause) or _is_wh(clause)):
-        clause = None
+    if clause is not None and (_is_question(clause) or _is_wh(clause)) and lemma != "ask":
+        clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     if clause is None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
@@ -489,9 +507,19 @@ def _clause_end(v: Any, clause: Any) -> int:
     return end
 
 
+DATELINE = re.compile(r"^[A-Z][\w.'’ ,-]{0,60}?\s[—–-]{1,2}\s")
+
+
 def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
-    """Character span of tokens lo..hi without a leading "that" or punctuation at the edges."""
+    """Character span of tokens lo..hi without a leading "that", a dateline ("Marlowe — ")
+    or punctuation at the edges."""
     doc = para.doc
+    if lo == 0:
+        m = DATELINE.match(doc.text)
+        if m and m.end() < len(doc.text):
+            span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+            if span is not None and span.start <= hi:
+                lo = span.start
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ == "that"
                         or doc[lo].dep_ == "cc" and lo == hi):
         if doc[lo].text in "“\"‘" and lo < hi:

@@ -19,6 +19,9 @@ ORG_WORDS = frozenset({
     "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
     "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
 })
+# Nouns that, with "the", stand for people named together before ("the pair said").
+GROUP_NOUNS = frozenset({"pair", "two", "couple", "duo", "trio", "three", "brothers", "sisters"})
+
 # Nouns that, with "the", stand for an organisation named earlier ("the firm said").
 ORG_NOUNS = frozenset({
     "firm", "company", "group", "tank", "bank", "body", "organisation", "organization",
@@ -155,7 +158,9 @@ class Cast:
                 best.aliases.append(best.name) if best.name not in best.aliases else None
                 best.name, best.words = " ".join(words), words
         else:
-            best = self.lookup_word(words[0], person_only=True, at=pos if pos is not None else lo)
+            at = pos if pos is not None else lo
+            best = self.lookup_word(words[0], person_only=True, at=at) or \
+                self.lookup_word(words[0], person_only=True, at=at, fuzzy=True)
             if best is None:
                 best = self._new(words[0], "person", words)
         best.add_mention(lo, hi, text.strip())
@@ -212,7 +217,7 @@ class Cast:
             if hits:
                 return hits[0]
         if fuzzy and len(fw) >= 3:
-            hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 3
+            hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 4
                     and fold(k.words[-1])[0] == fw[0] and edit1(fold(k.words[-1]), fw)]
             if len(hits) == 1:
                 return hits[0]
@@ -285,8 +290,10 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
     if ent.label_ == "ORG" and len(ent) == 1:
-        known = cast.lookup_word(ent.text, person_only=True)
-        if known is not None and fold(known.words[-1]) == fold(ent.text):
+        known = cast.lookup_word(ent.text, person_only=True) or \
+            cast.lookup_word(ent.text, person_only=True, fuzzy=True)
+        if known is not None and (fold(known.words[-1]) == fold(ent.text)
+                                  or edit1(fold(known.words[-1]), fold(ent.text))):
             known.add_mention(lo, hi, ent.text)
             if not quoted:
                 cast.note(lo, known, subject)
@@ -295,12 +302,24 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         k = cast.person(ent.text, lo, hi)
         if k is None or quoted:
             return
+        if para.parsed:
+            _conjoined_names(cast, para, ent)
         title = title_of(para, ent) if para.parsed else None
         if title:
             k.add_title(title)
         cast.note(lo, k, subject)
     elif not quoted:
         cast.note(lo, cast.organization(ent.text, lo, hi), subject)
+
+
+def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:
+    """"Gabriela Ruiz and Annie Park": a full name joined to a person's is a person too."""
+    for c in ent.root.children:
+        if c.dep_ != "conj" or c.pos_ != "PROPN" or c.ent_type_ == "PERSON":
+            continue
+        first = [t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if len(first) == 1 and first[0].i == c.i - 1 and first[0].text[:1].isupper():
+            cast.person(f"{first[0].text} {c.text}", para.char(first[0]), para.char_end(c))
 
 
 MALE = frozenset({"he", "his", "him", "himself"})
@@ -434,8 +453,12 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
             return cast.antecedent(pos, kind="organization", window=800), span
         return None, span
     # Joint speakers: "Gabriela and Annie said".
-    conj = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
-    if conj and tok.pos_ == "PROPN":
+    root = tok
+    while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
+        root = root.head  # "Gabriela and Annie said": parsed with Annie as the conjunct
+    conj = [c for c in root.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    if conj and root.pos_ == "PROPN":
+        tok = root
         people = [_name_entity(cast, para, t, pos) for t in (tok, *conj)]
         names = [p.name for p in people if p is not None]
         if len(names) >= 2:
@@ -456,6 +479,13 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
             if k is not None:
                 return k, _name_span(para, c, (lo, hi, text))
     definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts)
+    if (definite and low in GROUP_NOUNS) or low == "both":
+        joint = [k for k in cast.known if " and " in k.name and k.kind == "person"
+                 and k.first_seen < pos]
+        if joint:  # "The pair said": the joint speakers named before
+            k = max(joint, key=lambda k: k.last_seen)
+            k.add_mention(lo, hi, "")
+            return k, (lo, hi, text)
     if definite and low in ORG_NOUNS and not any(c.dep_ == "prep" for c in tok.children):
         k = cast.antecedent(pos, kind="organization", window=3000)
         if k is not None:  # "the firm", "the think tank": the organisation named before
@@ -507,7 +537,9 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
         if ragged and (a, b + 1) != (ent.start, ent.end):
             span = para.doc[a:b + 1]
             return cast.organization(span.text, para.char(span[0]), para.char_end(span[-1]))
-        known = cast.lookup_word(name_words(ent.text)[-1], person_only=True, at=pos) \
+        word = name_words(ent.text)[-1]
+        known = (cast.lookup_word(word, person_only=True, at=pos)
+                 or cast.lookup_word(word, person_only=True, at=pos, fuzzy=True)) \
             if len(ent) == 1 else None
         if known is not None:
             known.add_mention(lo, hi, ent.text)
