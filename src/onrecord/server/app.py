@@ -12,9 +12,10 @@ from typing import Any
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 
 from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
@@ -24,6 +25,8 @@ from onrecord.server.storeview import NoStore, StoreView
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MAX_PAGE = 500
+# Request bodies at least this big are parsed in the thread pool, not on the event loop.
+INLINE_PARSE_BYTES = 64 * 1024
 log = logging.getLogger("onrecord.server")
 
 
@@ -110,9 +113,12 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
                       workers_ready=pool.ready)
 
     @app.post("/extract", tags=["extract"], openapi_extra=EXTRACT_BODY)
-    async def extract(request: Request) -> JSONResponse:
+    async def extract(request: Request) -> Response:
         """Who said what in one article: the article record (see DESIGN.md)."""
-        req = parse_extract_request(await request.body())
+        raw = await request.body()
+        # A big body takes a while to parse and validate: keep that off the event loop.
+        req = (parse_extract_request(raw) if len(raw) < INLINE_PARSE_BYTES
+               else await run_in_threadpool(parse_extract_request, raw))
         try:
             status, value = await pool.run(req, config.timeout)
         except ExtractTimeout as e:
@@ -121,8 +127,8 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
             raise HTTPException(503, f"{e}; retry shortly")
         except WorkerCrashed as e:
             raise HTTPException(500, str(e))
-        if status == "ok":
-            return JSONResponse(value)
+        if status == "ok":  # the worker already encoded the record as JSON
+            return Response(content=value, media_type="application/json")
         if status == "failure":
             return JSONResponse(status_code=422, content={"detail": value["error"],
                                                           "id": value["id"]})

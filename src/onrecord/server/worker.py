@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import signal
 from collections.abc import Callable
@@ -9,7 +10,8 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 # A handler takes a request dict and returns (status, value): ("ok", record dict) or
-# ("failure", {"id", "error"}) for input the pipeline rejected.
+# ("failure", {"id", "error"}) for input the pipeline rejected. The worker sends a record
+# back already encoded as JSON bytes, so the server's event loop never serialises it.
 Handler = Callable[[dict[str, Any]], tuple[str, Any]]
 
 
@@ -61,7 +63,10 @@ def worker_main(conn: Connection, handler_path: str) -> None:
         if req is None:
             return
         try:
-            reply = handler(req)
+            status, value = handler(req)
+            if status == "ok":
+                value = json.dumps(value, ensure_ascii=False).encode("utf-8")
+            reply = (status, value)
         except Exception as e:
             reply = ("error", f"{type(e).__name__}: {e}")
         conn.send(reply)
