@@ -128,7 +128,7 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
         p, err = _start_run(inp, store, workers)
         _wait_progress(p, err, fraction)
         if workers == 2:  # while it writes, a second run on the store is refused
-            busy = onrecord("run", inp, "--store", store)
+            busy = onrecord("run", inp, "--store", store, "--wait", "0.5")
             assert busy.returncode == 2 and "in use by process" in busy.stderr
         kids = _children(p.pid)
         p.send_signal(signal.SIGKILL)

@@ -172,3 +172,20 @@ def test_missing_store_is_a_clear_error(tmp_path):
         Store(tmp_path / "none.duckdb", read_only=True)
     assert not (tmp_path / "none.duckdb").exists()
     assert issubclass(StoreBusy, StoreError)
+
+
+def test_a_writer_can_wait_for_a_busy_store(filled):
+    from onrecord.corpus.runner import open_store
+
+    code = ("import sys, time\nfrom onrecord.corpus.store import Store\n"
+            f"st = Store({str(filled)!r})\nprint('open', flush=True)\ntime.sleep(1.5)\n"
+            "st.close()\n")
+    holder = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(StoreBusy):
+            open_store(filled, wait=0)
+        with open_store(filled, wait=60) as st:
+            assert st.stats()["articles"] == 4
+    finally:
+        holder.wait(timeout=60)

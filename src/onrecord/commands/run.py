@@ -32,6 +32,9 @@ def add_parser(sub: Any) -> None:
                    help="Ray: folder for the Parquet shards (default: STORE.shards)")
     p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
                    help="after the run, export the store's tables: --export parquet DIR")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another process holds the store, wait up to SECONDS for it "
+                        "(default: refuse at once)")
     p.add_argument("--retry-errors", action="store_true",
                    help="try again the records that failed in earlier runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -55,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     opts = RunOptions(workers=args.workers, batch_size=args.batch_size, engine=args.engine,
                       address=args.address, progress=not args.no_progress,
                       count=not args.no_count, shard_dir=args.shard_dir,
-                      retry_errors=args.retry_errors)
+                      retry_errors=args.retry_errors, wait=args.wait)
     try:
         summary = run_corpus(args.inputs, args.store, options=opts)
     except StoreError as e:

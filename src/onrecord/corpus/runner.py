@@ -12,7 +12,7 @@ from typing import Any, Callable
 
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
-from onrecord.corpus.store import Item, Store, WriteResult
+from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
 from onrecord.corpus.worker import Task, init_worker, process
 
 # Records per batch sent to a worker; each batch is committed in one transaction.
@@ -35,6 +35,7 @@ class RunOptions:
     count: bool = True                  # count the records first, for the ETA
     shard_dir: str | None = None        # Ray: where Parquet shards go (default: next to the store)
     retry_errors: bool = False          # try records that failed in earlier runs again
+    wait: float = 0.0                   # seconds to wait for a busy store (0: refuse at once)
 
 
 @dataclass(slots=True)
@@ -129,7 +130,7 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
     opts = options or RunOptions()
     started = time.monotonic()
     own = store is None
-    st = store if store is not None else Store(store_path)
+    st = store if store is not None else open_store(store_path, wait=opts.wait)
     try:
         summary = RunSummary()
         if opts.retry_errors:
@@ -164,6 +165,18 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
     finally:
         if own:
             st.close()
+
+
+def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
+    """Open the store for writing; while another process holds it, retry for `wait` seconds."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            return Store(path)
+        except StoreBusy:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
 
 
 def _count_todo(sources: list[Source], done: set[str]) -> int:

@@ -108,8 +108,9 @@ class Store:
                 pid = re.search(r"PID (\d+)", str(e))
                 who = f"process {pid.group(1)}" if pid else "another process"
                 raise StoreBusy(
-                    f"store {self.path} is in use by {who} (an `onrecord run` writing to it?); "
-                    "wait for it to finish, or use another --store") from e
+                    f"store {self.path} is in use by {who} (an `onrecord run` writing to it, or a "
+                    "reader such as `onrecord serve`); wait for it to finish (run --wait), or "
+                    "use another --store") from e
             raise StoreError(f"cannot open store {self.path}: {e}") from e
         if not read_only:
             self.con.execute(schema_sql())
