@@ -31,15 +31,11 @@ log = logging.getLogger("onrecord.server")
 
 
 def describe_errors(errors: list[Any]) -> str:
-    """One readable sentence for pydantic's validation errors (bad JSON, missing text...)."""
+    """One readable sentence for pydantic's validation errors (missing text, bad types...)."""
     parts = []
     for err in errors:
         loc = [str(x) for x in err.get("loc", ()) if x != "body"]
-        if err.get("type") == "json_invalid":
-            why = (err.get("ctx") or {}).get("error", "invalid JSON")
-            where = f" at character {loc[0]}" if loc else ""
-            parts.append(f"the request body is not valid JSON: {why}{where}")
-        elif err.get("type") == "missing" and not loc:
+        if err.get("type") == "missing" and not loc:
             parts.append('the request needs a JSON body such as {"text": "..."}')
         else:
             msg = str(err.get("msg", "invalid")).removeprefix("Value error, ")
