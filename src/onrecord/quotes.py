@@ -52,7 +52,9 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         return None  # "is said to be": no speaker
     subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS]
     if subjects:
-        c = min(subjects, key=lambda c: abs(c.i - v.i))  # "Harbour City, ... Moreno said"
+        people = [c for c in subjects if c.ent_type_ == "PERSON"]
+        # "Harbour City, ... Moreno said"; "Dr Mike Watts head of exploration said"
+        c = min(people or subjects, key=lambda c: abs(c.i - v.i))
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
         return surface_head(c, v)
@@ -451,7 +453,12 @@ def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | N
         j = k + 1  # an apposition: ", head of MMS firm Adamind,"
         while j < v.sent.end and doc[j].text not in (",", ".", ";") and j - k < 14:
             j += 1
-        end = j if j < v.sent.end and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN") else k
+        if j < v.sent.end and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            end = j
+        elif j >= v.sent.end - 1 and j - k < 14:  # the apposition runs to the sentence end
+            end = v.sent.end - 1
+        else:
+            end = k
     else:
         end = k
     if end < v.sent.end and doc[end].text not in (",", ".", ";", "!", "?"):

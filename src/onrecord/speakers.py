@@ -456,7 +456,14 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
     root = tok
     while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
         root = root.head  # "Gabriela and Annie said": parsed with Annie as the conjunct
-    conj = [c for c in root.subtree if c.dep_ == "conj" and c.pos_ == "PROPN"]
+    conj = []
+    link = root
+    while True:  # the chain of conjuncts, not names inside an apposition
+        nxt = [c for c in link.children if c.dep_ == "conj" and c.pos_ == "PROPN"]
+        if not nxt:
+            break
+        link = nxt[0]
+        conj.append(link)
     if conj and root.pos_ == "PROPN":
         tok = root
         people = [_name_entity(cast, para, t, pos) for t in (tok, *conj)]
