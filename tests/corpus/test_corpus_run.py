@@ -12,7 +12,7 @@ import pytest
 from conftest import REPO
 from corpus_articles import bulk_records, mirror, story_text, write_jsonl
 
-N_BULK = 160
+N_BULK = 400
 
 
 def onrecord(*args, **kw):
@@ -124,7 +124,7 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     assert onrecord("run", inp, "--store", clean, "--workers", "1").returncode == 0
     store = tmp_path / "killed.duckdb"
     kills = 0
-    for fraction, workers in ((0.0, 2), (0.5, 1)):
+    for fraction, workers in ((0.0, 2), (0.3, 1)):
         p, err = _start_run(inp, store, workers)
         _wait_progress(p, err, fraction)
         if workers == 2:  # while it writes, a second run on the store is refused
