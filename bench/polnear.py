@@ -365,40 +365,6 @@ def label_table(res: SplitResult) -> str:
     return "\n".join(rows)
 
 
-def _show(text: str, frags: Frags | None, width: int = 110) -> str:
-    if not frags:
-        return "-"
-    s = " … ".join(text[a:b] for a, b in frags).replace("\n", " ")
-    return s if len(s) <= width else s[:width - 1] + "…"
-
-
-def error_report(docs: Sequence[Document], results: Sequence[DocResult], limit: int) -> str:
-    """Misses, wrong sources and false positives, counted and with examples (train/dev only)."""
-    cats: dict[str, list[str]] = defaultdict(list)
-    for d, res in zip(docs, results):
-        for o in res.outcomes:
-            g = o.gold
-            line = (f"[{d.name}] src={_show(d.text, g.source, 40)!r} cue={g.cue_text!r} "
-                    f"content={_show(d.text, g.content)!r}")
-            if o.content == "miss":
-                cats["missed:" + (o.labels[0] if o.labels else "?")].append(line)
-            elif g.source and not o.source_ok and o.pred is not None:
-                cats["wrong-source:" + o.labels[1 if len(o.labels) > 1 else 0]].append(
-                    line + f" -> pred src={_show(d.text, o.pred.source, 40)!r}")
-            elif o.content == "overlap":
-                cats["boundary:" + (o.labels[0] if o.labels else "?")].append(
-                    line + f" -> pred={_show(d.text, o.pred.content if o.pred else None)!r}")
-        for p in res.false_pos:
-            cats["false-positive"].append(
-                f"[{d.name}] src={_show(d.text, p.source, 40)!r} cue={p.cue_text!r} "
-                f"content={_show(d.text, p.content)!r}")
-    out = []
-    for cat, lines in sorted(cats.items(), key=lambda kv: -len(kv[1])):
-        out.append(f"## {cat}: {len(lines)}")
-        out.extend("  " + x for x in lines[:limit])
-    return "\n".join(out)
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--root", type=Path, default=DEFAULT_ROOT)
@@ -425,7 +391,9 @@ def main(argv: list[str] | None = None) -> int:
     print(label_table(res))
     if a.errors:
         print()
-        print(error_report(docs, per_doc, a.errors))
+        from eval_errors import report
+
+        print(report(docs, per_doc, a.errors))
     return 0
 
 

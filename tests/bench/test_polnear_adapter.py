@@ -206,3 +206,19 @@ def test_cueless_second_half_joins_its_speakers_attribution(corpus: Path) -> Non
     assert len(attrs) == 4 and len(attrs[1].content) == 2
     res, _ = polnear.evaluate([doc], [rec])
     assert res.roles["content"].exact == 3 and res.roles["content"].pred == 3
+
+
+def test_error_report_names_boundary_miss_and_source_errors(corpus: Path) -> None:
+    import eval_errors
+
+    doc = polnear.load_split("dev", corpus)[0]
+    rec = onrecord_record()
+    rec["quotes"][0]["end"] -= len(" in May")  # content cut short at its end
+    del rec["quotes"][3]  # "He told reporters ..." missed
+    rec["quotes"][1]["speaker"] = {"name": "council", "start": at("council")[0],
+                                   "end": at("council")[1]}
+    _, per_doc = polnear.evaluate([doc], [rec])
+    text = eval_errors.report([doc], per_doc, 1)
+    assert "## boundary indirect/pred too short (end): 1" in text
+    assert "## missed indirect/cue 'told': 1" in text
+    assert "## wrong-source source:named/other source: 1" in text
