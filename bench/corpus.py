@@ -1,7 +1,7 @@
 """Corpus-mode benchmark: `onrecord run` speed and memory beside bare spaCy; near-duplicate P/R.
 
     .venv/bin/python bench/corpus.py [--data ../shared/data/bbc-news/articles.jsonl]
-                                     [--limit N] [--skip-speed] [--skip-dedup]
+                                     [--limit N] [--repeat N] [--skip-speed] [--skip-dedup]
 
 Speed: each configuration runs as its own process on the same articles, in this one run:
 spaCy's bare pipeline (all components, nlp.pipe, one process), then `onrecord run` with 1 and
@@ -81,7 +81,9 @@ def measure(cmd: list[str]) -> dict[str, float | str]:
             "peak_process_rss_mib": peak_one / 2**20, "stdout": out}
 
 
-def speed(data: Path, limit: int | None) -> dict[str, dict[str, float]]:
+def speed(data: Path, limit: int | None, repeat: int = 1) -> dict[str, dict[str, float]]:
+    """Each configuration `repeat` times, round robin (so load changes hit all alike); the
+    fastest round of each is kept, and its peak memory."""
     tmp = Path(tempfile.mkdtemp(prefix="onrecord-bench-"))
     lines = data.read_text(encoding="utf-8").splitlines()
     lines = lines[:limit] if limit else lines
@@ -89,19 +91,25 @@ def speed(data: Path, limit: int | None) -> dict[str, dict[str, float]]:
     subset.write_text("\n".join(lines) + "\n", encoding="utf-8")
     n = len(lines)
     res: dict[str, dict[str, float]] = {}
-    m = measure([PY, "-c", BARE_SPACY, str(subset)])
-    inner = json.loads(str(m["stdout"]))
-    res["spacy bare pipeline (1 process)"] = {**_rates(m, n),
-                                              "articles_per_s_after_load":
-                                              n / inner["seconds_after_load"]}
-    for w in (1, 2):
-        store = tmp / f"w{w}.duckdb"
-        m = measure([PY, "-m", "onrecord", "run", str(subset), "--store", str(store),
-                     "--workers", str(w), "--no-progress", "--json"])
-        s = json.loads(str(m["stdout"]))
-        assert s["new"]["articles"] + s["new"]["errors"] + s["skipped"] == n, s
-        res[f"onrecord run --workers {w}"] = {**_rates(m, n), "quotes": s["new"]["quotes"],
-                                              "errors": s["new"]["errors"]}
+
+    def keep(name: str, r: dict[str, float]) -> None:
+        if name not in res or r["articles_per_s"] > res[name]["articles_per_s"]:
+            res[name] = r
+
+    for rnd in range(repeat):
+        m = measure([PY, "-c", BARE_SPACY, str(subset)])
+        inner = json.loads(str(m["stdout"]))
+        keep("spacy bare pipeline (1 process)",
+             {**_rates(m, n), "articles_per_s_after_load":
+              round(n / inner["seconds_after_load"], 1)})
+        for w in (1, 2):
+            store = tmp / f"w{w}-{rnd}.duckdb"
+            m = measure([PY, "-m", "onrecord", "run", str(subset), "--store", str(store),
+                         "--workers", str(w), "--no-progress", "--json"])
+            s = json.loads(str(m["stdout"]))
+            assert s["new"]["articles"] + s["new"]["errors"] + s["skipped"] == n, s
+            keep(f"onrecord run --workers {w}", {**_rates(m, n), "quotes": s["new"]["quotes"],
+                                                 "errors": s["new"]["errors"]})
     return res
 
 
@@ -232,6 +240,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--limit", type=int, default=None, help="first N articles for speed")
+    ap.add_argument("--repeat", type=int, default=1, help="rounds of the speed runs (best kept)")
     ap.add_argument("--mirrored", type=int, default=500, help="articles that get mirrors")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-dedup", action="store_true")
@@ -241,7 +250,7 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     if not args.skip_speed:
-        res = speed(args.data, args.limit)
+        res = speed(args.data, args.limit, args.repeat)
         bare = res["spacy bare pipeline (1 process)"]["articles_per_s"]
         for name, r in res.items():
             print(f"{name}: {json.dumps(r)}  ({r['articles_per_s'] / bare:.2f}x bare)")
