@@ -23,7 +23,7 @@ def _is_opening_straight(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isspace() or before in "([{—–-/:;":
-        return not after.isspace() or i == 0
+        return i + 1 < len(text) and text[i + 1] != "\n"  # `be " very important"`: a stray space
     return False
 
 
@@ -39,10 +39,9 @@ def find_marked(text: str, start: int = 0, end: int | None = None) -> list[Marke
         if open_at < 0:
             if ch in OPENERS:
                 open_at, closer = i, OPENERS[ch]
-            elif ch == STRAIGHT:
-                if _is_opening_straight(text, i) or i == start:
-                    open_at, closer = i, STRAIGHT
-            elif ch in CLOSERS and not spans:
+            elif ch == STRAIGHT and (_is_opening_straight(text, i) or i == start):
+                open_at, closer = i, STRAIGHT
+            elif (ch in CLOSERS or ch == STRAIGHT and not text[i - 1].isspace()) and not spans:
                 # A closing mark with no opener: the quote began at the paragraph start.
                 lead = start
                 while lead < i and text[lead].isspace():
@@ -65,7 +64,52 @@ def find_marked(text: str, start: int = 0, end: int | None = None) -> list[Marke
         i += 1
     if open_at >= 0 and end - open_at > 2:
         spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, end), open_at, -1))
-    return [s for s in spans if s.end > s.start]
+    spans = [s for s in spans if s.end > s.start]
+    spans.extend(_single_quoted(text, start, end, spans))
+    spans.sort(key=lambda s: s.start)
+    return spans
+
+
+def _single_quoted(text: str, start: int, end: int, outer: list[Marked]) -> list[Marked]:
+    """‘British style’ quotes outside any double-quoted stretch (inside one they are a quote
+    within the quote). The closer is the first ’ that ends a word at a clause boundary, so
+    apostrophes (it’s, ministers’ plans) are passed over."""
+    def covered(i: int) -> bool:
+        return any((o.open_mark if o.open_mark >= 0 else o.start) <= i <=
+                   (o.close_mark if o.close_mark >= 0 else o.end) for o in outer)
+
+    found: list[Marked] = []
+    i = start
+    while i < end:
+        if text[i] != "‘" or covered(i) or (i > start and text[i - 1].isalnum()):
+            i += 1
+            continue
+        close = -1
+        loose = -1
+        j = i + 1
+        while j < end:
+            ch = text[j]
+            if ch == "‘" and text[j - 1].isspace():
+                break  # another quote opens: this one was left open
+            if ch == "’" and j > i + 1:
+                after = text[j + 1] if j + 1 < end else " "
+                before = text[j - 1]
+                if not after.isalnum():
+                    if before in ",.!?…—-" or after in ",.;:!?)—–" or j + 1 >= end:
+                        close = j
+                        break
+                    if loose < 0 and before.lower() != "s":
+                        loose = j
+            j += 1
+        close = close if close >= 0 else loose
+        if close < 0:
+            if j >= end and end - i > 2:
+                found.append(Marked(i + 1, _trim_end(text, i + 1, end), i, -1))
+            i = j
+            continue
+        found.append(Marked(i + 1, close, i, close))
+        i = close + 1
+    return found
 
 
 def _reopens(text: str, i: int, end: int) -> bool:
