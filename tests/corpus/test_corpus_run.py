@@ -35,7 +35,7 @@ def folder(tmp_path):
     for i in range(3):
         (d / f"story{i}.txt").write_text(story_text(i), encoding="utf-8")
     (d / "sub" / "mirror.txt").write_text(mirror(story_text(0), 7), encoding="utf-8")
-    (d / "sub" / "notes.md").write_text("not an input", encoding="utf-8")
+    (d / "sub" / "notes.csv").write_text("not,an,input", encoding="utf-8")
     recs = [{"id": "j1", "text": story_text(3)}, {"id": "j2", "text": story_text(4)}]
     write_jsonl(d / "more.jsonl", recs)
     with open(d / "more.jsonl", "a", encoding="utf-8") as f:

@@ -7,12 +7,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from onrecord.ingest.readers import SUPPORTED
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Failure
 
-# File endings taken when walking a folder (a file named explicitly is always read).
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".json",
-            ".warc", ".warc.gz", ".txt.gz", ".html.gz")
+# File endings taken when walking a folder: what the ingest readers know (a file named
+# explicitly is always read).
+SUFFIXES: tuple[str, ...] = tuple(SUPPORTED)
 _GLOB_CHARS = set("*?[")
 
 
