@@ -1,4 +1,5 @@
 """`onrecord run` as a user runs it: folders and globs, resume, kill -9, a second run refused."""
+import gzip
 import json
 import re
 import signal
@@ -40,6 +41,8 @@ def folder(tmp_path):
     write_jsonl(d / "more.jsonl", recs)
     with open(d / "more.jsonl", "a", encoding="utf-8") as f:
         f.write("{this is not json\n")
+    with gzip.open(d / "sub" / "packed.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write(json.dumps({"id": "g1", "text": mirror(story_text(2), 3)}) + "\n")
     return d
 
 
@@ -49,15 +52,16 @@ def test_run_then_rerun_skips_everything(folder, tmp_path):
                   "--workers", "2", "--json")
     assert cp.returncode == 1, cp.stderr  # the bad JSON line and the missing file
     s = json.loads(cp.stdout)
-    # 3 txt + mirror + 2 jsonl records + bad line + missing path; the glob repeats files
-    assert s["records"] == 8 and s["new"]["articles"] == 6 and s["new"]["errors"] == 2
-    assert s["new"]["duplicates"] == 1 and s["store"]["canonical"] == 5
+    # 3 txt + mirror + 2 jsonl records + bad line + gz record + missing path (the glob
+    # repeats files, which are read once)
+    assert s["records"] == 9 and s["new"]["articles"] == 7 and s["new"]["errors"] == 2
+    assert s["new"]["duplicates"] == 2 and s["store"]["canonical"] == 5
     assert "onrecord run" in cp.stderr  # the progress bar
     n_quotes = s["store"]["quotes"]
     assert n_quotes > 0
     again = onrecord("run", folder, "--store", store, "--workers", "1", "--json")
     s2 = json.loads(again.stdout)
-    assert s2["new"]["articles"] == 0 and s2["skipped"] == 7 and again.returncode == 0
+    assert s2["new"]["articles"] == 0 and s2["skipped"] == 8 and again.returncode == 0
     assert s2["store"]["quotes"] == n_quotes
     q = onrecord("query", "--store", store, "--contains", "ferry", "--show-copies",
                  "--format", "json")
