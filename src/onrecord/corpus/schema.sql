@@ -39,6 +39,7 @@ CREATE TABLE IF NOT EXISTS speakers (
     kind VARCHAR,               -- person | organization | source
     titles VARCHAR[],
     aliases VARCHAR[],          -- every other form seen
+    forms VARCHAR[],            -- key and aliases folded, for name lookups
     merged_into INTEGER         -- set when this speaker turned out to be another one
 );
 

@@ -80,7 +80,7 @@ SCHEMAS: dict[str, pa.Schema] = {
     "duplicates": pa.schema([("article_id", _S), ("canonical_id", _S), ("similarity", _F)]),
     "speakers": pa.schema([("id", _I), ("name", _S), ("key", _S), ("kind", _S),
                            ("titles", pa.list_(_S)), ("aliases", pa.list_(_S)),
-                           ("merged_into", _I)]),
+                           ("forms", pa.list_(_S)), ("merged_into", _I)]),
 }
 
 # Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
@@ -223,7 +223,8 @@ class Store:
             self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
             self._insert("speakers", [
                 {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
-                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into}
+                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
+                 "forms": sorted({s.key, *(fold(a) for a in s.aliases)} - {""})}
                 for s in speakers])
         for old, new in merges:
             for t in ("quotes", "mentions"):
@@ -289,21 +290,19 @@ class Store:
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
     def _speaker_ids(self, name: str) -> list[int]:
-        """Live speakers whose name or a known form matches `name` (accents and case ignored)."""
+        """Live speakers whose name or a known form matches `name` (accents and case ignored);
+        one word also matches a surname or first name, several words a part of the name."""
         if name.strip().isdigit():
             return [int(name)]
         f = fold(name)
         if not f:
             return []
-        rows = self.con.execute("SELECT id, key, aliases FROM speakers WHERE merged_into IS NULL"
-                                ).fetchall()
-        out = []
-        for sid, key, aliases in rows:
-            words = key.split()
-            forms = {key, *(fold(a) for a in aliases or [])}
-            if f in forms or f in words or (len(f.split()) > 1 and f in key):
-                out.append(sid)
-        return out
+        one_word = " " not in f
+        rows = self.con.execute(
+            "SELECT id FROM speakers WHERE merged_into IS NULL AND (list_contains(forms, ?) "
+            "OR (? AND list_contains(string_split(key, ' '), ?)) OR (NOT ? AND contains(key, ?)))",
+            [f, one_word, f, one_word, f]).fetchall()
+        return [r[0] for r in rows]
 
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
