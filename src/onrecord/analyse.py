@@ -120,6 +120,8 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
         known, (lo, hi, _) = resolve(cast, f.para, f.subj, last[0])
         mention = _kind_of_mention(f.subj, known)
         if known is None:
+            if f.kind != "direct":
+                return None  # reported speech from a source we cannot name: not a record
             speaker = None
         else:
             speaker = SpeakerRef(known.id, known.name, lo, hi)

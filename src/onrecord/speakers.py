@@ -239,7 +239,7 @@ class Cast:
         self.mentions.append(Mention(pos, entity, subject))
 
     def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
-                   speaker: Known | None = None) -> Known | None:
+                   speaker: Known | None = None, subjects: bool = True) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
         skipping people known to be of the other gender."""
         cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
@@ -247,7 +247,7 @@ class Cast:
                  and (gender is None or m.entity.gender in (None, gender))]
         if not cands:
             return None
-        subj = [m for m in cands if m.subject] or cands
+        subj = [m for m in cands if m.subject and subjects] or cands
         pick = max(subj, key=lambda m: m.pos)
         if gender is not None and pick.entity.gender is None and speaker is not None and \
                 speaker.gender == gender and any(m.entity is speaker for m in cands):
@@ -448,7 +448,9 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
             return cast.antecedent(pos, kind="person", window=2500, gender=g,
                                    speaker=speaker), span
         if low in THING_PRONOUNS:
-            return cast.antecedent(pos, kind="organization", window=1500), span
+            return (cast.antecedent(pos, kind="organization", window=1500)
+                    or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
+                    or cast.antecedent(pos, kind="source", window=1500)), span
         if low == "they":
             return cast.antecedent(pos, kind="organization", window=800), span
         return None, span
@@ -464,7 +466,9 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
             break
         link = nxt[0]
         conj.append(link)
-    if conj and root.pos_ == "PROPN":
+    same_name = root.ent_iob_ != "O" and all(
+        c.ent_iob_ == "I" and _ent_of(c) == _ent_of(root) for c in conj)
+    if conj and root.pos_ == "PROPN" and not same_name:  # not "Ernst & Young"
         tok = root
         people = [_name_entity(cast, para, t, pos) for t in (tok, *conj)]
         names = [p.name for p in people if p is not None]
