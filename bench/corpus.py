@@ -166,12 +166,10 @@ def dedup(data: Path, n_sources: int, seed: int = 7) -> dict[str, float | int]:
     rnd.shuffle(docs)
     t = time.perf_counter()
     nd = NearDuplicates()
-    pred = []
     for k, (_, text) in enumerate(docs):
-        found = nd.assign(str(k), signature(text))
-        pred.append(int(found[0]) if found else k)
+        nd.assign(str(k), signature(text))
     seconds = time.perf_counter() - t
-    pred = [_root(pred, k) for k in range(len(pred))]
+    pred = [int(nd.canonical.get(str(k), str(k))) for k in range(len(docs))]
     out: dict[str, float | int] = {"documents": len(docs), "originals": len(texts),
                                    "mirrors": len(docs) - len(texts),
                                    "bbc_reedit_pairs": len(reedits), "seconds": round(seconds, 1)}
@@ -228,12 +226,6 @@ def _pairwise(gold: list[int], pred: list[int]) -> dict[str, float | int]:
     r = tp / gp if gp else 1.0
     return {"gold_pairs": gp, "false_pairs": pp - tp, "precision": round(p, 4),
             "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
-
-
-def _root(pred: list[int], k: int) -> int:
-    while pred[k] != k:
-        k = pred[k]
-    return k
 
 
 def main() -> None:

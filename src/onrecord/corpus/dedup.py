@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -47,40 +48,67 @@ def _lean(sig: bytes) -> LeanMinHash:
                        hashvalues=np.frombuffer(sig, dtype="<u4").astype(np.uint32))
 
 
+@dataclass(slots=True)
+class Assignment:
+    """A new article's group: its canonical, its similarity to the closest member, and the
+    groups it bridged (their former canonicals, now copies of `canonical`, with similarity)."""
+
+    canonical: str
+    similarity: float
+    merged: list[tuple[str, float]] = field(default_factory=list)
+
+
 class NearDuplicates:
-    """An LSH index over stored signatures that assigns each new article to a group."""
+    """An LSH index over stored signatures that assigns each new article to a group.
+
+    Groups are closed under "is a near-duplicate of": an article that matches members of two
+    groups joins them into one, under the older canonical."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
         self.sigs: dict[str, LeanMinHash] = {}
-        self.canonical: dict[str, str] = {}
+        self.canonical: dict[str, str] = {}     # copy -> its canonical
+        self.members: dict[str, list[str]] = {}  # canonical -> its copies
+        self.order: dict[str, int] = {}          # article -> position in store order
 
     def load(self, rows: Iterable[tuple[str, bytes | None, str | None]]) -> None:
-        """Index stored articles: (id, signature, canonical id or None)."""
+        """Index stored articles, in store order: (id, signature, canonical id or None)."""
         with self.lsh.insertion_session() as session:
             for aid, sig, canon in rows:
+                self.order.setdefault(aid, len(self.order))
                 if canon:
                     self.canonical[aid] = canon
+                    self.members.setdefault(canon, []).append(aid)
                 if sig:
                     m = _lean(sig)
                     self.sigs[aid] = m
                     session.insert(aid, m, check_duplication=False)
 
-    def assign(self, article_id: str, sig: bytes | None) -> tuple[str, float] | None:
-        """Index one article; return (canonical id, similarity) if it copies an indexed one."""
+    def assign(self, article_id: str, sig: bytes | None) -> Assignment | None:
+        """Index one article; its group if it copies indexed ones (None: it starts its own)."""
         if not sig or article_id in self.sigs:
             return None
         m = _lean(sig)
-        best: tuple[str, float] | None = None
+        groups: dict[str, float] = {}  # canonical -> best similarity to a member
         for cand in self.lsh.query(m):
             sim = float(m.jaccard(self.sigs[cand]))
-            if sim >= self.threshold and (best is None or sim > best[1]):
-                best = (cand, sim)
+            if sim >= self.threshold:
+                canon = self.canonical.get(cand, cand)
+                groups[canon] = max(sim, groups.get(canon, 0.0))
         self.lsh.insert(article_id, m, check_duplication=False)
         self.sigs[article_id] = m
-        if best is None:
+        self.order.setdefault(article_id, len(self.order))
+        if not groups:
             return None
-        canon = self.canonical.get(best[0], best[0])
-        self.canonical[article_id] = canon
-        return canon, best[1]
+        target = min(groups, key=lambda c: self.order.get(c, 0))
+        merged = [(c, groups[c]) for c in sorted(groups, key=lambda c: self.order.get(c, 0))
+                  if c != target]
+        into = self.members.setdefault(target, [])
+        for old, _ in merged:
+            for mem in [*self.members.pop(old, []), old]:
+                self.canonical[mem] = target
+                into.append(mem)
+        self.canonical[article_id] = target
+        into.append(article_id)
+        return Assignment(target, groups[target], merged)

@@ -159,7 +159,7 @@ class Store:
                         aliases=list(r[5] or []), merged_into=r[6]) for r in sp)
             self._dups = NearDuplicates()
             cur = self.con.execute("SELECT a.id, a.minhash, d.canonical_id FROM articles a "
-                                   "LEFT JOIN duplicates d ON d.article_id = a.id ORDER BY a.added_at")
+                                   "LEFT JOIN duplicates d ON d.article_id = a.id ORDER BY a.rowid")
             while chunk := cur.fetchmany(10_000):
                 self._dups.load(chunk)
         return self._registry, self._dups
@@ -182,6 +182,7 @@ class Store:
         out = WriteResult()
         tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
         merges: list[tuple[int, int]] = []
+        regroup: list[tuple[str, str]] = []  # (former canonical, canonical), in order
         new_keys: set[str] = set()
         for it in items:
             if it.key in done or it.key in new_keys:
@@ -211,9 +212,16 @@ class Store:
             out.quotes += len(rows.quotes)
             group = dups.assign(it.key, it.sig)
             if group is not None:
-                tables["duplicates"].append({"article_id": it.key, "canonical_id": group[0],
-                                             "similarity": round(group[1], 4)})
+                tables["duplicates"].append({"article_id": it.key,
+                                             "canonical_id": group.canonical,
+                                             "similarity": round(group.similarity, 4)})
                 out.duplicates += 1
+                for old, sim in group.merged:  # this article bridged two groups
+                    tables["duplicates"].append({"article_id": old,
+                                                 "canonical_id": group.canonical,
+                                                 "similarity": round(sim, 4)})
+                    regroup.append((old, group.canonical))
+                    out.duplicates += 1
         speakers = registry.take_dirty()
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
@@ -230,6 +238,9 @@ class Store:
             for t in ("quotes", "mentions"):
                 self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
                                  [new, old])
+        for old_canon, canon in regroup:
+            self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
+                             [canon, old_canon])
         self.con.execute("COMMIT")
         done |= new_keys
         return out
