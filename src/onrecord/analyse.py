@@ -62,6 +62,7 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
             transcripts.append(t)
     found.extend(_transcript_answers(cast, transcripts))
     found.sort(key=lambda f: f.start)
+    _borrow_forward(text, found)
     quotes: list[Quote] = []
     last: tuple[Known | None, int, Quote | None] = (None, -1, None)
     for f in found:
@@ -75,6 +76,17 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
     article.entities = cast.entities()
     flag_typos(article)
     date_quotes(article)
+
+
+def _borrow_forward(text: str, found: list[Found]) -> None:
+    """A quote paragraph left open continues into the next paragraph's quote, whose
+    attribution (`... here," Roberts said.`) names the speaker of both."""
+    for f, g in zip(found, found[1:]):
+        if f.how != "continuation" or f.subj is not None or g.subj is None or g.kind != "direct":
+            continue
+        left_open = f.end >= f.para.end - 1 and text[f.end:f.para.end].strip() == ""
+        if left_open and g.para.index == f.para.index + 1 and g.start - g.para.start <= 1:
+            f.subj, f.borrowed = g.subj, g.para
 
 
 def _transcript_answers(cast: Cast, cands: list[Found]) -> list[Found]:
@@ -117,7 +129,7 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
         speaker = SpeakerRef(known.id, known.name, lo, hi)
         mention = "name"
     elif f.subj is not None:
-        known, (lo, hi, _) = resolve(cast, f.para, f.subj, last[0])
+        known, (lo, hi, _) = resolve(cast, f.borrowed or f.para, f.subj, last[0])
         mention = _kind_of_mention(f.subj, known)
         if known is None:
             if f.kind != "direct":

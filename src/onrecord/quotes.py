@@ -34,6 +34,7 @@ class Found:
     label: tuple[int, int, str] | None = None  # transcript label span
     addressee: str | None = None
     belief: bool = False
+    borrowed: Paragraph | None = None  # where subj lives when it is another paragraph's
 
 
 def is_cue(tok: Any) -> bool:
@@ -82,7 +83,8 @@ def surface_head(subj: Any, v: Any) -> Any:
     while k > subj.i and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].dep_ == "neg"):
         k -= 1
     cand = doc[k]
-    if k > subj.i and cand.pos_ in ("NOUN", "PROPN") and cand.i in {t.i for t in subj.subtree} \
+    kind_ok = cand.ent_type_ == "PERSON" or (cand.pos_ == "NOUN" and subj.pos_ == "PROPN")
+    if k > subj.i and kind_ok and cand.i in {t.i for t in subj.subtree} \
             and not any(t.is_punct for t in doc[subj.i:cand.i]):
         path = []
         t = cand
@@ -155,16 +157,24 @@ def _region(text: str, para: Paragraph, m: Marked) -> tuple[int, int]:
     for other in para.marks:
         if other.open_mark > closer:
             hi = min(hi, other.open_mark)
-    inner = text[m.start:m.end].rstrip("”\"' ")
-    if inner[-1:] in SENT_END:
-        return lo, min(hi, closer + 1)  # the quote ends its sentence: `... ever." Three years`
+    inner = text[m.start:m.end].rstrip("”\"'’ ")
     j = closer + 1
     while j < hi:
         if text[j] in SENT_END and not para.mark_at(j) and not is_abbreviation(text, j):
             hi = j + 1
             break
         j += 1
+    if inner[-1:] in SENT_END and not _attribution_follows(text, closer + 1, hi):
+        return lo, min(hi, closer + 1)  # the quote ends its sentence: `... ever." Three years`
     return lo, hi
+
+
+def _attribution_follows(text: str, lo: int, hi: int) -> bool:
+    """`"Why now?" Davis asked.`: a short clause with a verb of saying after a quote that
+    ends in . ? or ! still belongs to it."""
+    tail = text[lo:hi]
+    words = re.findall(r"[\w’'-]+", tail)
+    return 0 < len(words) <= 8 and any(w.lower() in SPEECH_FORMS for w in words[:6])
 
 
 def _cue_with_subject(tokens: list[Any], para: Paragraph, last: bool) -> tuple[Any, Any] | None:
