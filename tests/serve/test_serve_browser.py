@@ -197,3 +197,32 @@ def test_overlapping_and_out_of_range_quotes_are_still_listed(page, server):
     listed = page.locator(".unplaced mark.q")
     assert in_text.count() == 1 and in_text.first.inner_text() == record["quotes"][0]["text"]
     assert listed.all_inner_texts() == ["our bridge", "not in this text"]
+
+
+def test_repairs_are_listed_and_typos_show_in_the_quote_tooltip(page, server):
+    text = '"We will not loose this bridge," Berg said.\n'
+    start = text.index("We")
+    end = text.index(',"')
+    typo = text.index("loose")
+    record = {"id": "typo", "text": text, "published": "2026-06-06",
+              "repairs": [{"kind": "boilerplate", "start": 0, "end": 0,
+                           "before": "RELATED IMAGES view larger image", "after": ""},
+                          {"kind": "typo", "start": typo, "end": typo + 5,
+                           "before": "loose", "after": "lose"}],
+              "entities": [],
+              "quotes": [{"kind": "direct", "text": text[start:end], "start": start, "end": end,
+                          "speaker": {"id": None, "name": "Berg", "start": 33, "end": 37},
+                          "cue": {"text": "said", "start": 38, "end": 42}, "addressee": None,
+                          "date": None, "confidence": 0.8}]}
+    open_viewer(page, server.base)
+    page.set_input_files("#article-file", files=[{
+        "name": "typo.json", "mimeType": "application/json",
+        "buffer": json.dumps(record).encode()}])
+    page.wait_for_selector(".repairs li")
+    items = page.locator(".repairs li").all_inner_texts()
+    assert len(items) == 2
+    assert "RELATED IMAGES" in items[0] and "loose" in items[1] and "lose" in items[1]
+    page.locator("mark.q").first.focus()
+    assert "loose → lose" in page.locator("#tooltip").inner_text()
+    # The quote itself is shown as printed.
+    assert page.locator("mark.q").first.inner_text() == "We will not loose this bridge"

@@ -75,6 +75,7 @@ function tooltipContent(record, q, speaker) {
   row("Cue", q.cue ? `“${q.cue.text}”` : "");
   row("To", q.addressee);
   row("Date", q.date || record.published || "unknown");
+  row("Typos", typosIn(record, q));
   const pct = typeof q.confidence === "number" ? Math.max(0, Math.min(1, q.confidence)) : 0;
   const meter = h("span", { class: "meter", "aria-hidden": "true" }, h("span", { class: "meter-fill" }));
   meter.firstChild.style.width = `${Math.round(pct * 100)}%`;
@@ -204,6 +205,29 @@ function renderLegend(speakers, body) {
     speakers.size ? h("p", { class: "hint" }, "Select a speaker to pick out their quotes. Tab moves from quote to quote.") : null);
 }
 
+const REPAIR_LABEL = { typo: "Typo (flagged, not changed)", mojibake: "Broken encoding fixed",
+                       junk: "Junk removed", boilerplate: "Page boilerplate removed",
+                       caption: "Photo caption set apart" };
+
+// What onrecord repaired in the input before reading it, so the reader can judge.
+function renderRepairs(record) {
+  const repairs = record.repairs || [];
+  if (!repairs.length) return null;
+  return h("section", { class: "repairs", "aria-label": "Repairs" },
+    h("h2", {}, `Repairs (${repairs.length})`),
+    h("ul", {}, repairs.map((r) => h("li", {},
+      h("span", { class: "repair-kind" }, REPAIR_LABEL[r.kind] || r.kind),
+      h("span", { class: "repair-change" },
+        h("del", {}, shorten(r.before, 60)),
+        r.after ? [" → ", h("ins", {}, shorten(r.after, 60))] : null)))));
+}
+
+// Typo flags that fall inside a quote: the quote is printed as the speaker said it.
+function typosIn(record, q) {
+  return (record.repairs || []).filter((r) => r.kind === "typo" && r.start >= q.start && r.end <= q.end)
+    .map((r) => `${r.before} → ${r.after}`).join(", ");
+}
+
 // The whole article view: heading, byline, body and legend. Returns the element.
 export function renderArticle(record, { extra = null } = {}) {
   const speakers = speakerTable(record);
@@ -223,5 +247,8 @@ export function renderArticle(record, { extra = null } = {}) {
     h("h2", { class: "article-title", title: title.length > 140 ? title : null }, shorten(title, 140)),
     h("p", { class: "byline" }, bits.join(" · ")),
     body, extra);
-  return h("div", { class: "article-view" }, article, renderLegend(speakers, body));
+  const aside = renderLegend(speakers, body);
+  const repairs = renderRepairs(record);
+  if (repairs) aside.append(repairs);
+  return h("div", { class: "article-view" }, article, aside);
 }
