@@ -155,4 +155,9 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     assert table(store, per_article) == table(clean, per_article)
     for t in ("repairs", "mentions"):
         assert table(store, f"SELECT count(*) FROM {t}") == table(clean, f"SELECT count(*) FROM {t}")
+    # batches are stored in input order, so the resumed store is the uninterrupted one
+    for sql in ("SELECT article_id, canonical_id FROM duplicates ORDER BY 1",
+                "SELECT id, name, merged_into FROM speakers ORDER BY 1",
+                "SELECT article_id, idx, speaker_id FROM quotes ORDER BY 1, 2"):
+        assert table(store, sql) == table(clean, sql)
     assert table(store, "SELECT count(*) FROM errors") == [(0,)]

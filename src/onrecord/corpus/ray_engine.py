@@ -128,9 +128,12 @@ def _round(tasks: list[Task], actors: int, batch_size: int, shard_dir: str,
                         num_cpus=1, batch_format="numpy")
     ds.write_parquet(str(out))
     try:
-        for f in sorted(out.glob("*.parquet")):
-            table = pq.read_table(f)
-            for start in range(0, table.num_rows, batch_size):
-                yield list(_items(table.slice(start, batch_size)))
+        items = [it for f in sorted(out.glob("*.parquet")) for it in _items(pq.read_table(f))]
     finally:
         shutil.rmtree(out, ignore_errors=True)
+    position = {t.key: i for i, t in enumerate(tasks)}
+    items.sort(key=lambda it: position[it.key])  # input order, as the local engine stores
+    if len(items) != len(tasks):
+        raise RuntimeError(f"Ray returned {len(items)} results for {len(tasks)} records")
+    for start in range(0, len(items), batch_size):
+        yield items[start:start + batch_size]

@@ -6,7 +6,8 @@ import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
 
@@ -92,7 +93,8 @@ def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
 
 
 def local_engine(workers: int, batch_size: int) -> Engine:
-    """Process batches in this process (1 worker) or a pool of spawned workers."""
+    """Process batches in this process (1 worker) or a pool of spawned workers; results come
+    back in input order."""
     def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
         if workers == 1:
             from onrecord.pipeline import Extractor
@@ -104,19 +106,16 @@ def local_engine(workers: int, batch_size: int) -> Engine:
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
                                  initargs=(min(batch_size, 64), os.getpid())) as pool:
-            pending: set[Future[list[Item]]] = set()
+            # results are taken in input order, so the store does not depend on timing
+            pending: deque[Future[list[Item]]] = deque()
             limit = workers * IN_FLIGHT_PER_WORKER
             try:
                 for b in batches:
-                    pending.add(pool.submit(process, b))
+                    pending.append(pool.submit(process, b))
                     if len(pending) >= limit:
-                        finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                        for f in finished:
-                            yield f.result()
+                        yield pending.popleft().result()
                 while pending:
-                    finished, pending = wait(pending, return_when=FIRST_COMPLETED)
-                    for f in finished:
-                        yield f.result()
+                    yield pending.popleft().result()
             except BaseException:
                 for f in pending:
                     f.cancel()
