@@ -5,8 +5,8 @@ import multiprocessing
 import os
 import sys
 import time
-from collections.abc import Iterable, Iterator
 from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any, Callable
