@@ -129,3 +129,16 @@ prose = st.lists(
 @given(prose)
 def test_clean_prose_comes_back_unchanged(text):
     assert clean_text(text) == (text, [])
+
+
+def test_a_long_line_full_of_mojibake_is_repaired_quickly_and_exactly():
+    import time
+
+    unit = "Officials said â€œwe are readyâ€\x9d, itâ€™s the 鈥渂est鈥 plan. "
+    raw = unit * 2000  # one 120,000-character line, 10,000 repairs
+    t0 = time.perf_counter()
+    text, repairs = clean_text(raw)
+    assert time.perf_counter() - t0 < 30  # linear work; it took about 0.5 s here
+    assert text == "Officials said “we are ready”, it’s the “best” plan. " * 2000
+    assert len(repairs) == 10_000
+    assert all(text[r.start:r.end] == r.after for r in repairs)

@@ -1,6 +1,7 @@
 """Apply text edits and keep every repair's offsets pointing into the edited text."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from onrecord.model import Repair
@@ -39,24 +40,31 @@ def apply_edits(text: str, edits: list[Edit], repairs: list[Repair],
         delta += len(e.after) - (e.end - e.start)
         pos = e.end
     out.append(text[pos:])
+    starts = [sp[0] for sp in spans]
     kept = []
     for r in repairs:
-        if any(s <= r.start and r.end <= t and s < t and not (r.start == r.end in (s, t))
-               for s, t, _, _ in spans):
-            continue
-        kept.append(Repair(kind=r.kind, start=map_offset(r.start, spans),
-                           end=map_offset(r.end, spans), before=r.before, after=r.after))
+        k = bisect_right(starts, r.start) - 1  # the last change starting at or before r
+        if k >= 0:
+            s, t, _, _ = spans[k]
+            if r.end <= t and s < t and not (r.start == r.end in (s, t)):
+                continue
+        kept.append(Repair(kind=r.kind, start=map_offset(r.start, spans, starts),
+                           end=map_offset(r.end, spans, starts), before=r.before,
+                           after=r.after))
     return "".join(out), sorted(kept + new, key=lambda r: (r.start, r.end))
 
 
-def map_offset(p: int, spans: list[tuple[int, int, int, int]]) -> int:
+def map_offset(p: int, spans: list[tuple[int, int, int, int]],
+               starts: list[int] | None = None) -> int:
     """Old offset -> new offset; an offset strictly inside a changed span maps to its start."""
-    delta = 0
-    for s, t, ns, nt in spans:
-        if t <= p:
-            delta = nt - t
-        elif s < p:
+    if starts is None:
+        starts = [sp[0] for sp in spans]
+    k = bisect_right(starts, p) - 1
+    while k >= 0:
+        s, t, ns, nt = spans[k]
+        if s < p < t:
             return ns
-        else:
-            break
-    return p + delta
+        if t <= p:
+            return p + (nt - t)
+        k -= 1  # a zero-width change at p: look further back
+    return p

@@ -6,7 +6,6 @@ read as GBK or another East Asian code page (`鈥渂est鈥` -> `“best”`), wh
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 import ftfy
@@ -65,18 +64,45 @@ def _fixed_prefix(text: str, pos: int, upto: Edit, edits: list[Edit]) -> str:
 
 
 def _diff_edits(old: str, new: str, base: int) -> list[Edit]:
-    """The changed spans between `old` and `new`, as edits offset by `base`."""
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    """The changed spans between `old` and `new` (local replacements), offset by `base`.
+
+    A linear two-pointer walk: on a difference, the nearest point where both strings agree
+    again for ANCHOR characters closes the change (difflib is quadratic on long lines).
+    """
     edits: list[Edit] = []
-    for tag, i1, i2, j1, j2 in sm.get_opcodes():
-        if tag == "equal":
+    i = j = 0
+    while i < len(old) and j < len(new):
+        if old[i] == new[j]:
+            i += 1
+            j += 1
             continue
-        if edits and edits[-1].end == base + i1:  # adjacent changes form one repair
-            edits[-1].end = base + i2
-            edits[-1].after += new[j1:j2]
-        else:
-            edits.append(Edit(base + i1, base + i2, new[j1:j2], "mojibake"))
+        di, dj = _resync(old, new, i, j)
+        edits.append(Edit(base + i, base + i + di, new[j:j + dj], "mojibake"))
+        i += di
+        j += dj
+    if i < len(old) or j < len(new):
+        edits.append(Edit(base + i, base + len(old), new[j:], "mojibake"))
     return edits
+
+
+ANCHOR = 4      # characters that must agree again after a change
+MAX_OLD = 24    # longest broken sequence looked for
+MAX_NEW = 8     # longest repaired sequence looked for
+
+
+def _resync(old: str, new: str, i: int, j: int) -> tuple[int, int]:
+    """(old length, new length) of the smallest change at (i, j) after which both agree."""
+    best: tuple[int, int] | None = None
+    for di in range(0, MAX_OLD + 1):
+        for dj in range(0, MAX_NEW + 1):
+            if di + dj == 0 or (best is not None and di + dj >= sum(best)):
+                continue
+            a, b = old[i + di:i + di + ANCHOR], new[j + dj:j + dj + ANCHOR]
+            tail = i + di >= len(old) and j + dj >= len(new)
+            if tail or (len(a) == ANCHOR and a == b) or (
+                    a == b and i + di + len(a) == len(old) and j + dj + len(b) == len(new)):
+                best = (di, dj)
+    return best if best is not None else (len(old) - i, len(new) - j)
 
 
 def find_east_asian_mojibake(text: str) -> list[Edit]:
