@@ -142,3 +142,11 @@ def test_a_long_line_full_of_mojibake_is_repaired_quickly_and_exactly():
     assert text == "Officials said “we are ready”, it’s the “best” plan. " * 2000
     assert len(repairs) == 10_000
     assert all(text[r.start:r.end] == r.after for r in repairs)
+
+
+def test_prose_about_cookies_apps_and_newsletters_is_not_boilerplate():
+    raw = ("The EU cookie policy rules take effect on Monday.\n"
+           "Users can now download the NHS app to check their status.\n"
+           "“Sign up for the newsletter,” the editor told readers.\n"
+           "Share prices fell.\nRelated stories ran all week.\n")
+    assert clean_text(raw) == (raw, [])

@@ -32,18 +32,21 @@ PHRASES = (
 )
 _SEP = r"[\s|·•›»:\-–—/]*"
 _FURNITURE = re.compile(rf"{_SEP}(?:(?:{'|'.join(PHRASES)}){_SEP})+", re.IGNORECASE)
-# Short prompts that are page chrome whatever their wording.
+# Short prompts that are page chrome: they address the reader ("we use cookies", "sign up",
+# "download the app"); prose about cookies or apps does not match.
 _PROMPTS = (
-    re.compile(r"\bcookies?\b.*\b(?:accept|consent|agree|policy|settings|preferences|"
-               r"we use|this site uses|allow)\b|\b(?:accept|allow) (?:all )?cookies\b", re.I),
-    re.compile(r"\bnewsletters?\b.*\b(?:sign up|subscribe|inbox|delivered|email address)\b|"
-               r"\b(?:sign up|subscribe)\b.*\bnewsletters?\b", re.I),
-    re.compile(r"\b(?:download|get|install|open (?:it )?in)\b.{0,40}\bapp\b|"
-               r"\bapp (?:store|for (?:ios|android))\b|\bgoogle play\b", re.I),
+    re.compile(r"\b(?:we|this (?:site|website)) uses? cookies\b|\b(?:accept|allow|manage|"
+               r"reject) (?:all )?cookies\b|\bcookie (?:settings|preferences|consent)\b", re.I),
+    re.compile(r"^\s*(?:for more,?\s*|want more[^?]{0,60}\?\s*|get |)(?:sign up|subscribe)\b"
+               r".{0,80}\bnewsletters?\b|\bnewsletter\b.{0,40}\b(?:in your inbox|sign up now)\b",
+               re.I),
+    re.compile(r"^\s*(?:for more[^.]{0,60},\s*)?(?:download|get|install|open (?:it )?in)\b"
+               r".{0,50}\bapp\b|\bapp (?:store|for (?:ios|android))\b|\bgoogle play\b", re.I),
     re.compile(r"^\s*follow (?:us|\w+) on (?:twitter|facebook|instagram|x|social media)\b", re.I),
     re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\))\s*\d{4}|\ball rights reserved\.?\s*$", re.I),
 )
-PROMPT_MAX_CHARS = 200  # a longer line mentioning cookies or apps is probably prose
+PROMPT_MAX_CHARS = 200  # a longer line is prose whatever it mentions
+_PROSE = re.compile(r"[“”\"]|\b(?:said|says|told|according to)\b", re.I)  # quoted or reported
 # Menu words glued in front of a byline.
 _MENU_BYLINE = re.compile(
     r"^(?:(?:home|menu|search|news|world|politics|business|sports?|opinion|entertainment|"
@@ -78,7 +81,8 @@ def is_furniture(line: str) -> bool:
     """True for a line of page furniture: only known phrases, or a short chrome prompt."""
     if _FURNITURE.fullmatch(line):
         return True
-    return len(line) <= PROMPT_MAX_CHARS and any(p.search(line) for p in _PROMPTS)
+    return (len(line) <= PROMPT_MAX_CHARS and not _PROSE.search(line)
+            and any(p.search(line) for p in _PROMPTS))
 
 
 def is_site_name(line: str, text: str) -> bool:
