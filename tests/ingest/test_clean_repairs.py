@@ -57,9 +57,11 @@ def test_boilerplate_lines_are_removed_with_a_zero_width_repair():
 
 
 def test_spam_site_name_on_the_first_line_goes_but_a_headline_stays():
-    raw = "新闻速递网\nMayor opens bridge\n\nThe mayor opened the bridge on Monday.\n"
+    body = ("Mayor opens bridge\n\nThe mayor opened the rebuilt river bridge on Monday, two "
+            "years after floods closed it, and said the town could breathe again.\n")
+    raw = "新闻速递网\n" + body
     text, repairs = clean_text(raw)
-    assert text == "Mayor opens bridge\n\nThe mayor opened the bridge on Monday.\n"
+    assert text == body
     assert [(r.kind, r.start, r.end, r.before) for r in repairs] == [
         ("boilerplate", 0, 0, "新闻速递网\n")]
     headline = "Mayor opens bridge\n\nThe mayor opened the bridge.\n"
@@ -115,14 +117,17 @@ def test_offsets_stay_right_when_several_repairs_combine():
 WORDS = ("the minister said that a plan would be ready by Monday and officials in Ottawa "
          "told reporters it was not over yet because talks with Ukraine continue as many "
          "voters hope naïve café Zürich São Paulo 2022 £5m 50% U.S. Mr. Smith’s "
-         "sesquipedalian Kuleba Joly ambassador").split()
+         "sesquipedalian Kuleba Joly ambassador Αθήνα Москва 北京 Kraków Dvořák Ægir "
+         "façade déjà-vu Ōsaka ½ € ±3°C #news @user e-mail").split()
 PUNCT = [" ", " ", " ", ", ", ". ", "; ", " — ", " – ", "\n", "\n\n", "…"]
-prose = st.lists(
+# An English article's first line is English: a short first line in another script is what
+# mirror sites put there (their name), and is removed on purpose.
+prose = st.sampled_from(WORDS[:20]).flatmap(lambda first: st.lists(
     st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCT),
               st.sampled_from(["", "", "“", "‘", "\"", "("]),
               st.sampled_from(["", "", "”", "’", "\"", ")"])),
     min_size=1, max_size=60,
-).map(lambda parts: "".join(o + w + c + p for w, p, o, c in parts))
+).map(lambda parts: first + " " + "".join(o + w + c + p for w, p, o, c in parts)))
 
 
 @settings(max_examples=150, deadline=None)

@@ -56,6 +56,7 @@ _MENU_BYLINE = re.compile(
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|cn|ru|xyz|top|site|online|news|co|io|"
                      r"me|tv|cc|biz|us|uk)\b", re.I)
 SITE_NAME_MAX_WORDS = 8
+SITE_NAME_MIN_REST = 100  # letters of Latin text after it needed to judge the script
 
 
 def find_boilerplate(text: str) -> list[Edit]:
@@ -96,7 +97,8 @@ def is_site_name(line: str, text: str) -> bool:
     foreign = sum(1 for c in letters if not _latin(c))
     rest = [c for c in text[len(line):len(line) + 2000] if c.isalpha()]
     rest_latin = sum(1 for c in rest if _latin(c))
-    return bool(letters) and foreign > len(letters) / 2 and rest_latin > 0.9 * max(len(rest), 1)
+    return (bool(letters) and foreign > len(letters) / 2 and len(rest) >= SITE_NAME_MIN_REST
+            and rest_latin > 0.9 * len(rest))
 
 
 def _latin(c: str) -> bool:
