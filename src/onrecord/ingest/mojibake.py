@@ -85,7 +85,7 @@ def _diff_edits(old: str, new: str, base: int) -> list[Edit]:
     return edits
 
 
-ANCHOR = 4      # characters that must agree again after a change
+ANCHOR = 2      # characters that must agree again after a change
 MAX_OLD = 24    # longest broken sequence looked for
 MAX_NEW = 8     # longest repaired sequence looked for
 
