@@ -140,3 +140,15 @@ def test_a_folder_is_read_file_by_file_in_order(tmp_path):
 def test_a_missing_file_is_a_failure_not_a_crash(tmp_path):
     [rec] = list(read_path(tmp_path / "nope.txt"))
     assert isinstance(rec, Failure) and "cannot read" in rec.error
+
+
+def test_an_overlong_jsonl_line_fails_alone(tmp_path, monkeypatch):
+    import onrecord.ingest.jsonl as jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_LINE_BYTES", 1000)
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"id": "a", "text": "x " * 2000}) + "\n"
+                   + json.dumps({"id": "b", "text": ARTICLE}) + "\n", encoding="utf-8")
+    out = list(read_path(src))
+    assert isinstance(out[0], Failure) and "longer than 1,000 bytes" in out[0].error
+    assert isinstance(out[1], InputRecord) and out[1].id == "b"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import IO, Any
 
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Failure
@@ -12,13 +12,38 @@ from onrecord.model import Failure
 META_KEYS = ("title", "author", "sitename", "category", "language", "url", "outlet")
 
 
-def read_jsonl_lines(lines: Iterable[bytes], name: str) -> Iterator[InputRecord | Failure]:
+# A longer line is refused (and skipped without being held in memory): an article is at
+# most 2,000,000 characters, which JSON escapes can make up to 6 bytes each.
+MAX_LINE_BYTES = 12_000_000
+
+
+def read_jsonl_lines(lines: Iterable[bytes | None], name: str) -> Iterator[InputRecord | Failure]:
     """One record (or Failure) per non-blank line; a broken line never stops the rest."""
     lineno = 0
     for lineno, raw in enumerate(lines, 1):
+        if raw is None:
+            yield Failure(id=f"{name}:{lineno}", error=(
+                f"line {lineno}: longer than {MAX_LINE_BYTES:,} bytes; "
+                "an article is at most 2,000,000 characters"))
+            continue
         if not raw.strip():
             continue
         yield parse_line(raw, name, lineno)
+
+
+def bounded_lines(stream: IO[bytes], limit: int | None = None) -> Iterator[bytes | None]:
+    """The stream's lines; None for a line over `limit` bytes, whose rest is skipped."""
+    limit = limit or MAX_LINE_BYTES
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith(b"\n"):
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(limit)
+            yield None
+        else:
+            yield line
 
 
 def parse_line(raw: bytes, name: str, lineno: int) -> InputRecord | Failure:

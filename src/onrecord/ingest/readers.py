@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from onrecord.ingest.encoding import DecodeError, decode_text
-from onrecord.ingest.jsonl import read_jsonl_lines
+from onrecord.ingest.jsonl import bounded_lines, read_jsonl_lines
 from onrecord.ingest.record import InputRecord
 from onrecord.ingest.warc import read_warc
 from onrecord.model import Failure
@@ -113,7 +113,7 @@ def _read_stream(stream: IO[bytes], name: str, fmt: str) -> Iterator[InputRecord
         return
     n = 0
     try:
-        for rec in read_jsonl_lines(iter(stream.readline, b""), name):
+        for rec in read_jsonl_lines(bounded_lines(stream), name):
             n += 1
             yield rec
     except (OSError, EOFError, zlib.error) as e:
