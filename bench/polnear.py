@@ -132,39 +132,61 @@ def offset_mapper(out_text: str, in_text: str) -> Callable[[int], int]:
     return f
 
 
+def _opens_into(text: str, q: dict[str, Any], nxt: dict[str, Any]) -> bool:
+    """True when quote `q` is left open at its paragraph's end and `nxt` carries it on."""
+    between = text[q["end"]:nxt["start"]]
+    return "\n" in between and not between.strip(" \t\n\u00a0“\"‘«")
+
+
+def _speaker_key(q: dict[str, Any]) -> Any:
+    sp = q.get("speaker") or {}
+    return sp.get("id") or sp.get("name")
+
+
 def predicted(record: dict[str, Any], in_text: str) -> list[Attribution]:
     """A system's record as PolNeAR-style attributions, one per cue.
 
     Quotes sharing a cue form one attribution. A quote with neither a cue nor a speaker mention
-    (the second half of a split quote, a continuation paragraph) joins the latest attribution
-    of the same speaker: PolNeAR gives every content a cue (all but 1 of 19,868 in train).
+    (the second half of a split quote, a continuation paragraph) joins an attribution of the
+    same speaker, because PolNeAR gives every content a cue (all but 1 of 19,868 in train):
+    the next one when the quote is left open at its paragraph's end and the next quote carries
+    it on (the cue comes after: "... / ... ," she said), otherwise the latest one.
     """
     text = record.get("text") or in_text
     f = offset_mapper(text, in_text)
-    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    latest: dict[Any, Any] = {}  # speaker id -> key of its latest group
-    for i, q in enumerate(record.get("quotes") or []):
-        cue = q.get("cue") or None
-        sp = q.get("speaker") or None
-        sid = (sp or {}).get("id") or (sp or {}).get("name")
+    qs = [q for q in record.get("quotes") or [] if q.get("start") is not None]
+    keys: list[Any] = []
+    for i, q in enumerate(qs):
+        cue, sp = q.get("cue") or None, q.get("speaker") or None
         if cue and cue.get("start") is not None:
-            key: Any = (cue["start"], cue["end"])
-        elif sp and sp.get("start") is None and sid in latest:
-            key = latest[sid]
+            keys.append((cue["start"], cue["end"]))
+        elif sp and sp.get("start") is None:
+            keys.append(None)  # a continuation: decided below
         else:
-            key = ("q", i)
-        groups[key].append(q)
+            keys.append(("q", i))
+    for i in reversed(range(len(qs) - 1)):
+        if (keys[i] is None and keys[i + 1] is not None
+                and _speaker_key(qs[i]) == _speaker_key(qs[i + 1])
+                and _opens_into(text, qs[i], qs[i + 1])):
+            keys[i] = keys[i + 1]
+    latest: dict[Any, Any] = {}  # speaker -> key of its latest attribution
+    for i, q in enumerate(qs):
+        sid = _speaker_key(q)
+        if keys[i] is None:
+            keys[i] = latest.get(sid, ("q", i)) if sid else ("q", i)
         if sid:
-            latest[sid] = key
+            latest[sid] = keys[i]
+    groups: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    for key, q in zip(keys, qs):
+        groups[key].append(q)
     out = []
-    for n, (key, qs) in enumerate(groups.items()):
-        content = tuple(sorted((f(q["start"]), f(q["end"])) for q in qs
-                               if q.get("start") is not None))
-        sp = next((q["speaker"] for q in qs if q.get("speaker")
+    for n, (key, group) in enumerate(groups.items()):
+        content = tuple(sorted((f(q["start"]), f(q["end"])) for q in group))
+        sp = next((q["speaker"] for q in group if q.get("speaker")
                    and q["speaker"].get("start") is not None), None)
         source = ((f(sp["start"]), f(sp["end"])),) if sp else None
         cue = ((f(key[0]), f(key[1])),) if key[0] != "q" else None
-        cue_text = (qs[0].get("cue") or {}).get("text", "")
+        cue_text = next(((q.get("cue") or {}).get("text", "") for q in group if q.get("cue")), "")
         out.append(Attribution(f"P{n}", source, cue, content or None, cue_text, True))
     return out
 

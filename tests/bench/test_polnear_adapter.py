@@ -222,3 +222,35 @@ def test_error_report_names_boundary_miss_and_source_errors(corpus: Path) -> Non
     assert "## boundary indirect/pred too short (end): 1" in text
     assert "## missed indirect/cue 'told': 1" in text
     assert "## wrong-source source:named/other source: 1" in text
+
+
+def test_open_quote_paragraph_joins_the_attribution_that_closes_it() -> None:
+    text = ("\u201cWe start today,\u201d Ruiz said.\n\n"
+            "\u201cThe first crews arrive at dawn and the work goes on all year.\n\n"
+            "\u201cThe bridge opens in May,\u201d she said.\n")
+    def q(s: str, cue: str | None, nth: int = 0) -> dict:
+        i = text.index(s)
+        c = None
+        if cue:
+            ci = text.index(cue, i)
+            c = {"text": cue, "start": ci, "end": ci + len(cue)}
+        return {"kind": "direct", "text": s, "start": i, "end": i + len(s), "cue": c,
+                "speaker": {"id": "p1", "name": "Ruiz", "start": None, "end": None}}
+    rec = {"text": text, "quotes": [
+        q("We start today,", "said"),
+        q("The first crews arrive at dawn and the work goes on all year.", None),
+        q("The bridge opens in May,", "she said")]}
+    attrs = polnear.predicted(rec, text)
+    assert [len(a.content) for a in attrs] == [1, 2]
+    assert text[attrs[1].content[0][0]:].startswith("The first crews")
+    # the same paragraph closed by its own mark continues the earlier attribution instead
+    closed = text.replace("all year.\n", "all year.\u201d\n")
+    rec2 = {"text": closed, "quotes": [dict(x) for x in rec["quotes"]]}
+    shift = 1
+    rec2["quotes"][2] = {**rec2["quotes"][2], "start": rec2["quotes"][2]["start"] + shift,
+                         "end": rec2["quotes"][2]["end"] + shift,
+                         "cue": {**rec2["quotes"][2]["cue"],
+                                 "start": rec2["quotes"][2]["cue"]["start"] + shift,
+                                 "end": rec2["quotes"][2]["cue"]["end"] + shift}}
+    attrs2 = polnear.predicted(rec2, closed)
+    assert [len(a.content) for a in attrs2] == [2, 1]
