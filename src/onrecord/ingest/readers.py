@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
+from onrecord.ingest.compressed import open_zstd
 from onrecord.ingest.encoding import DecodeError, decode_text
 from onrecord.ingest.jsonl import bounded_lines, read_jsonl_lines
 from onrecord.ingest.record import InputRecord
@@ -72,9 +73,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[InputRecord | Failure]:
         if low.endswith(".jsonl.gz"):
             raw = gzip.GzipFile(fileobj=raw)
         elif low.endswith(".jsonl.zst"):
-            import zstandard
-
-            raw = io.BufferedReader(zstandard.ZstdDecompressor().stream_reader(raw))
+            raw = open_zstd(raw)
         yield from _read_stream(raw, name, fmt)
         return
     if len(data) > MAX_ARTICLE_BYTES:
@@ -100,10 +99,7 @@ def _open_stream(p: Path) -> IO[bytes]:
     if low.endswith(".jsonl.gz"):
         return gzip.open(p, "rb")
     if low.endswith(".jsonl.zst"):
-        import zstandard
-
-        return io.BufferedReader(
-            zstandard.ZstdDecompressor().stream_reader(open(p, "rb"), closefd=True))
+        return open_zstd(open(p, "rb"))
     return open(p, "rb")  # .warc.gz is decompressed record by record by warcio
 
 
