@@ -68,8 +68,11 @@ def report(docs: Sequence, results: Sequence, limit: int) -> str:
             kind = o.labels[0] if o.labels else "?"
             head = f"[{d.name}] src={show(t, g.source, 40)!r} cue={g.cue_text!r}"
             if o.content == "miss":
-                cats[f"missed {kind}/{why_missed(t, g.content, g.cue, g.cue_text)}"].append(
-                    f"{head} content={show(t, g.content)!r}")
+                gw = words(t, g.content) if g.content else frozenset()
+                merged = any(p.content and gw & words(t, p.content) for p in res.preds)
+                why = ("found, but merged into another attribution" if merged
+                       else why_missed(t, g.content, g.cue, g.cue_text))
+                cats[f"missed {kind}/{why}"].append(f"{head} content={show(t, g.content)!r}")
                 continue
             if o.content == "overlap" and o.pred and o.pred.content and g.content:
                 cats[f"boundary {kind}/{boundary(t, g.content, o.pred.content)}"].append(

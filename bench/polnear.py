@@ -276,6 +276,7 @@ class DocResult:
     roles: dict[str, RoleScore]
     outcomes: list[Outcome]
     false_pos: list[Attribution]
+    preds: list[Attribution]
 
 
 def _role_sets(text: str, attrs: Sequence[Attribution], role: str) -> list[frozenset[int]]:
@@ -317,7 +318,7 @@ def score_document(doc: Document, preds: Sequence[Attribution]) -> DocResult:
         o.cue_ok = _overlaps(doc.text, o.gold.cue, p.cue)
     matched = set(content_pairs.values())
     false_pos = [p for i, p in enumerate(preds) if i not in matched and i not in ignored]
-    return DocResult(roles, outcomes, false_pos)
+    return DocResult(roles, outcomes, false_pos, list(preds))
 
 
 @dataclass(slots=True)

@@ -254,3 +254,15 @@ def test_open_quote_paragraph_joins_the_attribution_that_closes_it() -> None:
                                  "end": rec2["quotes"][2]["cue"]["end"] + shift}}
     attrs2 = polnear.predicted(rec2, closed)
     assert [len(a.content) for a in attrs2] == [2, 1]
+
+
+def test_error_report_tells_a_merged_attribution_from_a_missed_one(corpus: Path) -> None:
+    import eval_errors
+
+    doc = polnear.load_split("dev", corpus)[0]
+    rec = onrecord_record()
+    told = rec["quotes"][3]
+    told["cue"] = dict(rec["quotes"][0]["cue"])  # given the first attribution's cue: merged
+    _, per_doc = polnear.evaluate([doc], [rec])
+    text = eval_errors.report([doc], per_doc, 1)
+    assert "found, but merged into another attribution: 1" in text
