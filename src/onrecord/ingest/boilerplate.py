@@ -30,7 +30,7 @@ PHRASES = (
     r"comments?", r"close", r"back to top", r"trending(?: now)?", r"most (?:read|popular)",
     r"top stories", r"watch(?: live| now)?", r"home", r"next", r"previous",
 )
-_SEP = r"[\s|·•›»:\-–—/]*"
+_SEP = r"[\s|·•›»:.\-–—/]*"
 _FURNITURE = re.compile(rf"{_SEP}(?:(?:{'|'.join(PHRASES)}){_SEP})+", re.IGNORECASE)
 # Short prompts that are page chrome: they address the reader ("we use cookies", "sign up",
 # "download the app"); prose about cookies or apps does not match.
