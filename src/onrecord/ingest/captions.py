@@ -9,7 +9,8 @@ _OPENERS = re.compile(
     r"^\s*(?:in (?:this|these|a) (?:\w+ )?(?:photos?|images?|pictures?|file photo|handout photo|"
     r"photograph|video grab|screen ?(?:shot|grab))\b|(?:this|a) (?:\w+ )?(?:photo|image|picture)"
     r" (?:provided|released|taken|shows)\b|(?:file )?photo:|image:|caption:|image caption\b|"
-    r"pictured:|file ?[-–—] |\(?(?:ap|reuters|afp|getty) photo\b)", re.I)
+    r"pictured:|file ?[-–—] |\(?(?:ap|reuters|afp|getty) photo\b|"
+    r"(?:getty(?: images)?|ap|reuters|afp|epa)(?:/[\w ]+)*\.?\s*$)", re.I)
 _CREDIT = re.compile(
     r"(?:\((?:[^()]*\b(?:via AP|AP Photo|AP|Reuters|Getty Images|AFP|Canadian Press|CP|"
     r"Bloomberg|EPA|PA|Photo|Photograph|Image|Credit|handout|file)\b[^()]*)\)|"
