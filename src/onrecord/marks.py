@@ -28,8 +28,17 @@ def _is_opening_straight(text: str, i: int) -> bool:
 
 
 def find_marked(text: str, start: int = 0, end: int | None = None) -> list[Marked]:
-    """Quoted spans in text[start:end] (one paragraph); an unclosed quote runs to its end."""
+    """Quoted spans in text[start:end] (one paragraph); an unclosed quote runs to its end.
+    Two apostrophes ('' as in some newswire archives) count as one straight double mark."""
     end = len(text) if end is None else end
+    if "''" not in text[start:end]:
+        return _find(text, start, end)
+    view = text[:start] + text[start:end].replace("''", '"\x01') + text[end:]
+    return [Marked(m.start + (view[m.start] == "\x01"), m.end, m.open_mark, m.close_mark)
+            for m in _find(view, start, end)]
+
+
+def _find(text: str, start: int, end: int) -> list[Marked]:
     spans: list[Marked] = []
     open_at = -1
     closer = ""
@@ -116,7 +125,8 @@ def _reopens(text: str, i: int, end: int) -> bool:
     """A straight mark after sentence-final punctuation and a space, before a capital."""
     if i < 2 or i + 1 >= end:
         return False
-    return text[i - 1] == " " and text[i - 2] in ".!?" and text[i + 1].isupper()
+    nxt = text[i + 2] if text[i + 1] == "\x01" and i + 2 < end else text[i + 1]
+    return text[i - 1] == " " and text[i - 2] in ".!?" and nxt.isupper()
 
 
 def _trim_end(text: str, lo: int, hi: int) -> int:

@@ -521,10 +521,23 @@ def _clause_end(v: Any, clause: Any) -> int:
     for t in v.doc[end + 1:sent_end + 1]:
         if t.head.i == clause.i and t.dep_ in ("conj", "cc"):
             end = max(end, list(t.subtree)[-1].i)
+    rest = [t for t in v.doc[end + 1:sent_end + 1] if not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text not in QUOTE_CHARS:
+        rest.pop()
+    if rest and not any(is_cue(t) for t in rest):
+        words = [t for t in rest if not t.is_punct]
+        # `... is “a big problem” but “nobody has the guts”` / `..., but the NYPD overruled it`
+        if any(t.text in QUOTE_CHARS for t in rest) or (
+                words and words[0].lower_ in ("but", "and", "yet") and
+                any(t.pos_ in ("VERB", "AUX") for t in words)):
+            end = rest[-1].i
     return end
 
 
-DATELINE = re.compile(r"^[A-Z][\w.'’ ,-]{0,60}?\s[—–-]{1,2}\s")
+QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
+
+
+DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
 
 
 def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
