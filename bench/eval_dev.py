@@ -12,7 +12,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from polnear import source_type
+from eval_constructions import source_type
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "shared" / "eval"
 DEV_LABELS = ("all", "direct", "mixed", "indirect", "source:named", "source:nominal",

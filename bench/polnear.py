@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eval_constructions import constructions, quoted_regions
 from eval_cues import is_speech
 from eval_spans import CONTENT_LEAD, Frags, RoleScore, keep, score_role, words
 
@@ -27,18 +28,6 @@ DEFAULT_ROOT = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnea
 SPLITS = ("train", "dev", "test")
 ROLES = ("source", "cue", "content")
 ANN_LINE = re.compile(r"^([TE]\d+)\t([^\t]*)(?:\t(.*))?$")
-OPEN_Q, CLOSE_Q, BOTH_Q = "“«", "”»", '"'
-PRONOUNS = frozenset(
-    "i me my we us our you your he him his she her it its they them their who one".split())
-ORG_WORDS = frozenset("""
-    campaign committee department agency administration office party government court council
-    commission police network newspaper post times news journal magazine foundation institute
-    university group organization organisation company corporation inc union association board
-    bureau ministry house senate congress service poll survey center centre fund pac network
-    media press tribune herald gazette team staff spokesman spokeswoman spokesperson
-""".split())
-
-
 @dataclass(slots=True)
 class Attribution:
     """One annotated (or predicted) attribution: each role is a tuple of character fragments."""
@@ -191,70 +180,6 @@ def predicted(record: dict[str, Any], in_text: str) -> list[Attribution]:
     return out
 
 
-# ---- constructions -------------------------------------------------------------------
-
-def quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Character ranges inside double quotation marks; an unclosed quote ends with its paragraph."""
-    regions, start = [], None
-    for m in re.finditer(r"[\"“”«»]|\n", text):
-        ch, i = m.group(), m.start()
-        if ch == "\n":
-            if start is not None:
-                regions.append((start, i))
-                start = None
-        elif start is None and (ch in OPEN_Q or ch in BOTH_Q):
-            start = i + 1
-        elif start is not None and (ch in CLOSE_Q or ch in BOTH_Q):
-            regions.append((start, i))
-            start = None
-    if start is not None:
-        regions.append((start, len(text)))
-    return regions
-
-
-def kind_of(text: str, content: Frags, regions: Sequence[tuple[int, int]]) -> str:
-    """direct (all words quoted), mixed (some) or indirect (none)."""
-    ws = words(text, content, drop_lead=CONTENT_LEAD)
-    if not ws:
-        return "indirect"
-    inside = sum(1 for w in ws if any(a <= w < b for a, b in regions))
-    return "direct" if inside == len(ws) else "mixed" if inside else "indirect"
-
-
-def source_type(mention: str | None) -> str:
-    """none, pronoun, organisational, named or nominal (a heuristic on the mention's words)."""
-    if not mention or not mention.strip():
-        return "none"
-    toks = re.findall(r"[\w.'’&-]+", mention)
-    low = [t.lower().strip(".") for t in toks]
-    if low and all(t in PRONOUNS for t in low):
-        return "pronoun"
-    if any(t in ORG_WORDS for t in low) or any(len(t) >= 2 and t.isupper() for t in toks):
-        return "organisational"
-    if low[0] in ("the", "a", "an") and len(toks) > 1 and toks[1][:1].isupper():
-        return "organisational"
-    if toks[0][:1].isupper() and low[0] not in ("the", "a", "an", "some", "many", "one"):
-        return "named"
-    return "nominal"
-
-
-def paragraph_of(text: str, i: int) -> int:
-    return text.count("\n", 0, i)
-
-
-def constructions(doc: Document, a: Attribution, regions: Sequence[tuple[int, int]]) -> list[str]:
-    """The construction labels of one gold attribution (kind, source type, continuation)."""
-    labels = []
-    if a.content:
-        labels.append(kind_of(doc.text, a.content, regions))
-    src = " ".join(doc.text[x:y] for x, y in a.source) if a.source else None
-    labels.append("source:" + source_type(src))
-    if a.content and a.cue and paragraph_of(doc.text, a.content[0][0]) != paragraph_of(
-            doc.text, a.cue[0][0]):
-        labels.append("cross-paragraph")
-    return labels
-
-
 # ---- scoring -------------------------------------------------------------------------
 
 @dataclass(slots=True)
@@ -294,7 +219,8 @@ def score_document(doc: Document, preds: Sequence[Attribution]) -> DocResult:
     gold = [a for a in doc.attributions if a.speech]
     other = [a for a in doc.attributions if not a.speech]
     regions = quoted_regions(doc.text)
-    outcomes = [Outcome(a, constructions(doc, a, regions)) for a in gold]
+    outcomes = [Outcome(a, constructions(doc.text, a.source, a.cue, a.content, regions))
+                for a in gold]
     roles: dict[str, RoleScore] = {}
     pairs_by_role: dict[str, dict[int, int]] = {}  # gold index -> pred index
     ignored: set[int] = set()

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import eval_constructions
 import eval_cues
 import eval_spans
 import polnear
@@ -164,19 +165,19 @@ def test_speech_cues(cue: str, speech: bool) -> None:
     ("the Trump campaign", "organisational"), ("The New York Post", "organisational"),
     ("FBI", "organisational"), ("a source", "nominal"), ("officials", "nominal"), (None, "none")])
 def test_source_types(mention: str | None, kind: str) -> None:
-    assert polnear.source_type(mention) == kind
+    assert eval_constructions.source_type(mention) == kind
 
 
 def test_kinds_follow_quotation_marks() -> None:
     text = 'He said "all of it is true" and that "some" was not.\n"Open quote runs on\n'
-    regions = polnear.quoted_regions(text)
+    regions = eval_constructions.quoted_regions(text)
     def span(s: str) -> eval_spans.Frags:
         i = text.index(s)
         return ((i, i + len(s)),)
-    assert polnear.kind_of(text, span('"all of it is true"'), regions) == "direct"
-    assert polnear.kind_of(text, span('that "some" was not'), regions) == "mixed"
-    assert polnear.kind_of(text, span("He said"), regions) == "indirect"
-    assert polnear.kind_of(text, span("Open quote runs on"), regions) == "direct"
+    assert eval_constructions.kind_of(text, span('"all of it is true"'), regions) == "direct"
+    assert eval_constructions.kind_of(text, span('that "some" was not'), regions) == "mixed"
+    assert eval_constructions.kind_of(text, span("He said"), regions) == "indirect"
+    assert eval_constructions.kind_of(text, span("Open quote runs on"), regions) == "direct"
 
 
 def test_match_is_one_to_one_and_prefers_exact() -> None:
