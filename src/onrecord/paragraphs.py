@@ -72,6 +72,10 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+# A verb of saying, then a colon and words that are not in quotation marks.
+COLON_SPEECH = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|"
+                          r"continued|argued|stated|declared|replied|answered)\b[^.:\"“]{0,40}:"
+                          r"\s+(?![\"“‘'])\S")
 TRANSCRIPT_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")
 _BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 
@@ -122,6 +126,9 @@ def segments(text: str, para: Paragraph, also: Any = None,
     for n, (lo, hi) in enumerate(sents):
         if may_hold_speech(text, lo, hi, para, n == 0) or (also is not None and also(lo, hi)):
             run = (run[0], hi) if run else (lo, hi)
+            if COLON_SPEECH.search(text, lo, hi):
+                run = (run[0], para.end)  # `The governor added: It's typical ...` runs on
+                break
             continue
         if run:
             keep.append(_sub(para, *run))
@@ -129,7 +136,7 @@ def segments(text: str, para: Paragraph, also: Any = None,
         skipped.append((lo, hi))
     if run:
         keep.append(_sub(para, *run))
-    return keep, skipped
+    return keep, [(lo, hi) for lo, hi in skipped if not any(k.start <= lo < k.end for k in keep)]
 
 
 def _sub(para: Paragraph, lo: int, hi: int) -> Paragraph:

@@ -398,6 +398,10 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
     if clause is not None and (_is_question(clause) or _is_wh(clause)) and lemma != "ask":
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
+    colon = _colon_content(para, v)
+    if colon is not None:
+        return Found("direct", colon[0], colon[1], para, "indirect", cue=v,
+                     cue_span=_cue_span(para, v), subj=subj, addressee=addressee_of(v))
     if clause is None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
@@ -501,6 +505,19 @@ def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int]
     if sent.end - v.i > 8:
         return None
     return _trim(para, sent.start, left - 2)
+
+
+def _colon_content(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """`The governor added: It's typical ...`: words after a cue and a colon, without
+    quotation marks, are the speaker's own, to the end of the paragraph."""
+    doc = para.doc
+    k = v.i + 1
+    while k < len(doc) and k - v.i <= 8 and doc[k].text != ":" and not doc[k].is_sent_start \
+            and doc[k].pos_ not in ("VERB", "AUX"):
+        k += 1
+    if k >= len(doc) - 1 or doc[k].text != ":" or doc[k + 1].text in QUOTE_CHARS:
+        return None
+    return _trim(para, k + 1, len(doc) - 1)
 
 
 def _is_question(clause: Any) -> bool:
