@@ -155,3 +155,24 @@ def test_prose_about_cookies_apps_and_newsletters_is_not_boilerplate():
            "“Sign up for the newsletter,” the editor told readers.\n"
            "Share prices fell.\nRelated stories ran all week.\n")
     assert clean_text(raw) == (raw, [])
+
+
+def test_random_watermarks_spliced_into_common_words_are_mostly_repaired():
+    import random
+    import string
+
+    from onrecord.ingest.junk import repair_token
+
+    words = ("attack minister government security election because between council "
+             "support economy question several military officials defence pressure "
+             "announced committee decision president").split()
+    rng = random.Random(1)
+    right = wrong = 0
+    for _ in range(300):
+        w = rng.choice(words)
+        cut = rng.randint(1, len(w) - 1)
+        run = "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(6, 10)))
+        fixed = repair_token(w[:cut] + run + w[cut:])
+        right += fixed == w
+        wrong += fixed is not None and fixed != w
+    assert right >= 0.7 * 300 and wrong <= 0.05 * 300
