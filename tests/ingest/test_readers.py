@@ -155,3 +155,12 @@ def test_an_overlong_jsonl_line_fails_alone(tmp_path, monkeypatch):
     out = list(read_path(src))
     assert isinstance(out[0], Failure) and "longer than 1,000 bytes" in out[0].error
     assert isinstance(out[1], InputRecord) and out[1].id == "b"
+
+
+def test_html_meta_charset_is_honoured(tmp_path):
+    page = ('<html><head><meta charset="windows-1251"></head><body><p>Министр сказал, что '
+            "переговоры продолжатся.</p></body></html>")
+    src = tmp_path / "ru.html"
+    src.write_bytes(page.encode("cp1251"))
+    [rec] = list(read_path(src))
+    assert rec.html == page

@@ -3,6 +3,7 @@ error that says why."""
 from __future__ import annotations
 
 import codecs
+import re
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -55,3 +56,18 @@ def looks_binary(data: bytes) -> bool:
         return True
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
     return bool(head) and ctrl / len(head) > MAX_CONTROL_SHARE
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
+
+
+def html_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a <meta> tag of its first 4 KiB, if any."""
+    m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    name = m.group(1).decode("ascii", "ignore")
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None

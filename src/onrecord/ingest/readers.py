@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import IO
 
 from onrecord.ingest.compressed import open_zstd
-from onrecord.ingest.encoding import DecodeError, decode_text
+from onrecord.ingest.encoding import DecodeError, decode_text, html_charset
 from onrecord.ingest.jsonl import bounded_lines, read_jsonl_lines
 from onrecord.ingest.record import InputRecord
 from onrecord.ingest.warc import read_warc
@@ -84,7 +84,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[InputRecord | Failure]:
         yield Failure(id=name, error=f"{name} is empty: no text to read")
         return
     try:
-        text = decode_text(data)
+        text = decode_text(data, html_charset(data) if fmt == "html" else None)
     except DecodeError as e:
         yield Failure(id=name, error=f"{name}: {e}")
         return

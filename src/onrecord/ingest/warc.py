@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import IO
 
-from onrecord.ingest.encoding import DecodeError, decode_text
+from onrecord.ingest.encoding import DecodeError, decode_text, html_charset
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Failure
 
@@ -40,7 +40,8 @@ def read_warc(stream: IO[bytes], name: str) -> Iterator[InputRecord | Failure]:
                 yield Failure(id=rid, error=f"page larger than {MAX_PAGE_BYTES:,} bytes")
                 continue
             try:
-                body = decode_text(data, _charset(ctype))
+                body = decode_text(data, _charset(ctype) or (
+                    html_charset(data) if mime != "text/plain" else None))
             except DecodeError as e:
                 yield Failure(id=rid, error=str(e))
                 continue
