@@ -23,13 +23,13 @@ class DecodeError(ValueError):
 
 
 def decode_text(data: bytes, declared: str | None = None) -> str:
-    """Text of `data`: BOM, then `declared` charset, then UTF-8, then charset-normalizer."""
+    """Text of `data`: BOM, then UTF-8, then the `declared` charset, then charset-normalizer."""
     for bom, enc in _BOMS:
         if data.startswith(bom):
             return data.decode(enc)
     if looks_binary(data):
         raise DecodeError("input looks binary (NUL or control bytes), not text")
-    for enc in (declared, "utf-8"):
+    for enc in ("utf-8", declared):  # valid UTF-8 is almost never an accident
         if enc:
             try:
                 return data.decode(enc)
