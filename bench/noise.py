@@ -3,11 +3,12 @@ extract from clean and noisy copies, and score both with ../shared/eval/score.py
 
 usage: .venv/bin/python bench/noise.py [--bbc N] [--seed S]
 
-Noise kinds (each applied to every article; `all` stacks them):
-  mojibake   UTF-8 read as Windows-1252 on a third of the lines (“ -> â€œ)
-  gbk        UTF-8 read as GBK, undecodable bytes dropped, on a third of the lines
+Noise kinds (each applied to every article; `all` stacks mojibake, junk and boiler):
+  curly      a control, not noise: straight quotes and apostrophes made typographic
+  mojibake   curly, then the whole text read as Windows-1252 (“ -> â€œ, ’ -> â€™)
+  gbk        curly, then the whole text read as GBK with undecodable bytes dropped
   junk       a random 6-10 letter watermark spliced inside 3 words (atxjmtzywtack)
-  boiler     page-furniture lines between paragraphs, a spam site name on the first line
+  boiler     furniture lines after ~30% of paragraphs, a spam site name on the first line
 Gold: ../shared/eval/dev*.jsonl (scored with score.py's own functions). With --bbc N, N BBC
 articles are corrupted too and scored against onrecord's own output on the clean copy
 (agreement: attributed F1 of noisy vs clean predictions).
@@ -19,6 +20,7 @@ import contextlib
 import importlib.util
 import json
 import random
+import re
 import string
 import sys
 import time
@@ -44,18 +46,25 @@ def load_score() -> Any:
     return mod
 
 
-def _lines(text: str, rng: random.Random, share: float, f: Callable[[str], str]) -> str:
-    return "\n".join(f(l) if rng.random() < share else l for l in text.split("\n"))
+def curly(text: str, rng: random.Random) -> str:
+    """Typographic quotes and apostrophes (a clean change: news sites print them)."""
+    out = []
+    for line in text.split("\n"):
+        line = re.sub(r"(?<=\w)'(?=\w)", "’", line)
+        parts = line.split('"')
+        line = "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1]))
+        out.append(line + parts[-1])
+    return "\n".join(out)
 
 
 def mojibake(text: str, rng: random.Random) -> str:
-    return _lines(text, rng, 1 / 3,
-                  lambda l: l.encode("utf-8").decode("sloppy-windows-1252"))
+    """The whole page read as Windows-1252 (after curling its quotes)."""
+    return curly(text, rng).encode("utf-8").decode("sloppy-windows-1252")
 
 
 def gbk(text: str, rng: random.Random) -> str:
-    return _lines(text, rng, 1 / 3,
-                  lambda l: l.encode("utf-8").decode("gbk", errors="ignore"))
+    """The whole page read as GBK, undecodable bytes dropped (after curling its quotes)."""
+    return curly(text, rng).encode("utf-8").decode("gbk", errors="ignore")
 
 
 def junk(text: str, rng: random.Random, n: int = 3) -> str:
@@ -81,11 +90,11 @@ def boiler(text: str, rng: random.Random) -> str:
 
 
 def stacked(text: str, rng: random.Random) -> str:
-    return boiler(junk(gbk(mojibake(text, rng), rng), rng), rng)
+    return boiler(junk(mojibake(text, rng), rng), rng)
 
 
 NOISE: dict[str, Callable[[str, random.Random], str]] = {
-    "clean": lambda t, r: t, "mojibake": mojibake, "gbk": gbk, "junk": junk,
+    "clean": lambda t, r: t, "curly": curly, "mojibake": mojibake, "gbk": gbk, "junk": junk,
     "boiler": boiler, "all": stacked}
 
 
@@ -145,9 +154,9 @@ def main(argv: list[str] | None = None) -> int:
             for l in f.open(encoding="utf-8") if l.strip()]
     ex = Extractor()
     print(f"gold articles: {len(gold)} ({sum(len(g['quotes']) for g in gold)} quotes)")
-    print("| noise | attributed F1 | quote F1 | speaker acc | attributed F1 without repairs "
-          "| repairs made |")
-    print("|---|---|---|---|---|---|")
+    print("| noise | articles changed | attributed F1 | quote F1 | speaker acc "
+          "| attributed F1 without repairs | repairs made |")
+    print("|---|---|---|---|---|---|---|")
     for name, noise in NOISE.items():
         rng = random.Random(a.seed)
         recs = [dict(g, text=noise(g["text"], rng)) for g in gold]
@@ -156,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
         with repairs_off():
             raw, _ = run(ex, recs)
         off, _ = score.score(gold, raw)
-        print(f"| {name} | {res['attributed_F1']:.3f} | {res['F1']:.3f} | "
-              f"{res['speaker_acc']:.3f} | {off['attributed_F1']:.3f} | "
+        changed = sum(r["text"] != g["text"] for r, g in zip(recs, gold))
+        print(f"| {name} | {changed}/{len(gold)} | {res['attributed_F1']:.3f} | {res['F1']:.3f} "
+              f"| {res['speaker_acc']:.3f} | {off['attributed_F1']:.3f} | "
               f"{repairs_count(preds)} |")
     if a.bbc:
         bbc_path = SHARED / "data" / "bbc-news" / "articles.jsonl"
@@ -167,9 +177,9 @@ def main(argv: list[str] | None = None) -> int:
         ref = pseudo_gold(clean, sample)
         print(f"\nBBC agreement ({len(sample)} articles, "
               f"{sum(len(g['quotes']) for g in ref)} quotes on the clean copies):")
-        print("| noise | agreement attributed F1 | agreement quote F1 | without repairs "
-              "| repairs made |")
-        print("|---|---|---|---|---|")
+        print("| noise | articles changed | agreement attributed F1 | agreement quote F1 "
+              "| without repairs | repairs made |")
+        print("|---|---|---|---|---|---|")
         for name, noise in NOISE.items():
             if name == "clean":
                 continue
@@ -180,8 +190,9 @@ def main(argv: list[str] | None = None) -> int:
             with repairs_off():
                 raw, _ = run(ex, recs)
             off, _ = score.score(ref, raw)
-            print(f"| {name} | {res['attributed_F1']:.3f} | {res['F1']:.3f} | "
-                  f"{off['attributed_F1']:.3f} | {repairs_count(preds)} |")
+            changed = sum(r["text"] != o["text"] for r, o in zip(recs, sample))
+            print(f"| {name} | {changed}/{len(sample)} | {res['attributed_F1']:.3f} | "
+                  f"{res['F1']:.3f} | {off['attributed_F1']:.3f} | {repairs_count(preds)} |")
     return 0
 
 
