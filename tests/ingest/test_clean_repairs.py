@@ -176,3 +176,27 @@ def test_random_watermarks_spliced_into_common_words_are_mostly_repaired():
         right += fixed == w
         wrong += fixed is not None and fixed != w
     assert right >= 0.7 * 300 and wrong <= 0.05 * 300
+
+
+ARTICLE = ("Minister backs “bold” plan\n\n"
+           "The minister said on Tuesday that the £5m plan was “the best we’ve had” — and "
+           "that it’s “not over yet”.\n"
+           "“We’re ready,” she told reporters in Montréal. “It’ll work.”\n")
+
+
+def test_a_whole_page_read_as_windows_1252_comes_back_exactly():
+    import ftfy.bad_codecs  # noqa: F401  (registers sloppy-windows-1252)
+
+    broken = ARTICLE.encode("utf-8").decode("sloppy-windows-1252")
+    text, repairs = clean_text(broken)
+    assert text == ARTICLE
+    assert {r.kind for r in repairs} == {"mojibake"}
+    assert all(text[r.start:r.end] == r.after for r in repairs)
+
+
+def test_a_whole_page_read_as_gbk_comes_back_exactly():
+    broken = ARTICLE.encode("utf-8").decode("gbk", errors="ignore")
+    assert broken != ARTICLE
+    text, repairs = clean_text(broken)
+    assert text == ARTICLE
+    assert all(text[r.start:r.end] == r.after for r in repairs)
