@@ -83,7 +83,8 @@ def surface_head(subj: Any, v: Any) -> Any:
     while k > subj.i and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].dep_ == "neg"):
         k -= 1
     cand = doc[k]
-    kind_ok = cand.ent_type_ == "PERSON" or (cand.pos_ == "NOUN" and subj.pos_ == "PROPN")
+    # Only when the parser made a name the head: "A spokeswoman for Hillary Clinton" stays.
+    kind_ok = subj.pos_ == "PROPN" and (cand.ent_type_ == "PERSON" or cand.pos_ == "NOUN")
     if k > subj.i and kind_ok and cand.i in {t.i for t in subj.subtree} \
             and not any(t.is_punct for t in doc[subj.i:cand.i]):
         path = []

@@ -436,8 +436,41 @@ def _edge_without_clauses(tok: Any) -> int:
 
 def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
             ) -> tuple[Known | None, tuple[int, int, str]]:
-    """The entity a speaker mention stands for, and the mention's offsets and words;
-    `speaker` is the previous quote's speaker, a tie-breaker for pronouns."""
+    """The entity a speaker mention stands for, and the mention's offsets and words: the
+    whole noun phrase the attribution uses ("White House spokesman Josh Earnest",
+    "Kenneth Baer, a former official,"); `speaker` breaks ties between pronoun antecedents."""
+    known, span = _resolve(cast, para, tok, speaker)
+    if tok.pos_ != "PRON" and para.doc is not None:
+        lo = np_start(para, tok)
+        if lo is not None and lo < span[0]:
+            span = (lo, span[1], para.doc.text[lo - para.start:span[1] - para.start])
+    return known, span
+
+
+MAX_NP = 30  # tokens; a longer "noun phrase" is a parse gone wrong
+
+
+def np_start(para: Paragraph, tok: Any) -> int | None:
+    """Where the noun phrase of a speaker word starts, titles included ("White House
+    spokesman Josh Earnest"); the mention still ends at the name or head noun."""
+    anc = tok
+    while anc.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT") and \
+            anc.head.i != anc.i and anc.head.pos_ in ("NOUN", "PROPN", "ADP", "NUM") and \
+            anc.head.i < tok.i:
+        anc = anc.head
+    doc = para.doc
+    lo = anc.left_edge.i
+    while lo < tok.i and (doc[lo].is_punct or doc[lo].is_space):
+        lo += 1
+    words = doc[lo:tok.i + 1]
+    if tok.i - lo + 1 > MAX_NP or any(t.is_punct and t.text not in ".-'’&" for t in words) \
+            or any(t.pos_ in ("VERB", "AUX") for t in words) or any(para.in_quote(t) for t in words):
+        return None
+    return para.char(doc[lo])
+
+
+def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
+             ) -> tuple[Known | None, tuple[int, int, str]]:
     lo, hi, text = mention_span(para, tok)
     pos = para.char(tok)
     low = tok.lower_
