@@ -545,8 +545,9 @@ def _clause_end(v: Any, clause: Any) -> int:
     if rest and not any(is_cue(t) for t in rest):
         words = [t for t in rest if not t.is_punct]
         # `... is “a big problem” but “nobody has the guts”` / `..., but the NYPD overruled it`
+        dangling = v.doc[end].pos_ == "CCONJ"  # "... on Monday and | a small number would"
         if any(t.text in QUOTE_CHARS for t in rest) or (
-                words and words[0].lower_ in ("but", "and", "yet") and
+                (dangling or words and words[0].lower_ in ("but", "and", "yet")) and
                 any(t.pos_ in ("VERB", "AUX") for t in words)):
             end = rest[-1].i
     return end
@@ -573,7 +574,7 @@ def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
         if doc[lo].text in "“\"‘" and lo < hi:
             break  # keep an opening quotation mark of a mixed fragment
         lo += 1
-    while hi >= lo and (doc[hi].is_space or doc[hi].text in ",.;:—–-"):
+    while hi >= lo and (doc[hi].is_space or doc[hi].text in ",.;:—–-" or doc[hi].pos_ == "CCONJ"):
         hi -= 1
     if hi < lo:
         return None
