@@ -31,6 +31,7 @@ _VERB_SLOT = frozenset("will would could should must may might can cannot to not
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof rev sen rep gov".split())
 OTHER_ENTITY_USES = 3  # another person's name form must be this well attested
 PRONOUNS = frozenset("he she they it we i you his her their its this that who".split())
 
@@ -150,7 +151,7 @@ def _forms(ent: Entity) -> set[str]:
 
 
 def closest_form(mention: str, forms: set[str], text: str) -> str | None:
-    """The name form one edit (two for long names) from `mention` that the text uses more."""
+    """The name form `mention` misspells (see misspelt_name) that the text uses more often."""
     if not mention[:1].isupper() or mention.lower() in PRONOUNS:
         return None
     uses = _count(mention, text)
@@ -158,12 +159,26 @@ def closest_form(mention: str, forms: set[str], text: str) -> str | None:
     for f in forms:
         if f == mention or not f[:1].isupper():
             continue
-        limit = 2 if len(f) >= 8 else 1
-        if distance(mention.lower(), f.lower()) <= limit:
+        if misspelt_name(mention, f):
             n = _count(f, text)
             if n > uses and (best is None or n > best[0]):
                 best = (n, f)
     return best[1] if best else None
+
+
+def misspelt_name(mention: str, form: str) -> bool:
+    """True when `mention` is `form` with one word slightly misspelt (one edit, two for
+    words of 8+ letters); a different title (`Mrs`/`Mary`) is not a misspelling."""
+    a, b = mention.split(), form.split()
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if x.lower().rstrip(".") in HONORIFICS or y.lower().rstrip(".") in HONORIFICS:
+        return False
+    return distance(x.lower(), y.lower()) <= (2 if len(y) >= 8 else 1)
 
 
 def _count(form: str, text: str) -> int:

@@ -83,3 +83,12 @@ def test_a_one_off_name_is_matched_to_another_persons_well_used_name():
     flag_typos(art)
     assert [(r.start, r.end, r.before, r.after) for r in art.repairs] == [
         (j, j + 3, "Joy", "Joly")]
+
+
+def test_misspelt_name_needs_one_slightly_different_word_and_no_title_change():
+    from onrecord.typos import misspelt_name
+
+    assert misspelt_name("Joy", "Joly") and misspelt_name("Melanie Jolly", "Melanie Joly")
+    assert misspelt_name("Schwarzeneger", "Schwarzenegger")
+    assert not misspelt_name("Mary Robinson", "Mrs Robinson")
+    assert not misspelt_name("Joly", "Melanie Joly") and not misspelt_name("Kim", "Tim Kim")
