@@ -83,13 +83,16 @@ def _weekday(word: str) -> int:
 
 # Time expressions near a cue, nearest first; each names a day relative to publication.
 _RELATIVE = re.compile(
-    r"\b(?:(?P<last>last|this past)\s+)?(?:(?:late|early)\s+)?(?:on\s+)?"
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"\b(?:(?P<last>last|this past)\s+)?(?:(?P<at>during|at|in)\s+)?(?:(?:late|early)\s+)?"
+    r"(?:on\s+)?(?<!super\s)"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<poss>['’]s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening)|earlier today)\b"
     r"|\b(?P<week>last week|this week|earlier this week|last month|this month)\b"
     rf"|\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.I)
+# Words inside quotation marks are someone's words, not the narrator's time of speaking.
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*\s+|\n")
 
 
@@ -113,17 +116,26 @@ def date_quotes(article: Article) -> None:
 
 
 def statement_date(text: str, q: Quote, published: date | None) -> str | None:
-    """The ISO day of the time expression nearest the quote's cue, or None."""
+    """The ISO day of the time expression nearest the quote's cue, or None.
+
+    Expressions inside the quote, inside other quoted words, or naming an event rather than
+    the time of speaking (`for Thursday's meeting`; but `during Sunday's debate` counts) are
+    skipped.
+    """
     anchor = q.cue.start if q.cue else q.start
     start, end = _sentence(text, anchor)
     if q.cue:
-        start, end = min(start, *_sentence(text, q.cue.end)), max(end, _sentence(text, q.cue.end)[1])
+        s2, e2 = _sentence(text, q.cue.end)
+        start, end = min(start, s2), max(end, e2)
     window = text[start:end]
-    lo, hi = q.start - start, q.end - start
+    spoken = [(q.start - start, q.end - start)]
+    spoken += [(m.start(), m.end()) for m in _QUOTED.finditer(window)]
     best: tuple[int, date | None] | None = None
     for m in _RELATIVE.finditer(window):
-        if m.start() < hi and m.end() > lo:
-            continue  # inside the quoted or reported words
+        if any(m.start() < b and m.end() > a for a, b in spoken):
+            continue
+        if m.group("poss") and not m.group("at"):
+            continue
         dist = abs(m.start() - (anchor - start))
         if best is None or dist < best[0]:
             best = (dist, _resolve(m, published))

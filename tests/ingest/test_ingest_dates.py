@@ -93,3 +93,21 @@ def test_continuation_quote_takes_the_date_of_the_quote_it_continues():
 
 def test_without_a_publication_date_nothing_relative_is_guessed():
     assert dated(None) == [None] * 8
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("An aide, planning for Thursday’s meeting, said the talks would go on.", None),
+    ("He said during Sunday's debate that the talks would go on.", "2016-10-09"),
+    ("Calling it “a great Friday for us,” she said the talks would go on.", None),
+    ("It was another Super Tuesday, she said, and the talks would go on.", None),
+    ("She said late Monday night that the talks would go on.", "2016-10-10"),
+])
+def test_only_the_time_of_speaking_dates_a_statement(sentence, expected):
+    content = "the talks would go on"
+    s = sentence.index(content)
+    c = sentence.index("said")
+    art = Article(id=None, text=sentence, published="2016-10-14", quotes=[
+        Quote("indirect", content, s, s + len(content), SpeakerRef("p1", "X", 0, 2),
+              Cue("said", c, c + 4))])
+    date_quotes(art)
+    assert art.quotes[0].date == expected
