@@ -93,6 +93,10 @@ _RELATIVE = re.compile(
     rf"|\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.I)
 # Words inside quotation marks are someone's words, not the narrator's time of speaking.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st sen rep gov gen lt col "
+    "sgt capt prof rev jr sr no vs inc corp co ltd".split())
+YEAR_TURN_DAYS = 60  # "on Dec. 30" in a January article: last year; further back: unknown
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*\s+|\n")
 
 
@@ -116,7 +120,7 @@ def date_quotes(article: Article) -> None:
 
 
 def statement_date(text: str, q: Quote, published: date | None) -> str | None:
-    """The ISO day of the time expression nearest the quote's cue, or None.
+    """The ISO day of the nearest time expression to the quote's cue that names one, or None.
 
     Expressions inside the quote, inside other quoted words, or naming an event rather than
     the time of speaking (`for Thursday's meeting`; but `during Sunday's debate` counts) are
@@ -130,27 +134,38 @@ def statement_date(text: str, q: Quote, published: date | None) -> str | None:
     window = text[start:end]
     spoken = [(q.start - start, q.end - start)]
     spoken += [(m.start(), m.end()) for m in _QUOTED.finditer(window)]
-    best: tuple[int, date | None] | None = None
+    best: tuple[int, date] | None = None
     for m in _RELATIVE.finditer(window):
         if any(m.start() < b and m.end() > a for a, b in spoken):
             continue
         if m.group("poss") and not m.group("at"):
             continue
+        day = _resolve(m, published)
         dist = abs(m.start() - (anchor - start))
-        if best is None or dist < best[0]:
-            best = (dist, _resolve(m, published))
-    if best is None or best[1] is None:
-        return None
-    return best[1].isoformat()
+        if day is not None and (best is None or dist < best[0]):
+            best = (dist, day)
+    return best[1].isoformat() if best else None
 
 
 def _sentence(text: str, at: int) -> tuple[int, int]:
     """Bounds of the sentence (or line) holding offset `at`."""
     start = 0
     for m in _SENT_END.finditer(text, 0, at):
-        start = m.end()
-    m = _SENT_END.search(text, at)
-    return start, (m.end() if m else len(text))
+        if _ends_sentence(text, m):
+            start = m.end()
+    for m in _SENT_END.finditer(text, at):
+        if _ends_sentence(text, m):
+            return start, m.end()
+    return start, len(text)
+
+
+def _ends_sentence(text: str, m: re.Match[str]) -> bool:
+    """False for the full stop of an abbreviation (`Jan.`, `Mr.`, `U.S.`)."""
+    if text[m.start()] != ".":
+        return True
+    word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
+    word = word.lstrip("(“\"'‘").lower()
+    return not (len(word) <= 1 or "." in word or word in _ABBREVIATIONS)
 
 
 def _resolve(m: re.Match[str], pub: date | None) -> date | None:
@@ -160,11 +175,15 @@ def _resolve(m: re.Match[str], pub: date | None) -> date | None:
     if m.group("mon"):
         if pub is None:
             return None
-        try:
-            d = date(pub.year, MONTHS[m.group("mon")[:3].lower()], int(m.group("day")))
-        except ValueError:
-            return None
-        return d if d <= pub + timedelta(days=1) else d.replace(year=pub.year - 1)
+        month, day = MONTHS[m.group("mon")[:3].lower()], int(m.group("day"))
+        for year in (pub.year, pub.year - 1):  # later this year: last year's, or to come
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                return None
+            if d <= pub:
+                return d if (pub - d).days <= YEAR_TURN_DAYS or year == pub.year else None
+        return None
     if pub is None:
         return None
     if m.group("yesterday"):

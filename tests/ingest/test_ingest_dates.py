@@ -111,3 +111,22 @@ def test_only_the_time_of_speaking_dates_a_statement(sentence, expected):
               Cue("said", c, c + 4))])
     date_quotes(art)
     assert art.quotes[0].date == expected
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a day later than publication is an event to come; the nearest day that is not wins
+    ("On Monday, if Sanders would debate on April 14, the mayor said the talks would go on.",
+     "2016-04-05", "2016-04-04"),
+    ("On Dec. 30 the mayor said the talks would go on.", "2016-01-05", "2015-12-30"),
+    ("On March 3 the mayor said the talks would go on.", "2016-09-05", "2016-03-03"),
+    ("On Oct. 3 the mayor said the talks would go on.", "2016-09-05", None),
+])
+def test_month_day_dates_never_lie_after_publication(sentence, published, expected):
+    content = "the talks would go on"
+    s = sentence.index(content)
+    c = sentence.index("said")
+    art = Article(id=None, text=sentence, published=published, quotes=[
+        Quote("indirect", content, s, s + len(content), SpeakerRef("p1", "X", 0, 2),
+              Cue("said", c, c + 4))])
+    date_quotes(art)
+    assert art.quotes[0].date == expected
