@@ -33,3 +33,16 @@ def test_clean_bbc_articles_get_no_repairs(shared_dir):
             if repairs or text != rec["text"]:
                 changed.append((rec["id"], [(r.kind, r.before) for r in repairs]))
     assert changed == []
+
+
+def test_scraped_example_reads_like_its_cleaned_copy(shared_dir, extractor):
+    raw = (shared_dir / "examples" / "scraped-news-article.txt").read_text(encoding="utf-8")
+    cleaned = raw.replace("atxjmtzywtack", "attack").replace(
+        "RELATED IMAGESview larger image\n", "")
+    assert clean_text(raw)[0] == cleaned
+
+    def said(text: str) -> list[tuple[str, str | None, str | None]]:
+        art = extractor.extract(text)
+        return [(q.text, q.speaker.name if q.speaker else None, q.date) for q in art.quotes]
+
+    assert said(raw) == said(cleaned)
