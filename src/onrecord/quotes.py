@@ -59,6 +59,8 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
         return surface_head(c, v)
+    if depth < 3 and v.dep_ == "pcomp" and v.head.pos_ == "ADP" and v.head.head.i != v.head.i:
+        return subject_of(v.head.head, depth + 1)  # "he began by saying"
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v:
         if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             return None  # "Asked whether ..., she said": the participle's subject was asked
@@ -303,6 +305,11 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
             continue
         if k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "PRON"):
             return t, words[k - 1]
+        if k > 1 and words[0].pos_ == "PROPN":  # `," Ramos, 58, told AFP`
+            j = 0
+            while j + 1 < k and words[j + 1].pos_ == "PROPN":
+                j += 1
+            return t, words[j]
         if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "NOUN", "DET", "NUM"):
             nxt = words[1]
             while nxt.head.i != nxt.i and nxt.head.i > nxt.i and nxt.head.i - t.i <= 6 and \
@@ -393,6 +400,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return Found("indirect", span[0], span[1], para, "indirect", cue=v,
                      cue_span=_cue_span(para, v), subj=subj)
     subj = subject_of(v)
+    if subj is None:
+        subj = _sentence_opening_subject(v)
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
@@ -417,6 +426,13 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             first = toks[0].i
             # "warned the Lions will be ...": the object is the reported clause's subject;
             # "reiterated the commitment to “x” ... should Russia proceed": one clause.
+            # "told the Gazette last week the district had ...": the time is the telling's.
+            if v.doc[first].ent_type_ in ("DATE", "TIME"):
+                k = first
+                while k < clause.i and v.doc[k].ent_type_ in ("DATE", "TIME"):
+                    k += 1
+                if any(c.dep_ in SUBJ_DEPS and c.i >= k for c in clause.children):
+                    first = k
             if obj is not None and obj.i < first and lemma != "tell" and (
                     not any(c.dep_ in SUBJ_DEPS for c in clause.children)
                     or _has_marks(text, para, para.char(obj), para.char(clause))):
@@ -447,8 +463,10 @@ WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "
 
 
 def _is_wh(clause: Any) -> bool:
-    """`explained why ...`, `asked whether ...`: a question, not a statement."""
-    return clause.left_edge.lower_ in WH
+    """`explained why ...`, `wondered whether ...`: a question, not a statement (but
+    `said if he were president, ...` is a conditional statement)."""
+    first = clause.left_edge.lower_
+    return first in WH and not (first == "if" and any(t.text == "," for t in clause.subtree))
 
 
 def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
@@ -519,6 +537,18 @@ def _colon_content(para: Paragraph, v: Any) -> tuple[int, int] | None:
     if k >= len(doc) - 1 or doc[k].text != ":" or doc[k + 1].text in QUOTE_CHARS:
         return None
     return _trim(para, k + 1, len(doc) - 1)
+
+
+def _sentence_opening_subject(v: Any) -> Any:
+    """`About 4 in 10 say they want ...`: the parser found no subject, but the sentence opens
+    with a noun phrase and then the finite cue with its clause."""
+    if v.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    before = [t for t in v.sent if t.i < v.i]
+    if not before or len(before) > 8 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in before):
+        return None
+    last = before[-1]
+    return last if last.pos_ in ("NOUN", "PROPN", "NUM") else None
 
 
 def _is_question(clause: Any) -> bool:

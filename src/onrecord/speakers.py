@@ -19,6 +19,18 @@ ORG_WORDS = frozenset({
     "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
     "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
 })
+# Role words that a named-entity span sometimes swallows ("Superintendent Alan Frost").
+ROLE_WORDS = frozenset({
+    "superintendent", "chairman", "chairwoman", "chair", "director", "commissioner",
+    "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "ambassador",
+    "adviser", "advisor", "editor", "economist", "analyst", "attorney", "lawyer", "inspector",
+    "constable", "coach", "manager", "ceo", "founder", "leader", "deputy", "chief", "head",
+    "representative", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "minister", "secretary", "president", "vice", "mayor", "sheriff", "officer", "sergeant",
+    "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
+    "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
+})
+
 # Nouns that, with "the", stand for people named together before ("the pair said").
 GROUP_NOUNS = frozenset({"pair", "two", "couple", "duo", "trio", "three", "brothers", "sisters"})
 
@@ -42,12 +54,25 @@ def fold(s: str) -> str:
 
 
 def name_words(text: str) -> list[str]:
-    """The words of a name without honorifics or a possessive: "Ms. Joly's" -> ["Joly"]."""
+    """The words of a name without honorifics, roles or a possessive:
+    "Ms. Joly's" -> ["Joly"], "Superintendent Alan Frost" -> ["Alan", "Frost"]."""
     words = [w.strip(".,;:") for w in text.replace("’s", "").replace("'s", "").split()]
     words = [w for w in words if w]
     while words and fold(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
         words = words[1:]
+    while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
+        words = words[1:]
     return words
+
+
+def leading_role(text: str) -> str | None:
+    """The role words a name was given inside it ("Superintendent" of "Superintendent Alan
+    Frost"), as a title."""
+    words = text.split()
+    k = 0
+    while len(words) - k > 2 and fold(words[k]) in ROLE_WORDS:
+        k += 1
+    return " ".join(words[:k]) or None
 
 
 def edit1(a: str, b: str) -> bool:
@@ -304,9 +329,9 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
             return
         if para.parsed:
             _conjoined_names(cast, para, ent)
-        title = title_of(para, ent) if para.parsed else None
-        if title:
-            k.add_title(title)
+        for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
+            if title:
+                k.add_title(title)
         cast.note(lo, k, subject)
     elif not quoted:
         cast.note(lo, cast.organization(ent.text, lo, hi), subject)
@@ -366,8 +391,17 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
             k.vote("f")
 
 
-def title_of(para: Paragraph, ent: Any) -> str | None:
-    """A title or role given with a name: "NDP Leader Jagmeet Singh", "Braun, a professor"."""
+def titles_of(para: Paragraph, ent: Any) -> list[str]:
+    """Titles and roles given with a name: "NDP Leader Jagmeet Singh", "Braun, a professor",
+    "said Dr. Helena Voss, a freshwater ecologist" (the honorific alone is not a title)."""
+    out = [t for t in (_left_title(para, ent), leading_role(ent.text), _appos_title(para, ent)) if t]
+    return [t for t in out if not all(fold(w).rstrip(".") in COURTESY for w in t.split())]
+
+
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "rev", "prof"})
+
+
+def _left_title(para: Paragraph, ent: Any) -> str | None:
     head = ent.root
     doc = para.doc
     # Words before the name inside its noun phrase ("Foreign Affairs Minister").
@@ -386,6 +420,12 @@ def title_of(para: Paragraph, ent: Any) -> str | None:
             text = words.text.strip(" ,")
             if text and len(text.split()) <= 8:
                 return text
+    return None
+
+
+def _appos_title(para: Paragraph, ent: Any) -> str | None:
+    head = ent.root
+    doc = para.doc
     for c in head.children:
         if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
             toks = list(c.subtree)
