@@ -406,6 +406,9 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return None
     lemma = cue_lemma(v)
     clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
+        clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
+                       and c.left_edge.lower_ in ("if", "whether")), None)
     if clause is not None and (_is_question(clause) or _is_wh(clause)) and lemma != "ask":
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     colon = _colon_content(para, v)
