@@ -47,14 +47,10 @@ def load_score() -> Any:
 
 
 def curly(text: str, rng: random.Random) -> str:
-    """Typographic quotes and apostrophes (a clean change: news sites print them)."""
-    out = []
-    for line in text.split("\n"):
-        line = re.sub(r"(?<=\w)'(?=\w)", "’", line)
-        parts = line.split('"')
-        line = "".join(p + ("“" if k % 2 == 0 else "”") for k, p in enumerate(parts[:-1]))
-        out.append(line + parts[-1])
-    return "\n".join(out)
+    """Typographic quotes and apostrophes (a clean change: news sites print them); a mark
+    after a space or an opening bracket opens, any other closes."""
+    text = re.sub(r"(^|(?<=[\s(\[—–-]))\"", "“", text, flags=re.M).replace('"', "”")
+    return re.sub(r"(^|(?<=[\s(\[—–-]))'", "‘", text, flags=re.M).replace("'", "’")
 
 
 def mojibake(text: str, rng: random.Random) -> str:

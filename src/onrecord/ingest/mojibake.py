@@ -155,15 +155,34 @@ def _redecode(run: str, before: str, after: str) -> str | None:
 
 
 def _guess_lost(before: str, after: str) -> str:
-    """The punctuation whose last byte was lost, judged from its neighbours."""
+    """The punctuation whose last byte was lost (“ ” ‘ ’ —), judged from its neighbours:
+    the quote left open closes, a mark after a space opens, an elided year takes ’."""
     prev = before[-1:] if before else " "
     nxt = after[:1] if after else " "
-    if before.count("“") > before.count("”"):
-        return "”"
+    closing = _open_quote(before)
+    if closing and not (prev.isspace() and nxt.isalnum()):
+        return closing
+    if (prev.isspace() or prev in "([") and re.match(r"\d\d(?![\d%])", after):
+        return "’"  # ’93
     if (prev.isspace() or prev in "([") and nxt.isalnum():
         return "“"
     if prev.isspace() and (nxt.isspace() or not nxt):
         return "—"
-    if prev.isalnum():
+    if prev.isalnum() and not closing:
         return "’"
-    return "”"
+    return closing or "”"
+
+
+def _open_quote(before: str) -> str | None:
+    """The closing mark for the innermost quotation left open in `before`, if any."""
+    double = before.rfind("“") if before.count("“") > before.count("”") else -1
+    single = before.rfind("‘")
+    if single >= 0:
+        rest = before[single + 1:]
+        closed = any(c == "’" and not (rest[k - 1:k].isalpha() and rest[k + 1:k + 2].isalpha())
+                     for k, c in enumerate(rest))
+        if closed:
+            single = -1
+    if single > double:
+        return "’"
+    return "”" if double >= 0 else None
