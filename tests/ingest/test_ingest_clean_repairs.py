@@ -1,6 +1,7 @@
 """Repairs made by clean_text: each asserted with its kind, offsets, before and after."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -200,3 +201,16 @@ def test_a_whole_page_read_as_gbk_comes_back_exactly():
     text, repairs = clean_text(broken)
     assert text == ARTICLE
     assert all(text[r.start:r.end] == r.after for r in repairs)
+
+
+@pytest.mark.parametrize("fixed", [
+    "She called it ‘a mistake’, then left.\n",        # single quotation closes with ’
+    "“He said ‘no’ twice,” she recalled.\n",          # inner quotation first, then outer
+    "He has played since ’93, when he was ten.\n",    # elided year
+    "It rose by “27% at least” last year.\n",         # a quotation opening on digits
+    "It was over — for now.\n",                       # a dash between spaces
+])
+def test_a_lost_gbk_byte_is_guessed_from_its_neighbours(fixed):
+    broken = fixed.encode("utf-8").decode("gbk", errors="ignore")
+    assert broken != fixed
+    assert clean_text(broken)[0] == fixed
