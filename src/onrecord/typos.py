@@ -8,7 +8,7 @@ Inside quoted words, a word is flagged with a suggestion when it is
   `wrung`/`wrong`) are usually real words and stay;
 - no English word at all and one edit from a common word (`optoins`);
 - a known confusable in a slot that wants the other form (`would loose` -> `lose`).
-A speaker mention one edit away from a more frequent form of the same entity's name (`Joy`
+A speaker mention that misspells one word of a more frequent form of the entity's name (`Joy`
 for `Joly`) is flagged too. Repairs of kind `typo` only report: `article.text` is unchanged.
 """
 from __future__ import annotations
@@ -18,8 +18,8 @@ import re
 from onrecord.ingest.junk import zipf
 from onrecord.model import Article, Entity, Quote, Repair
 
-# Calibrated on the quoted words of the BBC and PolNeAr articles (326,000 words): 26 flags,
-# nearly all real misspellings (spearate, peformance, enviroment); rare real words stay.
+# Calibrated on the quoted words of the BBC and PolNeAr articles (326,000 words): 43 flags,
+# most of them real misspellings (spearate, peformance, enviroment); rare real words stay.
 MIN_LEN = 4           # shorter words are too often abbreviations or interjections
 RARE_ZIPF = 3.0       # a word is a suspect only below this frequency ...
 SLIP_GAP = 2.5        # ... when a slip of a word 10^2.5 times more frequent explains it
