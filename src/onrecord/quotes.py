@@ -391,7 +391,7 @@ def _has_marks(text: str, para: Paragraph, lo: int, hi: int) -> bool:
 
 
 def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
-    inverted = _inverted_parenthetical(para, v)
+    inverted = _inverted_parenthetical(para, v) or _aside(para, v)
     if inverted is not None:
         subj, lo, hi = inverted
         span = _outside(para, v.sent, lo, hi)
@@ -470,6 +470,25 @@ def _is_wh(clause: Any) -> bool:
     `said if he were president, ...` is a conditional statement)."""
     first = clause.left_edge.lower_
     return first in WH and not (first == "if" and any(t.text == "," for t in clause.subtree))
+
+
+def _aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`In the early 1990s, Ms. Ripert said, when she was ...`: a short `X said` set off by
+    commas inside the sentence it reports. Returns the speaker token and the aside's range."""
+    doc = para.doc
+    sent = v.sent
+    if v.i + 1 >= sent.end - 1 or doc[v.i + 1].text != ",":
+        return None
+    k = v.i - 1
+    while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ")
+                              or doc[k].text in (".",) or doc[k].pos_ == "ADV"):
+        k -= 1
+    if doc[k].text != "," or k <= sent.start or v.i - k > 6:
+        return None
+    words = [t for t in doc[k + 1:v.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not words:
+        return None
+    return words[-1], k, v.i + 1
 
 
 def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
