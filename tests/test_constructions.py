@@ -1,0 +1,45 @@
+"""One sentence or two per construction: the speaker and the start of what was said."""
+import pytest
+
+import onrecord
+
+CASES = [
+    # (article, speaker's last word or None, quote content starts with)
+    ('"We\'re going to fight this," said Sen. Elizabeth Warren, D-Mass.', "Warren", "We're going to fight this"),
+    ("‘We will win,’ the coach said after the match.", "coach", "We will win"),
+    ("''This isn't tax reform,'' said Douglas Hale, an economist.", "Hale", "This isn't tax reform"),
+    ('"Why now?" Mark Davis asked.', "Davis", "Why now?"),
+    ("“We were wrong from the beginning,” Ramos, 58, told AFP on Monday.", "Ramos", "We were wrong"),
+    ("New powers are needed to close disorderly pubs for a week, police chiefs have told MPs.", "chiefs", "New powers are needed"),
+    ("Programs need to be easier to install, said Paul Goosens, head of a software firm.", "Goosens", "Programs need to be easier"),
+    ("In the early 1990s, Nina Ripert said, a boss invited her to lunch.", "Ripert", "In the early 1990s"),
+    ("Governor Ann Miller was asked about the vote. The governor added: It is typical of them. They know nothing.", "Miller", "It is typical of them. They know nothing"),
+    ("Reporters asked Jane Porter if she would run again.", "Reporters", "if she would run again"),
+    ("According to a statement from the port authority, the first two vessels arrived last week.", "authority", "the first two vessels arrived"),
+    ("Senator Jane Porter said if she were elected, taxes would fall.", "Porter", "if she were elected"),
+]
+
+
+@pytest.mark.parametrize("text, speaker, starts", CASES, ids=[c[2][:24] for c in CASES])
+def test_construction(text, speaker, starts):
+    art = onrecord.extract(text)
+    hits = [q for q in art.quotes if q.text.startswith(starts)]
+    assert hits, [q.text for q in art.quotes]
+    q = hits[0]
+    assert q.speaker is not None and q.speaker.name.split()[-1] == speaker or \
+        (q.speaker is not None and text[q.speaker.start:q.speaker.end].split()[-1] == speaker), q.speaker
+    assert art.text[q.start:q.end] == q.text
+
+
+def test_open_quote_paragraph_takes_the_next_paragraphs_speaker():
+    text = ('Officials say the plan will cost $3 billion.\n'
+            '"The first paragraph of a long quote goes on here.\n'
+            '"The second paragraph of the same quote ends here," Roberts said.')
+    art = onrecord.extract(text)
+    first = next(q for q in art.quotes if q.text.startswith("The first paragraph"))
+    assert first.speaker is not None and first.speaker.name == "Roberts"
+
+
+def test_scare_quotes_and_titles_are_not_quotes():
+    art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
+    assert art.quotes == []
