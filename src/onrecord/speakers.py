@@ -442,6 +442,10 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
     for t in tok.lefts:
         if t.dep_ in ("compound", "amod", "det", "poss", "nmod", "nummod", "quantmod", "case"):
             lo = min(lo, t.left_edge.i)
+    if tok.dep_ == "compound" and tok.head.i > tok.i:  # "the readout states" tagged as a noun
+        for t in tok.head.lefts:
+            if t.dep_ in ("det", "poss", "amod") and t.i < lo:
+                lo = t.left_edge.i
     anc = tok
     while anc.dep_ not in ("nsubj", "nsubjpass", "ROOT") and anc.head.i != anc.i and \
             anc.head.pos_ in ("NOUN", "PROPN", "ADP") and anc.head.i < tok.i:
