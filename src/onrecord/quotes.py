@@ -40,7 +40,11 @@ class Found:
 def is_cue(tok: Any) -> bool:
     """A verb of saying (by its form), used as a verb."""
     lemma = SPEECH_FORMS.get(tok.lower_)
-    return lemma is not None and tok.pos_ in ("VERB", "AUX") and tok.tag_ != "NN"
+    if lemma is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "NN":
+        return False
+    # "the North East Says No campaign": a capitalised word inside a name is no verb.
+    return not (tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0
+                and tok.doc[tok.i - 1].text[:1].isupper() and not tok.doc[tok.i - 1].is_punct)
 
 
 def cue_lemma(tok: Any) -> str:
@@ -65,6 +69,12 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             return None  # "Asked whether ..., she said": the participle's subject was asked
         if v.tag_ == "VBG":
+            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+                return v.head  # "showed Mr Nattrass ... telling the meeting"
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
+                        and c.ent_type_ == "PERSON"), None)
+            if obj is not None and not is_cue(v.head):
+                return obj  # "The documentary showed Mr Nattrass, ..., telling ..."
             # "It said X would ..., saying that ...": the speaker of the governing cue.
             for anc in v.ancestors:
                 if is_cue(anc):
@@ -181,11 +191,14 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
 
 
 def _cue_with_subject(tokens: list[Any], para: Paragraph, last: bool) -> tuple[Any, Any] | None:
-    """The first (or last) cue verb among `tokens` that has a subject outside quotes."""
+    """The first (or last) cue verb among `tokens` that has a subject outside quotes; after a
+    quote (`last=False`), a cue that ends on a colon introduces the next quote instead."""
     order = reversed(tokens) if last else tokens
     for t in order:
         if para.in_quote(t):
             continue
+        if not last and _introduces(t):
+            return None
         if t.lower_ == "according" and t.i + 1 < len(t.doc) and t.doc[t.i + 1].lower_ == "to":
             src = _according_source(t)
             if src is not None:
@@ -196,6 +209,15 @@ def _cue_with_subject(tokens: list[Any], para: Paragraph, last: bool) -> tuple[A
             if s is not None and not para.in_quote(s):
                 return t, s
     return None
+
+
+def _introduces(t: Any) -> bool:
+    """`A UKIP spokesman said: "..."`: the cue points forward, past a colon."""
+    doc = t.doc
+    k = t.i + 1
+    while k < len(doc) and k - t.i <= 6 and doc[k].text not in (":", ".", ",", '"', "“"):
+        k += 1
+    return is_cue(t) and k < len(doc) and doc[k].text == ":"
 
 
 def _according_source(t: Any) -> Any:
@@ -303,6 +325,8 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
     for k, t in enumerate(words[:6]):
         if t.lower_ not in SPEECH_FORMS or t.lower_.endswith("ing") or para.in_quote(t):
             continue
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":":
+            return None  # `A UKIP spokesman said: "..."` introduces the next quote
         if k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "PRON"):
             return t, words[k - 1]
         if k > 1 and words[0].pos_ == "PROPN":  # `," Ramos, 58, told AFP`
@@ -440,6 +464,10 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                     not any(c.dep_ in SUBJ_DEPS for c in clause.children)
                     or _has_marks(text, para, para.char(obj), para.char(clause))):
                 first = obj.left_edge.i
+            if v.doc[first].pos_ in ("AUX", "VERB") and v.doc[first].dep_ in ("aux", "auxpass", "ccomp") \
+                    and first == clause.left_edge.i and lemma != "ask" and \
+                    not any(c.dep_ in SUBJ_DEPS for c in clause.children):
+                return None  # "something he says will boost": a relative clause, no statement
             span = _trim(para, first, _clause_end(v, clause))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
@@ -621,7 +649,8 @@ def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
             span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
             if span is not None and span.start <= hi:
                 lo = span.start
-    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space or doc[lo].lower_ == "that"
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
+                        or doc[lo].lower_ == "that" and doc[lo].dep_ in ("mark", "")
                         or doc[lo].dep_ == "cc" and lo == hi):
         if doc[lo].text in "“\"‘" and lo < hi:
             break  # keep an opening quotation mark of a mixed fragment

@@ -31,6 +31,9 @@ ROLE_WORDS = frozenset({
     "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
 })
 
+SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
+                        "committee", "agency", "service", "court", "commission", "council"})
+
 # Nouns that, with "the", stand for people named together before ("the pair said").
 GROUP_NOUNS = frozenset({"pair", "two", "couple", "duo", "trio", "three", "brothers", "sisters"})
 
@@ -574,7 +577,11 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             k = max(joint, key=lambda k: k.last_seen)
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text)
-    if definite and low in ORG_NOUNS and not any(c.dep_ == "prep" for c in tok.children):
+    # "the firm", "the Paris-based economics think tank" stand for the organisation named
+    # before; "the finance department" is a part of one, a source of its own.
+    sub_body = low in SUB_BODIES and any(c.dep_ in ("compound", "nmod") for c in tok.children)
+    if definite and low in ORG_NOUNS and not sub_body and \
+            not any(c.dep_ == "prep" for c in tok.children):
         k = cast.antecedent(pos, kind="organization", window=3000)
         if k is not None:  # "the firm", "the think tank": the organisation named before
             k.add_mention(lo, hi, "")
