@@ -192,6 +192,9 @@ class Cast:
             if best is None:
                 best = self._new(words[0], "person", words)
         best.add_mention(lo, hi, text.strip())
+        role = leading_role(text)
+        if role:
+            best.add_title(role)
         return best
 
     def _absorb(self, keep: Known, gone: Known) -> None:
@@ -429,6 +432,13 @@ def _left_title(para: Paragraph, ent: Any) -> str | None:
 def _appos_title(para: Paragraph, ent: Any) -> str | None:
     head = ent.root
     doc = para.doc
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < ent.start:
+        role = head.head  # "The chief librarian, Helen Osei, said"
+        lo = min([role.i] + [t.left_edge.i for t in role.lefts
+                             if t.dep_ in ("det", "amod", "compound", "poss", "nmod")])
+        text = doc[lo:role.i + 1].text
+        if len(text.split()) <= 8:
+            return text
     for c in head.children:
         if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
             toks = list(c.subtree)
