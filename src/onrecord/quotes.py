@@ -69,7 +69,7 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             return None  # "Asked whether ..., she said": the participle's subject was asked
         if v.tag_ == "VBG":
-            if v.dep_ == "acl" and v.head.pos_ in ("PROPN", "NOUN"):
+            if v.dep_ == "acl" and (v.head.pos_ == "PROPN" or v.head.ent_type_ == "PERSON"):
                 return v.head  # "showed Mr Nattrass ... telling the meeting"
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
                         and c.ent_type_ == "PERSON"), None)
