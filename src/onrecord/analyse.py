@@ -7,7 +7,8 @@ from typing import Any
 from onrecord.model import Article, Cue, Failure, Quote, SpeakerRef
 from onrecord.paragraphs import Paragraph
 from onrecord.parse import parse_articles
-from onrecord.quotes import Found, find_direct, find_reported, find_transcript
+from onrecord.quotes import Found, find_direct, find_transcript
+from onrecord.reported import find_reported
 from onrecord.speakers import Cast, Known, collect, resolve
 
 # How far back (characters) a quote paragraph with no cue may continue the previous speaker.

@@ -16,7 +16,6 @@ labelled direct, mixed or indirect. The text is not repaired: use `onrecord.extr
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc

@@ -21,7 +21,6 @@ class Marked:
 def _is_opening_straight(text: str, i: int) -> bool:
     """A straight quote opens when it follows a space, start, or opening punctuation."""
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
     if before.isspace() or before in "([{—–-/:;":
         return i + 1 < len(text) and text[i + 1] != "\n"  # `be " very important"`: a stray space
     return False

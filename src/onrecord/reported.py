@@ -1,0 +1,314 @@
+"""Reported speech: indirect and mixed quotes hung on a cue verb ("X said (that) ...",
+"according to X", "..., X said.", "..., said X, a professor, ...", "X added: ...")."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from onrecord.cues import (
+    SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
+)
+from onrecord.lexicon import BELIEF_VERBS, CLAUSE_ONLY, SPEECH_FORMS
+from onrecord.paragraphs import Paragraph
+from onrecord.quotes import Found
+
+
+def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found]:
+    """Indirect and mixed speech: a cue verb with a reported clause, or "according to X"."""
+    found: list[Found] = []
+    taken = [(f.start, f.end) for f in direct]
+    for t in para.doc:
+        if para.in_quote(t):
+            continue
+        if t.lower_ == "according" and t.i + 1 < len(para.doc) and para.doc[t.i + 1].lower_ == "to":
+            f = _according(text, para, t)
+        elif is_cue(t):
+            f = _reported(text, para, t)
+        else:
+            continue
+        if f is None:
+            continue
+        if any(_overlap(f.start, f.end, a, b) > 0.5 * (f.end - f.start) for a, b in taken):
+            continue
+        if any(para.char(t) == (d.cue_span[0] if d.cue_span else -1) for d in direct) and \
+                any(d.start < f.end and f.start < d.end for d in direct):
+            continue
+        f.kind = "mixed" if _has_marks(text, para, f.start, f.end) else "indirect"
+        found.append(f)
+        taken.append((f.start, f.end))
+    return found
+
+
+def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
+    return max(0, min(a1, b1) - max(a0, b0))
+
+
+def _has_marks(text: str, para: Paragraph, lo: int, hi: int) -> bool:
+    return any(lo <= (m.open_mark if m.open_mark >= 0 else m.start) < hi for m in para.marks)
+
+
+def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
+    inverted = _inverted_parenthetical(para, v) or _aside(para, v)
+    if inverted is not None:
+        subj, lo, hi = inverted
+        span = _outside(para, v.sent, lo, hi)
+        if span is None or len(text[span[0]:span[1]].split()) < 3:
+            return None
+        return Found("indirect", span[0], span[1], para, "indirect", cue=v,
+                     cue_span=cue_span(para, v), subj=subj)
+    subj = subject_of(v)
+    if subj is None:
+        subj = _sentence_opening_subject(v)
+    if subj is None or para.in_quote(subj):
+        return None
+    lemma = cue_lemma(v)
+    clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
+        clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
+                       and c.left_edge.lower_ in ("if", "whether")), None)
+    if clause is not None and (_is_question(clause) or _is_wh(clause)) and lemma != "ask":
+        clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
+    colon = _colon_content(para, v)
+    if colon is not None:
+        return Found("direct", colon[0], colon[1], para, "indirect", cue=v,
+                     cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
+    if clause is None:
+        tail = _trailing_attribution(para, v, subj)
+        if tail is not None:
+            return Found("indirect", tail[0], tail[1], para, "indirect", cue=v,
+                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v),
+                         belief=lemma in BELIEF_VERBS)
+    span: tuple[int, int] | None = None
+    obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
+    if clause is not None:
+        toks = list(clause.subtree)
+        if clause.i > v.i:
+            first = toks[0].i
+            # "warned the Lions will be ...": the object is the reported clause's subject;
+            # "reiterated the commitment to “x” ... should Russia proceed": one clause.
+            # "told the Gazette last week the district had ...": the time is the telling's.
+            if v.doc[first].ent_type_ in ("DATE", "TIME"):
+                k = first
+                while k < clause.i and v.doc[k].ent_type_ in ("DATE", "TIME"):
+                    k += 1
+                if any(c.dep_ in SUBJ_DEPS and c.i >= k for c in clause.children):
+                    first = k
+            if obj is not None and obj.i < first and lemma != "tell" and (
+                    not any(c.dep_ in SUBJ_DEPS for c in clause.children)
+                    or _has_marks(text, para, para.char(obj), para.char(clause))):
+                first = obj.left_edge.i
+            if v.doc[first].pos_ in ("AUX", "VERB") and v.doc[first].dep_ in ("aux", "auxpass", "ccomp") \
+                    and first == clause.left_edge.i and lemma != "ask" and \
+                    not any(c.dep_ in SUBJ_DEPS for c in clause.children):
+                return None  # "something he says will boost": a relative clause, no statement
+            span = _trim(para, first, _clause_end(v, clause))
+        else:
+            span = _trim(para, toks[0].i, toks[-1].i)
+    elif v.dep_ == "parataxis" and v.head.i != v.i:
+        # "The main cloud, NIESR said, was the UK's property market."
+        sent = v.sent
+        inside = {t.i for t in v.subtree}
+        keep = [t.i for t in sent if t.i not in inside]
+        if keep:
+            span = _trim(para, keep[0], keep[-1])
+    elif lemma not in CLAUSE_ONLY:
+        if obj is not None and _has_marks(text, para, para.char(obj), para.char_end(list(obj.subtree)[-1])):
+            span = _trim(para, obj.left_edge.i, v.sent.end - 1)
+    if span is None:
+        return None
+    lo, hi = span
+    if len(text[lo:hi].split()) < 3:
+        return None
+    return Found("indirect", lo, hi, para, "indirect", cue=v, cue_span=cue_span(para, v),
+                 subj=subj, addressee=addressee_of(v), belief=lemma in BELIEF_VERBS)
+
+
+WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "which"})
+
+
+def _is_wh(clause: Any) -> bool:
+    """`explained why ...`, `wondered whether ...`: a question, not a statement (but
+    `said if he were president, ...` is a conditional statement)."""
+    first = clause.left_edge.lower_
+    return first in WH and not (first == "if" and any(t.text == "," for t in clause.subtree))
+
+
+def _aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`In the early 1990s, Ms. Ripert said, when she was ...`: a short `X said` set off by
+    commas inside the sentence it reports. Returns the speaker token and the aside's range."""
+    doc = para.doc
+    sent = v.sent
+    if v.i + 1 >= sent.end - 1 or doc[v.i + 1].text != ",":
+        return None
+    k = v.i - 1
+    while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ")
+                              or doc[k].text in (".",) or doc[k].pos_ == "ADV"):
+        k -= 1
+    if doc[k].text != "," or k <= sent.start or v.i - k > 6:
+        return None
+    words = [t for t in doc[k + 1:v.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not words:
+        return None
+    return words[-1], k, v.i + 1
+
+
+def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`..., said Paul King, a consultant, because ...`: the speaker after the cue, set off by
+    commas. Returns the speaker token and the token range of the aside."""
+    doc = para.doc
+    if v.i == 0 or doc[v.i - 1].text != "," or v.i + 1 >= len(doc):
+        return None
+    nxt = doc[v.i + 1]
+    if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("mr", "mrs", "ms", "dr") or nxt.ent_type_ == "PERSON"):
+        return None
+    k = v.i + 1
+    while k < v.sent.end and (doc[k].pos_ == "PROPN" or doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr")):
+        k += 1
+    subj = doc[k - 1]
+    if k < v.sent.end and doc[k].text == ",":
+        j = k + 1  # an apposition: ", head of MMS firm Adamind,"
+        while j < v.sent.end and doc[j].text not in (",", ".", ";") and j - k < 14:
+            j += 1
+        if j < v.sent.end and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            end = j
+        elif j >= v.sent.end - 1 and j - k < 14:  # the apposition runs to the sentence end
+            end = v.sent.end - 1
+        else:
+            end = k
+    else:
+        end = k
+    if end < v.sent.end and doc[end].text not in (",", ".", ";", "!", "?"):
+        return None
+    return subj, v.i - 1, end
+
+
+def _outside(para: Paragraph, sent: Any, lo: int, hi: int) -> tuple[int, int] | None:
+    """The sentence without the aside lo..hi (both commas included)."""
+    before = _trim(para, sent.start, lo - 1) if lo > sent.start else None
+    after = _trim(para, hi + 1, sent.end - 1) if hi + 1 < sent.end else None
+    if before and after:
+        return before[0], after[1]
+    return before or after
+
+
+def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int] | None:
+    """`New powers are needed ..., police chiefs have told MPs.`: the attribution closes the
+    sentence after a comma, and the words before it are what was said."""
+    doc = para.doc
+    sent = v.sent
+    left = min(subj.left_edge.i, v.i)
+    if left - 1 <= sent.start or doc[left - 1].text != "," or cue_lemma(v) in CLAUSE_ONLY:
+        return None
+    if left - 1 - sent.start < 4:
+        return None
+    for t in doc[v.i + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”"):
+            return None
+    if sent.end - v.i > 8:
+        return None
+    return _trim(para, sent.start, left - 2)
+
+
+def _colon_content(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """`The governor added: It's typical ...`: words after a cue and a colon, without
+    quotation marks, are the speaker's own, to the end of the paragraph."""
+    doc = para.doc
+    k = v.i + 1
+    while k < len(doc) and k - v.i <= 8 and doc[k].text != ":" and not doc[k].is_sent_start \
+            and doc[k].pos_ not in ("VERB", "AUX"):
+        k += 1
+    if k >= len(doc) - 1 or doc[k].text != ":" or doc[k + 1].text in QUOTE_CHARS:
+        return None
+    return _trim(para, k + 1, len(doc) - 1)
+
+
+def _sentence_opening_subject(v: Any) -> Any:
+    """`About 4 in 10 say they want ...`: the parser found no subject, but the sentence opens
+    with a noun phrase and then the finite cue with its clause."""
+    if v.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" for c in v.children):
+        return None
+    before = [t for t in v.sent if t.i < v.i]
+    if not before or len(before) > 8 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in before):
+        return None
+    last = before[-1]
+    return last if last.pos_ in ("NOUN", "PROPN", "NUM") else None
+
+
+def _is_question(clause: Any) -> bool:
+    return any(t.text == "?" for t in clause.subtree)
+
+
+def _clause_end(v: Any, clause: Any) -> int:
+    """Where a reported clause after the cue ends: the clause, or the sentence end when a
+    quoted fragment or coordination runs on past it."""
+    end = list(clause.subtree)[-1].i
+    for t in clause.subtree:
+        if t.i > clause.i and t.tag_ == "VBG" and t.lower_ in SPEECH_FORMS and \
+                t.dep_ in ("advcl", "xcomp", "conj") and t.i - 1 > clause.i:
+            end = t.i - 1  # "..., saying that ...": a second quote starts here
+            break
+    sent_end = v.sent.end - 1
+    # Run on to the sentence end through a conjunct of the clause ("X and is Y").
+    for t in v.doc[end + 1:sent_end + 1]:
+        if t.head.i == clause.i and t.dep_ in ("conj", "cc"):
+            end = max(end, list(t.subtree)[-1].i)
+    rest = [t for t in v.doc[end + 1:sent_end + 1] if not t.is_space]
+    while rest and rest[-1].is_punct and rest[-1].text not in QUOTE_CHARS:
+        rest.pop()
+    if rest and not any(is_cue(t) for t in rest):
+        words = [t for t in rest if not t.is_punct]
+        # `... is “a big problem” but “nobody has the guts”` / `..., but the NYPD overruled it`
+        dangling = v.doc[end].pos_ == "CCONJ"  # "... on Monday and | a small number would"
+        if any(t.text in QUOTE_CHARS for t in rest) or (
+                (dangling or words and words[0].lower_ in ("but", "and", "yet")) and
+                any(t.pos_ in ("VERB", "AUX") for t in words)):
+            end = rest[-1].i
+    return end
+
+
+QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
+
+
+DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
+
+
+def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
+    """Character span of tokens lo..hi without a leading "that", a dateline ("Marlowe — ")
+    or punctuation at the edges."""
+    doc = para.doc
+    if lo == 0:
+        m = DATELINE.match(doc.text)
+        if m and m.end() < len(doc.text):
+            span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+            if span is not None and span.start <= hi:
+                lo = span.start
+    while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
+                        or doc[lo].lower_ == "that" and doc[lo].dep_ in ("mark", "")
+                        or doc[lo].dep_ == "cc" and lo == hi):
+        if doc[lo].text in "“\"‘" and lo < hi:
+            break  # keep an opening quotation mark of a mixed fragment
+        lo += 1
+    while hi >= lo and (doc[hi].is_space or doc[hi].text in ",.;:—–-" or doc[hi].pos_ == "CCONJ"):
+        hi -= 1
+    if hi < lo:
+        return None
+    return para.char(doc[lo]), para.char_end(doc[hi])
+
+
+def _according(text: str, para: Paragraph, t: Any) -> Found | None:
+    src = according_source(t)
+    if src is None:
+        return None
+    sent = t.sent
+    phrase = sorted({t.i, t.i + 1, *(x.i for x in src.subtree)})
+    lo_p, hi_p = phrase[0], phrase[-1]
+    if lo_p - sent.start <= 1:  # "According to X, ..."
+        span = _trim(para, hi_p + 1, sent.end - 1)
+    elif hi_p >= sent.end - 2:  # "..., according to X."
+        span = _trim(para, sent.start, lo_p - 1)
+    else:
+        span = _trim(para, sent.start, lo_p - 1)
+    if span is None or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return Found("indirect", span[0], span[1], para, "according", cue=t,
+                 cue_span=cue_span(para, t), subj=src)
