@@ -9,7 +9,9 @@ from onrecord.paragraphs import Paragraph
 from onrecord.parse import parse_articles
 from onrecord.quotes import Found, find_direct, find_transcript
 from onrecord.reported import find_reported
-from onrecord.speakers import Cast, Known, collect, resolve
+from onrecord.cast import Cast, Known
+from onrecord.entities import collect
+from onrecord.speakers import resolve
 
 # How far back (characters) a quote paragraph with no cue may continue the previous speaker.
 CONTINUATION_REACH = 1200

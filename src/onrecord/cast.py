@@ -1,0 +1,276 @@
+"""The people, organisations and sources of one article, and how their names are compared
+(surname, first name, honorifics, a one-letter slip)."""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+from onrecord.lexicon import HONORIFICS
+from onrecord.model import Entity
+
+ORG_WORDS = frozenset({
+    "department", "ministry", "party", "bank", "inc", "ltd", "plc", "council", "commission",
+    "agency", "office", "group", "association", "union", "university", "institute", "company",
+    "corp", "corporation", "police", "court", "service", "board", "committee", "authority",
+    "government", "administration", "league", "federation", "club", "foundation", "fund",
+    "organisation", "organization", "network", "house", "senate", "parliament", "assembly",
+    "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
+    "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
+})
+# Role words that a named-entity span sometimes swallows ("Superintendent Alan Frost").
+
+ROLE_WORDS = frozenset({
+    "superintendent", "chairman", "chairwoman", "chair", "director", "commissioner",
+    "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "ambassador",
+    "adviser", "advisor", "editor", "economist", "analyst", "attorney", "lawyer", "inspector",
+    "constable", "coach", "manager", "ceo", "founder", "leader", "deputy", "chief", "head",
+    "representative", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "minister", "secretary", "president", "vice", "mayor", "sheriff", "officer", "sergeant",
+    "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
+    "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
+})
+
+
+def fold(s: str) -> str:
+    """Lower-case, accent-free form used to compare names."""
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a name without honorifics, roles or a possessive:
+    "Ms. Joly's" -> ["Joly"], "Superintendent Alan Frost" -> ["Alan", "Frost"]."""
+    words = [w.strip(".,;:") for w in text.replace("’s", "").replace("'s", "").split()]
+    words = [w for w in words if w]
+    while words and fold(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
+        words = words[1:]
+    while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
+        words = words[1:]
+    return words
+
+
+def leading_role(text: str) -> str | None:
+    """The role words a name was given inside it ("Superintendent" of "Superintendent Alan
+    Frost"), as a title."""
+    words = text.split()
+    k = 0
+    while len(words) - k > 2 and fold(words[k]) in ROLE_WORDS:
+        k += 1
+    return " ".join(words[:k]) or None
+
+
+def edit1(a: str, b: str) -> bool:
+    """True when a and b differ by one insertion, deletion or substitution (or a swap)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    if len(a) > len(b):
+        a, b = b, a
+    for i in range(len(b)):
+        if b[:i] + b[i + 1:] == a:
+            return True
+    return False
+
+
+@dataclass
+class Known:
+    """An entity being built: its forms, titles and mention offsets."""
+
+    id: str
+    name: str
+    kind: str
+    words: list[str]
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    last_seen: int = -1
+    gender: str | None = None  # "m" | "f" when the article shows it (honorific, pronouns)
+    votes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def first_seen(self) -> int:
+        return min((m[0] for m in self.mentions), default=1 << 30)
+
+    def vote(self, g: str) -> None:
+        self.votes[g] = self.votes.get(g, 0) + 1
+        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+        self.gender = "m" if m > f else "f" if f > m else None
+
+    def add_mention(self, lo: int, hi: int, form: str) -> None:
+        if (lo, hi) not in self.mentions:
+            self.mentions.append((lo, hi))
+        self.last_seen = max(self.last_seen, lo)
+        if form and form != self.name and form not in self.aliases:
+            self.aliases.append(form)
+
+    def add_title(self, title: str) -> None:
+        title = title.strip(" ,")
+        if title and title not in self.titles and fold(title) != fold(self.name):
+            self.titles.append(title)
+
+    def to_entity(self) -> Entity:
+        return Entity(id=self.id, name=self.name, kind=self.kind, titles=list(self.titles),
+                      aliases=list(self.aliases), mentions=[[a, b] for a, b in sorted(self.mentions)])
+
+
+@dataclass
+class Mention:
+    """A mention of a person or organisation outside quotes, for pronoun resolution."""
+
+    pos: int
+    entity: Known
+    subject: bool
+
+
+class Cast:
+    """Every entity of one article, and the resolution of speaker mentions to them."""
+
+    def __init__(self) -> None:
+        self.known: list[Known] = []
+        self.mentions: list[Mention] = []
+        self._count = {"person": 0, "organization": 0, "source": 0}
+
+    # -- building -------------------------------------------------------------------------
+    def _new(self, name: str, kind: str, words: list[str]) -> Known:
+        self._count[kind] += 1
+        prefix = {"person": "p", "organization": "o", "source": "s"}[kind]
+        k = Known(f"{prefix}{self._count[kind]}", name, kind, words)
+        self.known.append(k)
+        return k
+
+    def person(self, text: str, lo: int, hi: int, *, pos: int | None = None) -> Known | None:
+        """The person entity for a name mention, created or merged by surname/first name."""
+        words = name_words(text)
+        if not words or not any(w[:1].isupper() for w in words):
+            return None
+        fw = [fold(w) for w in words]
+        best = None
+        if len(fw) >= 2:
+            for k in self.known:
+                if k.kind != "person":
+                    continue
+                kw = [fold(w) for w in k.words]
+                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])):
+                    best = k
+                    break
+            if best is None:
+                best = self._new(" ".join(words), "person", words)
+                # Earlier one-word forms of this surname belonged to this person.
+                for k in list(self.known):
+                    if k is not best and k.kind == "person" and len(k.words) == 1 and \
+                            fold(k.words[0]) == fw[-1]:
+                        self._absorb(best, k)
+            elif len(words) > len(best.words):
+                best.aliases.append(best.name) if best.name not in best.aliases else None
+                best.name, best.words = " ".join(words), words
+        else:
+            at = pos if pos is not None else lo
+            best = self.lookup_word(words[0], person_only=True, at=at) or \
+                self.lookup_word(words[0], person_only=True, at=at, fuzzy=True)
+            if best is None:
+                best = self._new(words[0], "person", words)
+        best.add_mention(lo, hi, text.strip())
+        role = leading_role(text)
+        if role:
+            best.add_title(role)
+        return best
+
+    def _absorb(self, keep: Known, gone: Known) -> None:
+        for m in gone.mentions:
+            keep.add_mention(m[0], m[1], "")
+        for a in [gone.name, *gone.aliases]:
+            if a != keep.name and a not in keep.aliases:
+                keep.aliases.append(a)
+        for t in gone.titles:
+            keep.add_title(t)
+        for men in self.mentions:
+            if men.entity is gone:
+                men.entity = keep
+        self.known.remove(gone)
+
+    def organization(self, text: str, lo: int, hi: int) -> Known:
+        """The organisation entity for a mention ("the State Department" -> State Department)."""
+        words = text.split()
+        if words and words[0].lower() == "the":
+            words = words[1:]
+        words = [w for w in words if w not in ("'s", "’s")]
+        name = " ".join(words).replace("’s", "").replace("'s", "")
+        for k in self.known:
+            if k.kind == "organization" and fold(k.name) == fold(name):
+                k.add_mention(lo, hi, text.strip())
+                return k
+        k = self._new(name, "organization", words)
+        k.add_mention(lo, hi, text.strip())
+        return k
+
+    def source(self, text: str, lo: int, hi: int) -> Known:
+        """An unnamed or nominal source ("a police spokesperson", "the readout")."""
+        for k in self.known:
+            if k.kind == "source" and fold(k.name) == fold(text):
+                k.add_mention(lo, hi, text)
+                return k
+        k = self._new(text, "source", text.split())
+        k.add_mention(lo, hi, text)
+        return k
+
+    def lookup_word(self, word: str, *, person_only: bool = False, at: int = 1 << 30,
+                    fuzzy: bool = False) -> Known | None:
+        """The entity a single word names: surname, then first name, then a near miss."""
+        fw = fold(word)
+        pool = [k for k in self.known if k.kind == "person" or not person_only]
+        pool.sort(key=lambda k: -k.last_seen if k.last_seen < at else 0)
+        for test in (lambda k: fold(k.words[-1]) == fw,
+                     lambda k: len(k.words) > 1 and fold(k.words[0]) == fw,
+                     lambda k: any(fold(a) == fw for a in k.aliases)):
+            hits = [k for k in pool if k.words and test(k)]
+            if hits:
+                return hits[0]
+        if fuzzy and len(fw) >= 3:
+            hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 4
+                    and fold(k.words[-1])[0] == fw[0] and edit1(fold(k.words[-1]), fw)]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def by_title(self, noun: str, at: int) -> Known | None:
+        """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
+        fn = fold(noun)
+        best = None
+        for k in self.known:
+            if k.kind != "person" or k.first_seen > at:
+                continue
+            if any(fn in fold(t).split() for t in k.titles):
+                if best is None or k.last_seen > best.last_seen:
+                    best = k
+        return best
+
+    def note(self, pos: int, entity: Known, subject: bool) -> None:
+        self.mentions.append(Mention(pos, entity, subject))
+
+    def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
+                   speaker: Known | None = None, subjects: bool = True) -> Known | None:
+        """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
+        skipping people known to be of the other gender."""
+        cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
+                 and m.entity.kind == kind
+                 and (gender is None or m.entity.gender in (None, gender))]
+        if not cands:
+            return None
+        subj = [m for m in cands if m.subject and subjects] or cands
+        pick = max(subj, key=lambda m: m.pos)
+        if gender is not None and pick.entity.gender is None and speaker is not None and \
+                speaker.gender == gender and any(m.entity is speaker for m in cands):
+            # The previous speaker, known to match, over a later mention of unknown gender:
+            # "Knight said she ... Knight and Roni Size released ... She said".
+            return speaker
+        return pick.entity
+
+    def entities(self) -> list[Entity]:
+        return [k.to_entity() for k in self.known if k.mentions]
+
+
+def _initial(a: str, b: str) -> bool:
+    return (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))

@@ -1,0 +1,159 @@
+"""Reading the cast off the parse: named people and organisations, their titles, gender
+and the mentions that pronouns and titles later refer back to."""
+from __future__ import annotations
+
+from typing import Any
+
+from onrecord.cast import Cast, edit1, fold, leading_role
+from onrecord.paragraphs import Paragraph
+
+
+def collect(cast: Cast, paras: list[Paragraph]) -> None:
+    """Add every PERSON and ORG named in the article to the cast, with titles and appositions."""
+    live = [p for p in paras if not p.caption and p.doc is not None]
+    for label in ("PERSON", "ORG"):  # people first, so "Size" tagged ORG can find Roni Size
+        for para in live:
+            for ent in para.doc.ents:
+                if ent.label_ == label:
+                    _collect_entity(cast, para, ent)
+    for para in live:
+        if not para.parsed:
+            continue
+        _nominal_subjects(cast, para)
+        _gender_evidence(cast, para)
+    cast.mentions.sort(key=lambda m: m.pos)
+
+
+def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
+    lo, hi = para.char(ent[0]), para.char_end(ent[-1])
+    quoted = para.in_quote(ent[0])
+    if para.parsed:
+        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+    else:  # unparsed sentence: a name that opens it is most likely its subject
+        subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    if ent.label_ == "ORG" and len(ent) == 1:
+        known = cast.lookup_word(ent.text, person_only=True) or \
+            cast.lookup_word(ent.text, person_only=True, fuzzy=True)
+        if known is not None and (fold(known.words[-1]) == fold(ent.text)
+                                  or edit1(fold(known.words[-1]), fold(ent.text))):
+            known.add_mention(lo, hi, ent.text)
+            if not quoted:
+                cast.note(lo, known, subject)
+            return
+    if ent.label_ == "PERSON":
+        k = cast.person(ent.text, lo, hi)
+        if k is None or quoted:
+            return
+        if para.parsed:
+            _conjoined_names(cast, para, ent)
+        for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
+            if title:
+                k.add_title(title)
+        cast.note(lo, k, subject)
+    elif not quoted:
+        cast.note(lo, cast.organization(ent.text, lo, hi), subject)
+
+
+def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:
+    """"Gabriela Ruiz and Annie Park": a full name joined to a person's is a person too."""
+    for c in ent.root.children:
+        if c.dep_ != "conj" or c.pos_ != "PROPN" or c.ent_type_ == "PERSON":
+            continue
+        first = [t for t in c.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        if len(first) == 1 and first[0].i == c.i - 1 and first[0].text[:1].isupper():
+            cast.person(f"{first[0].text} {c.text}", para.char(first[0]), para.char_end(c))
+
+
+MALE = frozenset({"he", "his", "him", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
+
+
+def _nominal_subjects(cast: Cast, para: Paragraph) -> None:
+    """"the chancellor is leaving ...": a title standing for a person is a mention of them."""
+    for t in para.doc:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not para.in_quote(t) and \
+                any(c.lower_ == "the" for c in t.lefts):
+            k = cast.by_title(t.lower_, para.char(t))
+            if k is not None:
+                cast.note(para.char(t), k, True)
+
+
+def _gender_evidence(cast: Cast, para: Paragraph) -> None:
+    """Honorifics (Mr, Ms) and the pronouns of sentences about one person give a gender."""
+    doc = para.doc
+    for sent in doc.sents:
+        people = [e for e in sent.ents if e.label_ == "PERSON" and not para.in_quote(e[0])]
+        for e in people:
+            prev = doc[e.start - 1].lower_.rstrip(".") if e.start > 0 else ""
+            k = cast.person(e.text, para.char(e[0]), para.char_end(e[-1]))
+            if k is None:
+                continue
+            if prev in MALE_TITLES or fold(e[0].text).rstrip(".") in MALE_TITLES:
+                k.vote("m")
+            elif prev in FEMALE_TITLES or fold(e[0].text).rstrip(".") in FEMALE_TITLES:
+                k.vote("f")
+        if len({fold(e.text.split()[-1]) for e in people}) != 1:
+            continue
+        k = cast.person(people[0].text, para.char(people[0][0]), para.char_end(people[0][-1]))
+        if k is None or people[0].root.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        after = [t.lower_ for t in sent if t.i > people[0].end and not para.in_quote(t)]
+        m = sum(w in MALE for w in after)
+        f = sum(w in FEMALE for w in after)
+        if m and not f:
+            k.vote("m")
+        elif f and not m:
+            k.vote("f")
+
+
+def titles_of(para: Paragraph, ent: Any) -> list[str]:
+    """Titles and roles given with a name: "NDP Leader Jagmeet Singh", "Braun, a professor",
+    "said Dr. Helena Voss, a freshwater ecologist" (the honorific alone is not a title)."""
+    out = [t for t in (_left_title(para, ent), leading_role(ent.text), _appos_title(para, ent)) if t]
+    return [t for t in out if not all(fold(w).rstrip(".") in COURTESY for w in t.split())]
+
+
+COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "rev", "prof"})
+
+
+def _left_title(para: Paragraph, ent: Any) -> str | None:
+    head = ent.root
+    doc = para.doc
+    # Words before the name inside its noun phrase ("Foreign Affairs Minister").
+    left = [t for t in head.lefts if t.i < ent.start and t.dep_ in ("compound", "amod", "nmod", "npadvmod")]
+    if left:
+        lo = min(t.left_edge.i for t in left)
+        for k in range(lo, ent.start):  # "Knight and drum 'n' bass star Roni Size"
+            if doc[k].pos_ == "CCONJ" or doc[k].ent_type_ == "PERSON" or doc[k].is_punct and doc[k].text != "-":
+                lo = k + 1
+        while lo < ent.start and doc[lo].dep_ in ("det", "poss", "case") or \
+                (lo < ent.start and doc[lo].tag_ == "POS"):
+            lo += 1
+        words = doc[lo:ent.start]
+        if words and any(t.text[:1].isupper() or t.pos_ == "NOUN" for t in words) and \
+                not any(t.ent_type_ == "PERSON" for t in words):
+            text = words.text.strip(" ,")
+            if text and len(text.split()) <= 8:
+                return text
+    return None
+
+
+def _appos_title(para: Paragraph, ent: Any) -> str | None:
+    head = ent.root
+    doc = para.doc
+    if head.dep_ == "appos" and head.head.pos_ == "NOUN" and head.head.i < ent.start:
+        role = head.head  # "The chief librarian, Helen Osei, said"
+        lo = min([role.i] + [t.left_edge.i for t in role.lefts
+                             if t.dep_ in ("det", "amod", "compound", "poss", "nmod")])
+        text = doc[lo:role.i + 1].text
+        if len(text.split()) <= 8:
+            return text
+    for c in head.children:
+        if c.dep_ == "appos" and c.i > head.i and c.ent_type_ != "PERSON":
+            toks = list(c.subtree)
+            text = doc[toks[0].i:toks[-1].i + 1].text.strip(" ,")
+            if 1 <= len(text.split()) <= 14 and any(t.is_alpha for t in toks):
+                return text
+    return None
