@@ -151,8 +151,6 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
     if f.how == "continuation" and last[2] is not None and last[2].cue is not None:
         cue = None
     conf = CONFIDENCE.get((how, mention), 0.7 if speaker else 0.3)
-    if f.belief:
-        conf = min(conf, 0.5)
     body = text[f.start:f.end]
     return Quote(kind=f.kind, text=body, start=f.start, end=f.end, speaker=speaker, cue=cue,
                  addressee=f.addressee, confidence=round(conf, 2))

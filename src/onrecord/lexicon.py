@@ -26,13 +26,10 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "whisper": (), "yell": (), "scream": (), "counter": (), "retort": (), "rule": (),
     "order": (), "demand": (), "charge": (), "hint": (), "specify": ("specifies", "specified", "specifying"),
     "clarify": ("clarifies", "clarified", "clarifying"), "highlight": (), "signal": (),
-    "accuse": (), "tout": (), "reckon": (), "expect": (), "believe": (), "think": ("thinks", "thought", "thinking"),
-    "feel": ("feels", "felt", "feeling"), "hope": (), "fear": (),
+    "accuse": (), "tout": (),
 }
-
-# Cues whose reported content is a belief or expectation: the guidelines make these optional,
-# so they are kept but with lower confidence.
-BELIEF_VERBS = frozenset({"expect", "believe", "think", "feel", "hope", "fear", "reckon"})
+# Not here on purpose: beliefs and expectations (believe, think, hope, expect, fear, feel).
+# The guidelines make them optional (neither rewarded nor penalised): they are not statements.
 
 # Cues that only count when they govern a reported clause (not "asked for X", "continued to").
 CLAUSE_ONLY = frozenset({

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.cues import (
-    SUBJ_DEPS, according_source, cue_lemma, cue_span, introduces, is_cue, subject_of,
-    addressee_of,
+    SUBJ_DEPS, according_source, addressee_of, cue_span, introduces, is_cue, subject_of,
 )
-from onrecord.lexicon import BELIEF_VERBS, NON_SPEAKER_LABELS, SPEECH_FORMS
+from onrecord.lexicon import NON_SPEAKER_LABELS, SPEECH_FORMS
 from onrecord.marks import Marked, is_abbreviation
 from onrecord.paragraphs import Paragraph
 
@@ -35,7 +34,6 @@ class Found:
     subj: Any = None  # head token of the speaker mention
     label: tuple[int, int, str] | None = None  # transcript label span
     addressee: str | None = None
-    belief: bool = False
     borrowed: Paragraph | None = None  # where subj lives when it is another paragraph's
 
 
@@ -242,8 +240,7 @@ def _clause_subject(prefix: list[Any]) -> Any:
 def _direct(text: str, para: Paragraph, m: Marked, cue: Any, subj: Any) -> Found:
     how = "according" if cue.lower_ == "according" else "direct"
     return Found("direct", m.start, m.end, para, how, cue=cue, cue_span=cue_span(para, cue),
-                 subj=subj, addressee=addressee_of(cue) if how == "direct" else None,
-                 belief=cue_lemma(cue) in BELIEF_VERBS)
+                 subj=subj, addressee=addressee_of(cue) if how == "direct" else None)
 
 
 def find_transcript(text: str, para: Paragraph) -> Found | None:

@@ -8,7 +8,7 @@ from typing import Any
 from onrecord.cues import (
     SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
 )
-from onrecord.lexicon import BELIEF_VERBS, CLAUSE_ONLY, SPEECH_FORMS
+from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
 from onrecord.paragraphs import Paragraph
 from onrecord.quotes import Found
 
@@ -76,8 +76,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
             return Found("indirect", tail[0], tail[1], para, "indirect", cue=v,
-                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v),
-                         belief=lemma in BELIEF_VERBS)
+                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
     span: tuple[int, int] | None = None
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     if clause is not None:
@@ -120,7 +119,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if len(text[lo:hi].split()) < 3:
         return None
     return Found("indirect", lo, hi, para, "indirect", cue=v, cue_span=cue_span(para, v),
-                 subj=subj, addressee=addressee_of(v), belief=lemma in BELIEF_VERBS)
+                 subj=subj, addressee=addressee_of(v))
 
 
 WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "which"})
@@ -140,6 +139,8 @@ def _aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
     sent = v.sent
     if v.i + 1 >= sent.end - 1 or doc[v.i + 1].text != ",":
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 2:sent.end]):
+        return None  # "In her 2003 book, Clinton noted, Living History": no clause after
     k = v.i - 1
     while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ")
                               or doc[k].text in (".",) or doc[k].pos_ == "ADV"):
