@@ -110,8 +110,11 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         keep = [t.i for t in sent if t.i not in inside]
         if keep:
             span = _trim(para, keep[0], keep[-1])
-    elif lemma not in CLAUSE_ONLY:
-        if obj is not None and _has_marks(text, para, para.char(obj), para.char_end(list(obj.subtree)[-1])):
+    elif obj is not None and lemma != "tell":
+        # "reiterated the commitment to “serious consequences”", "accused the minister of
+        # behaving like “schoolboys”": quoted words in what follows the object make it mixed.
+        reach = v.sent.end - 1 if lemma in CLAUSE_ONLY else list(obj.subtree)[-1].i
+        if _has_marks(text, para, para.char(obj), para.char_end(v.doc[reach])):
             span = _trim(para, obj.left_edge.i, v.sent.end - 1)
     if span is None:
         return None
