@@ -17,6 +17,9 @@ CASES = [
     ("Reporters asked Jane Porter if she would run again.", "Reporters", "if she would run again"),
     ("According to a statement from the port authority, the first two vessels arrived last week.", "authority", "the first two vessels arrived"),
     ("Senator Jane Porter said if she were elected, taxes would fall.", "Porter", "if she were elected"),
+    ('"Is that all?" tweeted Prince Karim Salah, the nephew of the late king and a rival investor.', "Salah", "Is that all?"),
+    ("“Having the file is valuable,” said Skelly, explaining he worked on it for years.", "Skelly", "Having the file is valuable"),
+    ('"The bridge is safe," Ana Silva said. "Safe?" the reporter repeated.', "reporter", "Safe?"),
 ]
 
 

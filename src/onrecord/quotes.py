@@ -80,6 +80,8 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
     ends in . ? or ! still belongs to it."""
     tail = text[lo:hi]
     words = re.findall(r"[\w’'-]+", tail)
+    if words and words[0].lower() in SPEECH_FORMS:  # `?" tweeted Prince Alwaleed, the nephew ...`
+        return True
     return 0 < len(words) <= 8 and any(w.lower() in SPEECH_FORMS for w in words[:6])
 
 
@@ -186,7 +188,7 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
     """`," the readout states.` when the tagger missed the verb: a speech-verb form right
     after a noun phrase, or `said Name` with the name after it."""
     words = [t for t in suffix if not t.is_punct and not t.is_space]
-    for k, t in enumerate(words[:6]):
+    for k, t in enumerate(words[:8]):
         if t.lower_ not in SPEECH_FORMS or t.lower_.endswith("ing") or para.in_quote(t):
             continue
         if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == ":":
@@ -198,7 +200,8 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
             while j + 1 < k and words[j + 1].pos_ == "PROPN":
                 j += 1
             return t, words[j]
-        if k == 0 and len(words) > 1 and words[1].pos_ in ("PROPN", "NOUN", "DET", "NUM"):
+        if k == 0 and len(words) > 1 and (words[1].pos_ in ("PROPN", "NOUN", "DET", "NUM")
+                                          or words[1].text[:1].isupper()):  # "said Skelly/ADV"
             nxt = words[1]
             while nxt.head.i != nxt.i and nxt.head.i > nxt.i and nxt.head.i - t.i <= 6 and \
                     nxt.head.pos_ in ("PROPN", "NOUN"):
