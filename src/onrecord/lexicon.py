@@ -14,7 +14,7 @@ SPEECH_VERBS: dict[str, tuple[str, ...]] = {
     "write": ("writes", "wrote", "written", "writing"),
     "report": (), "declare": (), "suggest": (), "acknowledge": (),
     "contend": (), "maintain": (), "assert": (), "point": (), "comment": (), "remark": (),
-    "reply": ("replies", "replied", "replying"), "repeat": (), "respond": (), "answer": (), "confirm": (),
+    "reply": ("replies", "replied", "replying"), "repeat": (), "assure": (), "interject": (), "respond": (), "answer": (), "confirm": (),
     "deny": ("denies", "denied", "denying"), "predict": (), "forecast": ("forecasts", "forecast", "forecasting"),
     "estimate": (), "emphasise": (), "emphasize": (), "underline": (), "recall": (),
     "observe": (), "concede": (), "agree": (), "complain": (), "boast": (), "promise": (),

@@ -82,7 +82,8 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
     words = re.findall(r"[\w’'-]+", tail)
     if words and words[0].lower() in SPEECH_FORMS:  # `?" tweeted Prince Alwaleed, the nephew ...`
         return True
-    return 0 < len(words) <= 8 and any(w.lower() in SPEECH_FORMS for w in words[:6])
+    # `!" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday`
+    return 0 < len(words) <= 14 and any(w.lower() in SPEECH_FORMS for w in words[:10])
 
 
 def _cue_with_subject(tokens: list[Any], para: Paragraph, last: bool) -> tuple[Any, Any] | None:
@@ -150,13 +151,15 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         after = text[closer + 1:hi].strip()
         ends_like_quote = inner[-1:] in ",.?!…—-" if inner else False
         hit = _cue_with_subject(suffix, para, last=False)
+        if hit and _reports_own_clause(hit[0], para):
+            hit = None  # `." Labour's Paul Flynn said the pair had had ...`: another statement
         if hit and (ends_like_quote or after[:1] in LEAD_PUNCT or _starts_with_attribution(suffix, hit)):
             cue, subj = hit
             found.append(_direct(text, para, m, cue, subj))
             continue
         if hit is None and (ends_like_quote or after[:1] in LEAD_PUNCT):
             hit = _surface_attribution(suffix, para)
-            if hit:
+            if hit and not _reports_own_clause(hit[0], para):
                 cue, subj = hit
                 found.append(_direct(text, para, m, cue, subj))
                 continue
@@ -208,6 +211,12 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
                 nxt = nxt.head
             return t, nxt
     return None
+
+
+def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
+    """A cue after a quote whose own clausal complement follows it outside quotation marks."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c)
+               and not para.in_quote(c.left_edge) for c in cue.children)
 
 
 def _bare_name(suffix: list[Any]) -> Any:
