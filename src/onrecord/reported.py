@@ -63,6 +63,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return None
     lemma = cue_lemma(v)
     clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        clause = _misattached_clause(v)
     if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
         clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
                        and c.left_edge.lower_ in ("if", "whether")), None)
@@ -236,6 +238,18 @@ def _sentence_opening_subject(v: Any) -> Any:
         return None
     last = before[-1]
     return last if last.pos_ in ("NOUN", "PROPN", "NUM") else None
+
+
+def _misattached_clause(v: Any) -> Any:
+    """`told reporters after the meeting that he respected the decision`: the parser hung the
+    that-clause on "meeting" as a relative clause; "that" as a marker (not a pronoun
+    subject) with a subject of its own shows it is what was told."""
+    for t in v.subtree:
+        if t.dep_ == "relcl" and t.i > v.i and t.head.i - v.i <= 6 and \
+                any(c.lower_ == "that" and c.dep_ == "mark" for c in t.children) and \
+                any(c.dep_ in SUBJ_DEPS and c.lower_ != "that" for c in t.children):
+            return t
+    return None
 
 
 def _is_question(clause: Any) -> bool:

@@ -37,7 +37,10 @@ def _records(args: argparse.Namespace, stdin: bytes | None) -> Iterator[InputRec
         if f == "-":
             data = stdin or b""
             kind = args.stdin_format or _guess(data)
-            yield from _guarded(read_bytes(data, f"stdin.{kind}"), "stdin")
+            for rec in _guarded(read_bytes(data, f"stdin.{kind}"), "stdin"):
+                if rec.id == f"stdin.{kind}":
+                    rec.id = "stdin"  # a whole text or page piped in
+                yield rec
         else:
             yield from _guarded(read_path(f), f)
 
