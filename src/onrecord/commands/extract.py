@@ -79,7 +79,8 @@ def write_text(result: Article | Failure, out: TextIO) -> None:
     head = f"# {result.id or 'article'}"
     if result.published:
         head += f" ({result.published})"
-    out.write(f"{head}: {len(result.quotes)} quotes\n")
+    n = len(result.quotes)
+    out.write(f"{head}: {n} quote{'' if n == 1 else 's'}\n")
     for q in result.quotes:
         who = q.speaker.name if q.speaker else "(no speaker)"
         mark = {"direct": "“{}”", "mixed": "{}", "indirect": "{}"}[q.kind].format(q.text)
