@@ -9,6 +9,7 @@ guessed: no expression, or nothing to resolve it against, leaves the date null.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from onrecord.model import Article, Quote
@@ -111,7 +112,8 @@ def date_quotes(article: Article) -> None:
     prev: Quote | None = None
     for q in sorted(article.quotes, key=lambda q: q.start):
         if q.date is None:
-            q.date = statement_date(article.text, q, pub)
+            q.date = statement_date(article.text, q, pub,
+                                    [(o.start, o.end) for o in article.quotes if o is not q])
             if (q.date is None and prev is not None and q.cue is None and q.speaker
                     and prev.speaker and q.speaker.start is None
                     and q.speaker.id == prev.speaker.id):
@@ -119,12 +121,13 @@ def date_quotes(article: Article) -> None:
         prev = q
 
 
-def statement_date(text: str, q: Quote, published: date | None) -> str | None:
+def statement_date(text: str, q: Quote, published: date | None,
+                   others: Sequence[tuple[int, int]] = ()) -> str | None:
     """The ISO day of the nearest time expression to the quote's cue that names one, or None.
 
-    Expressions inside the quote, inside other quoted words, or naming an event rather than
-    the time of speaking (`for Thursday's meeting`; but `during Sunday's debate` counts) are
-    skipped.
+    Expressions inside the quote, inside `others` (the other statements' words), inside other
+    quoted words, or naming an event rather than the time of speaking (`for Thursday's
+    meeting`; but `during Sunday's debate` counts) are skipped.
     """
     anchor = q.cue.start if q.cue else q.start
     start, end = _sentence(text, anchor)
@@ -132,7 +135,7 @@ def statement_date(text: str, q: Quote, published: date | None) -> str | None:
         s2, e2 = _sentence(text, q.cue.end)
         start, end = min(start, s2), max(end, e2)
     window = text[start:end]
-    spoken = [(q.start - start, q.end - start)]
+    spoken = [(a - start, b - start) for a, b in [(q.start, q.end), *others]]
     spoken += [(m.start(), m.end()) for m in _QUOTED.finditer(window)]
     best: tuple[int, date] | None = None
     for m in _RELATIVE.finditer(window):

@@ -130,3 +130,18 @@ def test_month_day_dates_never_lie_after_publication(sentence, published, expect
               Cue("said", c, c + 4))])
     date_quotes(art)
     assert art.quotes[0].date == expected
+
+
+def test_a_time_inside_another_statement_does_not_date_this_one():
+    text = ("“We will send weapons,” the minister told MPs, saying the first ones arrived on "
+            "Monday.\n")
+    d1, d2 = text.index("We will"), text.index("the first ones")
+    c1, c2 = text.index("told"), text.index("saying")
+    art = Article(id=None, text=text, published="2022-01-18", quotes=[
+        Quote("direct", "We will send weapons,", d1, d1 + 21, SpeakerRef("p1", "M", 24, 36),
+              Cue("told", c1, c1 + 4)),
+        Quote("indirect", "the first ones arrived on Monday", d2, d2 + 32,
+              SpeakerRef("p1", "M", 24, 36), Cue("saying", c2, c2 + 6)),
+    ])
+    date_quotes(art)
+    assert [q.date for q in art.quotes] == [None, None]
