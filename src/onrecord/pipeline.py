@@ -77,8 +77,14 @@ def as_record(rec: InputRecord | Failure | str | dict[str, Any]) -> InputRecord 
     if isinstance(rec, str):
         return InputRecord(text=rec)
     if isinstance(rec, dict):
+        meta = dict(rec.get("meta") or {})
+        for key in ("url", "outlet", "title", "author"):
+            if rec.get(key) and key not in meta:
+                meta[key] = rec[key]
         return InputRecord(id=rec.get("id"), text=rec.get("text"), html=rec.get("html"),
-                           published=rec.get("published"), meta=dict(rec.get("meta") or {}))
+                           published=rec.get("published"), meta=meta,
+                           source=rec.get("source"), url=rec.get("url"),
+                           outlet=rec.get("outlet"))
     return Failure(id=None, error=f"unsupported input of type {type(rec).__name__}")
 
 

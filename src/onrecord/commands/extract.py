@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
@@ -18,10 +19,12 @@ def add_parser(sub: Any) -> None:
                     "out, one record per input record; a record that fails gives "
                     '{"id": ..., "error": ...}. Exit status 1 when any record failed.')
     p.add_argument("files", nargs="*", metavar="FILE",
-                   help=".txt, .html or .jsonl files (and what the readers know); '-' or none: stdin")
+                   help=".txt (any common encoding), .html, .jsonl/.jsonl.gz/.jsonl.zst "
+                        '({"id", "text" or "html", "published"?} per line), .warc/.warc.gz, '
+                        "or a folder of these; '-' or none: stdin")
     p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
-                   help="json (pretty, default for one article), jsonl (default for .jsonl "
-                        "input or several files) or text (speaker — quote)")
+                   help="json (pretty, default for one article), jsonl (default for JSONL, "
+                        "WARC, folders or several inputs) or text (speaker — quote)")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for inputs that do not state one")
     p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
@@ -94,12 +97,14 @@ def write_text(result: Article | Failure, out: TextIO) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from onrecord.ingest.readers import input_format
     from onrecord.pipeline import Extractor
 
     stdin = sys.stdin.buffer.read() if not args.files or "-" in args.files else None
     fmt = args.format
     if fmt is None:
-        several = len(args.files) > 1 or any(".jsonl" in f for f in args.files)
+        several = len(args.files) > 1 or any(
+            os.path.isdir(f) or input_format(f) in ("jsonl", "warc") for f in args.files)
         piped_jsonl = stdin is not None and (args.stdin_format or _guess(stdin)) == "jsonl"
         fmt = "jsonl" if several or piped_jsonl else "json"
     failed = 0
