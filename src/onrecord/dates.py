@@ -30,9 +30,11 @@ FULL_DATES = (
 )
 _LABEL = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b"
                     r"[\s:|-]*(?:on\s+)?", re.I)
-# A dateline: nothing or an upper-case place before the date, a dash, a time or the line's end
-# after it ("OTTAWA, Jan. 18, 2022 -", "January 18, 2022 3:45 PM").
-_DATELINE_HEAD = re.compile(r"^\s*(?:[A-Z][A-Z .'’-]{1,40},?\s*(?:[A-Z][A-Za-z. ]{1,30},?\s*)?"
+# A dateline: nothing or a place (upper or title case) before the date, a dash, a time or the
+# line's end after it ("OTTAWA, Jan. 18, 2022 -", "Harbour City, Tuesday, March 3, 2026 —",
+# "January 18, 2022 3:45 PM").
+_DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'’-]{1,40}|(?:[A-Z][a-z.'’-]+\s){0,3}[A-Z][a-z.'’-]+)"
+                            r",?\s*(?:[A-Z][A-Za-z. ]{1,30},?\s*)?"
                             r"(?:\([^)]{1,40}\)\s*)?(?:[-—–]\s*)?)?$")
 _DATELINE_TAIL = re.compile(r"^[\s,.]*(?:[—–|-]|$|\d{1,2}[:.]\d\d|at\b|\(|/)", re.I)
 PUBLISHED_SCAN_CHARS = 400  # a dateline sits in the first lines
