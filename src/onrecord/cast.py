@@ -2,6 +2,7 @@
 (surname, first name, honorifics, a one-letter slip)."""
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -40,6 +41,7 @@ def fold(s: str) -> str:
 def name_words(text: str) -> list[str]:
     """The words of a name without honorifics, roles or a possessive:
     "Ms. Joly's" -> ["Joly"], "Superintendent Alan Frost" -> ["Alan", "Frost"]."""
+    text = re.split(r"[’']s\s+(?=[A-Z])", text)[-1]  # "Labour’s Paul Flynn" -> "Paul Flynn"
     words = [w.strip(".,;:") for w in text.replace("’s", "").replace("'s", "").split()]
     words = [w for w in words if w]
     while words and fold(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
