@@ -1,5 +1,9 @@
 # onrecord: `make demo` and `make test` work from a clean clone (they set up first).
 PY ?= python3.11
+SHELL := /bin/bash
+.SHELLFLAGS := -o pipefail -c
+# pip's notes about local index folders this machine's pip.conf names but lacks (noise only).
+QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || true; }
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -11,9 +15,9 @@ setup: $(STAMP)
 # Reinstall only when the lock or the package metadata changes (idempotent).
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV) || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
-	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
-	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24" 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock 2>&1 | $(QUIET_PIP)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . 2>&1 | $(QUIET_PIP)
 	@touch $(STAMP)
 
 demo: setup
