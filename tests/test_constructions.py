@@ -20,6 +20,8 @@ CASES = [
     ('"Is that all?" tweeted Prince Karim Salah, the nephew of the late king and a rival investor.', "Salah", "Is that all?"),
     ("“Having the file is valuable,” said Skelly, explaining he worked on it for years.", "Skelly", "Having the file is valuable"),
     ('"The bridge is safe," Ana Silva said. "Safe?" the reporter repeated.', "reporter", "Safe?"),
+    ("Mayor Ana Ruiz spoke on Monday. She said the plan could put thousands of people to work.", "Ruiz", "the plan could put"),
+    ("The mayor said “it makes me angry” every time she drives past the library.", "mayor", "“it makes me angry” every time"),
 ]
 
 
@@ -45,4 +47,9 @@ def test_open_quote_paragraph_takes_the_next_paragraphs_speaker():
 
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
+    assert art.quotes == []
+
+
+def test_a_fronted_phrase_is_not_what_was_said():
+    art = onrecord.extract("Shortly after the vote, the senator announced her retirement.")
     assert art.quotes == []

@@ -2,9 +2,11 @@
 and the mentions that pronouns and titles later refer back to."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from onrecord.cast import Cast, edit1, fold, leading_role
+from onrecord.cast import ROLE_WORDS, Cast, edit1, fold, leading_role
+from onrecord.lexicon import HONORIFICS
 from onrecord.paragraphs import Paragraph
 
 
@@ -16,12 +18,43 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
             for ent in para.doc.ents:
                 if ent.label_ == label:
                     _collect_entity(cast, para, ent)
+        if label == "PERSON":
+            for para in live:
+                _titled_names(cast, para)
     for para in live:
         if not para.parsed:
             continue
         _nominal_subjects(cast, para)
         _gender_evidence(cast, para)
     cast.mentions.sort(key=lambda m: m.pos)
+
+
+# "Mayor Ana Ruiz", "Dr. Helena Voss": a title or honorific, then one to three capitalised words.
+_TITLED = re.compile(r"\b(?P<role>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2})")
+
+
+def _titled_names(cast: Cast, para: Paragraph) -> None:
+    """People the model did not tag, named after a title: "Mayor Ana Ruiz spoke on Monday"."""
+    text = para.doc.text
+    for m in _TITLED.finditer(text):
+        role = fold(m.group("role")).rstrip(".")
+        if role not in ROLE_WORDS and role not in HONORIFICS:
+            continue
+        lo, hi = para.start + m.start("name"), para.start + m.end("name")
+        span = para.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None or any(t.ent_type_ for t in span) or para.in_quote(span[0]):
+            continue  # the model's own entities come first
+        words = m.group("name").split()
+        if len(words) < 2 and role not in HONORIFICS:
+            continue
+        k = cast.person(m.group("name"), lo, hi)
+        if k is None:
+            continue
+        if role in ROLE_WORDS:
+            k.add_title(m.group("role").rstrip("."))
+        first = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?"
+        subject = span.root.dep_ in ("nsubj", "nsubjpass") if para.parsed else first
+        cast.note(lo, k, subject)
 
 
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:

@@ -150,6 +150,9 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
         inner = text[m.start:m.end].rstrip()
         after = text[closer + 1:hi].strip()
         ends_like_quote = inner[-1:] in ",.?!…—-" if inner else False
+        if prefix and text[lo:opener].rstrip()[-1:] not in ",:;—–-(" and not ends_like_quote \
+                and after[:1].isalpha() and after[:1].islower():
+            continue  # `said “it makes me angry” every time ...`: a fragment of a reported clause
         hit = _cue_with_subject(suffix, para, last=False)
         if hit and _reports_own_clause(hit[0], para):
             hit = None  # `." Labour's Paul Flynn said the pair had had ...`: another statement

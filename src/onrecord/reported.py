@@ -33,6 +33,8 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
         if any(para.char(t) == (d.cue_span[0] if d.cue_span else -1) for d in direct) and \
                 any(d.start < f.end and f.start < d.end for d in direct):
             continue
+        if any(m.open_mark == f.start - 1 for m in para.marks):
+            f.start -= 1  # the clause opens with a quoted fragment: keep its opening mark
         f.kind = "mixed" if _has_marks(text, para, f.start, f.end) else "indirect"
         found.append(f)
         taken.append((f.start, f.end))
@@ -212,6 +214,8 @@ def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int]
             return None
     if sent.end - v.i > 8:
         return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:left - 1]):
+        return None  # "Shortly after the vote, the senator announced ...": no clause before
     return _trim(para, sent.start, left - 2)
 
 
