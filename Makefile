@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench eval lock clean
+.PHONY: setup demo test bench peers eval lock clean
 
 setup: $(STAMP)
 
@@ -31,6 +31,10 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/extract_speed.py
+
+# onrecord beside the peers (textacy, sayswho, a regex baseline) on the dev articles and PolNeAR.
+peers: setup
+	$(BIN)/python bench/peers.py
 
 # Regenerate the lock (needs uv: pip install uv).
 lock:
