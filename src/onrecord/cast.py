@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from onrecord.lexicon import HONORIFICS
@@ -32,8 +33,11 @@ ROLE_WORDS = frozenset({
 })
 
 
+@lru_cache(maxsize=65536)
 def fold(s: str) -> str:
-    """Lower-case, accent-free form used to compare names."""
+    """Lower-case, accent-free form used to compare names (cached: names repeat)."""
+    if s.isascii():
+        return s.lower()
     s = unicodedata.normalize("NFKD", s)
     return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
 

@@ -14,6 +14,7 @@ for `Joly`) is flagged too. Repairs of kind `typo` only report: `article.text` i
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from onrecord.ingest.junk import zipf
 from onrecord.model import Article, Entity, Quote, Repair
@@ -128,6 +129,13 @@ def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
     """
     by_id = {e.id: e for e in article.entities}
     people = [e for e in article.entities if e.kind == "person"]
+    counts: dict[str, int] = {}  # uses of each form in this article, counted once
+
+    def count(form: str) -> int:
+        if form not in counts:
+            counts[form] = _count(form, article.text)
+        return counts[form]
+
     out = []
     for q in article.quotes:
         sp = q.speaker
@@ -136,11 +144,11 @@ def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
         mention = article.text[sp.start:sp.end]
         ent = by_id.get(sp.id) if sp.id else None
         fix = closest_form(mention, _forms(ent) if ent else set(sp.name.split()) | {sp.name},
-                           article.text)
-        if fix is None and _count(mention, article.text) == 1:
+                           article.text, count)
+        if fix is None and count(mention) == 1:
             others = {f for e in people if e is not ent for f in _forms(e)
-                      if _count(f, article.text) >= OTHER_ENTITY_USES}
-            fix = closest_form(mention, others, article.text)
+                      if misspelt_name(mention, f) and count(f) >= OTHER_ENTITY_USES}
+            fix = closest_form(mention, others, article.text, count)
         if fix is not None:
             out.append((sp.start, sp.end, mention, fix))
     return out
@@ -150,17 +158,22 @@ def _forms(ent: Entity) -> set[str]:
     return set(ent.aliases) | {ent.name} | set(ent.name.split())
 
 
-def closest_form(mention: str, forms: set[str], text: str) -> str | None:
-    """The name form `mention` misspells (see misspelt_name) that the text uses more often."""
+def closest_form(mention: str, forms: set[str], text: str,
+                 count: Callable[[str], int] | None = None) -> str | None:
+    """The name form `mention` misspells (see misspelt_name) that the text uses more often;
+    `count(form)` (uses in `text`) may be given to share counts between calls."""
     if not mention[:1].isupper() or mention.lower() in PRONOUNS:
         return None
-    uses = _count(mention, text)
+    if count is None:
+        def count(form: str) -> int:
+            return _count(form, text)
+    uses = count(mention)
     best: tuple[int, str] | None = None
     for f in forms:
         if f == mention or not f[:1].isupper():
             continue
         if misspelt_name(mention, f):
-            n = _count(f, text)
+            n = count(f)
             if n > uses and (best is None or n > best[0]):
                 best = (n, f)
     return best[1] if best else None
