@@ -51,9 +51,7 @@ HONORIFICS = frozenset({
 })
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-GROUP_PRONOUNS = frozenset({"they", "them", "we"})
 THING_PRONOUNS = frozenset({"it"})
-FIRST_PERSON = frozenset({"i", "we", "you", "me", "us"})
 
 # Nouns that name a document or body that can "say" something (used for unnamed sources).
 DOCUMENT_NOUNS = frozenset({
