@@ -127,6 +127,26 @@ def _opens_into(text: str, q: dict[str, Any], nxt: dict[str, Any]) -> bool:
     return "\n" in between and not between.strip(" \t\n\u00a0“\"‘«")
 
 
+ASIDE_REACH = 6  # words an aside may run on past its cue ("he told me on Friday,")
+
+
+def without_aside(text: str, start: int, end: int,
+                  attribution: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A content span minus the attribution set inside it ("Acts of protest, Mr. Obama said,
+    are ..."), as PolNeAR marks such a content: two fragments around the source and cue."""
+    inside = [(a, b) for a, b in attribution if start < a and b < end]
+    if not inside:
+        return [(start, end)]
+    lo, hi = min(a for a, _ in inside), max(b for _, b in inside)
+    before = text[start:lo].rstrip()
+    if before.endswith((",", "—", "–")):
+        lo = start + len(before) - 1
+    tail = re.match(r"[^,.;:!?\n—–]*[,—–]", text[hi:end])
+    if tail and len(tail.group().split()) <= ASIDE_REACH:
+        hi += tail.end()
+    return [(a, b) for a, b in ((start, lo), (hi, end)) if text[a:b].strip()]
+
+
 def _speaker_key(q: dict[str, Any]) -> Any:
     sp = q.get("speaker") or {}
     return sp.get("id") or sp.get("name")
@@ -170,9 +190,12 @@ def predicted(record: dict[str, Any], in_text: str) -> list[Attribution]:
         groups[key].append(q)
     out = []
     for n, (key, group) in enumerate(groups.items()):
-        content = tuple(sorted((f(q["start"]), f(q["end"])) for q in group))
         sp = next((q["speaker"] for q in group if q.get("speaker")
                    and q["speaker"].get("start") is not None), None)
+        aside = [(s["start"], s["end"]) for s in (sp, None if key[0] == "q" else
+                                                  {"start": key[0], "end": key[1]}) if s]
+        content = tuple(sorted((f(a), f(b)) for q in group
+                               for a, b in without_aside(text, q["start"], q["end"], aside)))
         source = ((f(sp["start"]), f(sp["end"])),) if sp else None
         cue = ((f(key[0]), f(key[1])),) if key[0] != "q" else None
         cue_text = next(((q.get("cue") or {}).get("text", "") for q in group if q.get("cue")), "")

@@ -53,3 +53,19 @@ def test_scare_quotes_and_titles_are_not_quotes():
 def test_a_fronted_phrase_is_not_what_was_said():
     art = onrecord.extract("Shortly after the vote, the senator announced her retirement.")
     assert art.quotes == []
+
+
+def test_an_unresolved_pronoun_is_still_the_speaker():
+    art = onrecord.extract("He said the new bridge would open to traffic next spring.")
+    q = next(q for q in art.quotes if q.text.startswith("the new bridge"))
+    assert q.speaker is not None and q.speaker.id is None
+    assert art.text[q.speaker.start:q.speaker.end] == "He"
+    assert q.confidence < 0.6
+
+
+def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker():
+    text = "The plan was backed by Senator Jane Porter, who said the tax would fall next year."
+    art = onrecord.extract(text)
+    q = next(q for q in art.quotes if q.text.startswith("the tax would fall"))
+    assert q.speaker is not None and q.speaker.name == "Jane Porter"
+    assert text[q.speaker.start:q.speaker.end] == "who"

@@ -23,6 +23,7 @@ CONFIDENCE = {
     ("continuation", "carry"): 0.8, ("transcript", "name"): 0.85,
     ("indirect", "name"): 0.85, ("indirect", "pronoun"): 0.78, ("indirect", "title"): 0.78,
     ("indirect", "source"): 0.75, ("according", "name"): 0.85, ("according", "source"): 0.8,
+    ("direct", "unresolved"): 0.5, ("indirect", "unresolved"): 0.4,
 }
 
 
@@ -117,6 +118,16 @@ def _kind_of_mention(tok: Any, known: Known | None) -> str:
     return "source"
 
 
+def _relative_subject(f: Found) -> Any:
+    """The relative pronoun a cue in a relative clause has as subject, its speaker being the
+    noun the clause hangs on ("the senator, who said ...")."""
+    v = f.cue
+    if v is None or f.subj is None or v.dep_ != "relcl" or f.subj.i != v.head.i:
+        return None
+    return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
+                 and c.lower_ in ("who", "that", "which")), None)
+
+
 def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quote | None],
               ) -> Quote | None:
     speaker: SpeakerRef | None = None
@@ -132,13 +143,18 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
         speaker = SpeakerRef(known.id, known.name, lo, hi)
         mention = "name"
     elif f.subj is not None:
-        known, (lo, hi, _) = resolve(cast, f.borrowed or f.para, f.subj, last[0])
+        known, (lo, hi, words) = resolve(cast, f.borrowed or f.para, f.subj, last[0])
         mention = _kind_of_mention(f.subj, known)
         if known is None:
-            if f.kind != "direct":
-                return None  # reported speech from a source we cannot name: not a record
-            speaker = None
+            # A mention we cannot tie to anyone ("he" with no one before it): the article
+            # does give a source, so it is the speaker, with no entity id.
+            speaker = SpeakerRef(None, words, lo, hi)
+            mention = "unresolved"
         else:
+            rel = _relative_subject(f)
+            if rel is not None:  # "an architect who said ...": the mention is "who"
+                para = f.borrowed or f.para
+                lo, hi = para.char(rel), para.char_end(rel)
             speaker = SpeakerRef(known.id, known.name, lo, hi)
             cast.note(lo, known, True)
     else:  # a quote paragraph with no cue: the previous speaker goes on

@@ -52,6 +52,9 @@ HONORIFICS = frozenset({
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 THING_PRONOUNS = frozenset({"it"})
+# Mentions that name nobody by themselves: a speaker left as one of these is not registered.
+UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which",
+                              "that", "him", "her", "them", "one"})
 
 # Nouns that name a document or body that can "say" something (used for unnamed sources).
 DOCUMENT_NOUNS = frozenset({

@@ -7,6 +7,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from onrecord.corpus.speakers import SpeakerRegistry
+from onrecord.lexicon import UNNAMED_MENTIONS
 from onrecord.model import Article
 
 # Meta keys that may name the outlet, in order of preference.
@@ -81,7 +82,7 @@ def article_rows(key: str, article: Article, *, source: str | None, sig: bytes |
         sp = q.speaker
         if sp is not None:
             sid = local.get(sp.id) if sp.id is not None else None
-            if sid is None and sp.name:
+            if sid is None and sp.name and sp.name.lower() not in UNNAMED_MENTIONS:
                 res = registry.resolve(sp.name)
                 if res is not None:
                     rows.merges.extend((old, res.speaker_id) for old in res.merged)
