@@ -22,6 +22,10 @@ CASES = [
     ('"The bridge is safe," Ana Silva said. "Safe?" the reporter repeated.', "reporter", "Safe?"),
     ("Mayor Ana Ruiz spoke on Monday. She said the plan could put thousands of people to work.", "Ruiz", "the plan could put"),
     ("The mayor said “it makes me angry” every time she drives past the library.", "mayor", "“it makes me angry” every time"),
+    # The parser makes the clause's start an object or a participle of the cue.
+    ("Senator Jane Porter spoke in Albany. Porter said legalizing it could put thousands of people to work.", "Porter", "legalizing it could put"),
+    ("Ana Ruiz has criticised the council for months: She said she has raised $5,000 since the vote.", "She", "she has raised $5,000"),
+    ("Tom Adler said earlier on Friday during a news conference that he may wait until March to decide.", "Adler", "he may wait until March"),
 ]
 
 

@@ -64,12 +64,19 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
-    clause = next((c for c in v.children if c.dep_ == "ccomp"), None)
+    # A clause after the cue before one in front of it ("...: He said he's raised ...").
+    clauses = sorted((c for c in v.children if c.dep_ == "ccomp"), key=lambda c: c.i < v.i)
+    clause = clauses[0] if clauses else None
     if clause is None:
         clause = _misattached_clause(v)
     if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
         clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
                        and c.left_edge.lower_ in ("if", "whether")), None)
+    if clause is None and lemma in CLAUSE_TAKERS:
+        misparsed = _misparsed_clause(para, v)
+        if misparsed is not None:
+            return Found("indirect", misparsed[0], misparsed[1], para, "indirect", cue=v,
+                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
     if clause is not None and (_is_question(clause) or _is_wh(clause)) and lemma != "ask":
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     colon = _colon_content(para, v)
@@ -244,12 +251,48 @@ def _sentence_opening_subject(v: Any) -> Any:
     return last if last.pos_ in ("NOUN", "PROPN", "NUM") else None
 
 
+# Cues that report a clause and rarely take a plain object: an object right after one of
+# them, followed by a finite verb, is a clause the parser broke ("said families of victims
+# file lawsuits", "said legalizing it could put thousands to work").
+CLAUSE_TAKERS = frozenset({
+    "say", "claim", "insist", "argue", "add", "note", "state", "stress", "suggest", "admit",
+    "acknowledge", "explain", "warn", "assert", "contend", "maintain", "reiterate", "declare",
+    "emphasise", "emphasize", "concede", "predict", "allege", "testify", "complain", "boast",
+})
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """The words after a clause-taking cue when the parser made their start an object or a
+    participle: from there to the sentence end, if a finite verb follows and no other cue."""
+    doc = v.doc
+    sent = v.sent
+    first = v.i + 1
+    if first < sent.end and doc[first].lower_ == "that":
+        first += 1
+    if first >= sent.end - 2:
+        return None
+    head = next((c for c in v.children if c.i > v.i and c.left_edge.i == first
+                 and c.dep_ in ("dobj", "xcomp", "advcl", "attr", "oprd", "npadvmod", "nsubj")), None)
+    if head is None or doc[first].ent_type_ in ("DATE", "TIME") or doc[first].is_punct \
+            or doc[first].pos_ in ("CCONJ", "SCONJ", "ADP") or doc[first].lower_ in WH:
+        return None  # "said when she resigned ...", "said but ...": not a broken clause
+    rest = doc[first:sent.end]
+    if any(t.i != v.i and is_cue(t) for t in rest):
+        return None
+    finite = [t for t in rest if t.tag_ in FINITE and t.i > head.i
+              and not any(a.dep_ in ("relcl", "acl") and a.i >= first for a in [t, *t.ancestors])]
+    if not finite:
+        return None
+    return _trim(para, first, sent.end - 1)
+
+
 def _misattached_clause(v: Any) -> Any:
     """`told reporters after the meeting that he respected the decision`: the parser hung the
     that-clause on "meeting" as a relative clause; "that" as a marker (not a pronoun
     subject) with a subject of its own shows it is what was told."""
     for t in v.subtree:
-        if t.dep_ == "relcl" and t.i > v.i and t.head.i - v.i <= 6 and \
+        if t.dep_ == "relcl" and t.i > v.i and t.head.i - v.i <= 10 and \
                 any(c.lower_ == "that" and c.dep_ == "mark" for c in t.children) and \
                 any(c.dep_ in SUBJ_DEPS and c.lower_ != "that" for c in t.children):
             return t
