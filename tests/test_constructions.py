@@ -26,6 +26,7 @@ CASES = [
     ("Senator Jane Porter spoke in Albany. Porter said legalizing it could put thousands of people to work.", "Porter", "legalizing it could put"),
     ("Ana Ruiz has criticised the council for months: She said she has raised $5,000 since the vote.", "She", "she has raised $5,000"),
     ("Tom Adler said earlier on Friday during a news conference that he may wait until March to decide.", "Adler", "he may wait until March"),
+    ("Minister Ken Obi told reporters how the cuts had left hospitals short of staff.", "Obi", "how the cuts had left"),
 ]
 
 
@@ -73,3 +74,8 @@ def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker():
     q = next(q for q in art.quotes if q.text.startswith("the tax would fall"))
     assert q.speaker is not None and q.speaker.name == "Jane Porter"
     assert text[q.speaker.start:q.speaker.end] == "who"
+
+
+def test_explaining_why_names_a_topic_not_what_was_said():
+    art = onrecord.extract('"It is about crime now," said Mr Lee, explaining why the change has come about.')
+    assert [q.text for q in art.quotes] == ["It is about crime now,"]
