@@ -113,6 +113,8 @@ def _prefix_introduces(tokens: list[Any], para: Paragraph, text: str, opener: in
     if not words:
         return True
     before = text[para.char(words[0]):opener].rstrip()
+    if before[-1:] == "," and _clause_runs_into(words):
+        return False  # `said it's unrealistic to think that if we pull back, “our oceans ...”`
     if not before or before[-1] in ",:;—–-(":
         return True
     # "X said", "X told reporters", "X said on Tuesday that": a cue with no verb after it,
@@ -129,6 +131,18 @@ def _prefix_introduces(tokens: list[Any], para: Paragraph, text: str, opener: in
             return all(w.dep_ in ("dobj", "dative", "iobj", "prep", "pobj", "det", "compound",
                                   "amod", "npadvmod", "advmod", "mark", "punct", "poss", "case",
                                   "nummod", "tmod", "prt") for w in tail)
+    return False
+
+
+def _clause_runs_into(words: list[Any]) -> bool:
+    """True when a cue among `words` has a reported clause with a verb of its own running up
+    to the quote: the quote ends a mixed statement rather than starting a quote."""
+    for k in range(len(words) - 1, -1, -1):
+        if is_cue(words[k]):
+            tail = {w.i for w in words[k + 1:]}
+            return any(c.dep_ == "ccomp" and c.i in tail for c in words[k].children)
+        if words[k].text in (".", "!", "?", ":", ";"):
+            return False
     return False
 
 
