@@ -80,3 +80,15 @@ def test_a_relative_pronoun_is_the_mention_and_its_noun_the_speaker():
 def test_explaining_why_names_a_topic_not_what_was_said():
     art = onrecord.extract('"It is about crime now," said Mr Lee, explaining why the change has come about.')
     assert [q.text for q in art.quotes] == ["It is about crime now,"]
+
+
+def test_an_announced_noun_phrase_is_reported_with_lower_confidence():
+    art = onrecord.extract("Oil giant Petrola has announced a 26% rise in annual profits to $16bn.")
+    q = next(q for q in art.quotes if q.text.startswith("a 26% rise"))
+    assert q.speaker is not None and q.speaker.name.endswith("Petrola")
+    assert q.confidence <= 0.6
+
+
+def test_a_cue_that_says_nothing_was_said_gives_no_quote():
+    art = onrecord.extract("Chelsea have yet to officially confirm or deny the meeting with the player.")
+    assert art.quotes == []

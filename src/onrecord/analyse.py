@@ -23,7 +23,8 @@ CONFIDENCE = {
     ("continuation", "carry"): 0.8, ("transcript", "name"): 0.85,
     ("indirect", "name"): 0.85, ("indirect", "pronoun"): 0.78, ("indirect", "title"): 0.78,
     ("indirect", "source"): 0.75, ("according", "name"): 0.85, ("according", "source"): 0.8,
-    ("direct", "unresolved"): 0.5, ("indirect", "unresolved"): 0.4,
+    ("direct", "unresolved"): 0.5, ("indirect", "unresolved"): 0.4, ("object", "name"): 0.6,
+    ("object", "pronoun"): 0.55, ("object", "title"): 0.55, ("object", "source"): 0.5,
 }
 
 
