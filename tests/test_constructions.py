@@ -27,6 +27,7 @@ CASES = [
     ("Ana Ruiz has criticised the council for months: She said she has raised $5,000 since the vote.", "She", "she has raised $5,000"),
     ("Tom Adler said earlier on Friday during a news conference that he may wait until March to decide.", "Adler", "he may wait until March"),
     ("Minister Ken Obi told reporters how the cuts had left hospitals short of staff.", "Obi", "how the cuts had left"),
+    ("“Our assumption is that the veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.", "McConnell", "Our assumption is"),
     ("Paul Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", "Ryan", "it is unrealistic to think"),
 ]
 

@@ -139,13 +139,20 @@ ABBREVIATIONS = frozenset({
     "col", "capt", "sgt", "rev", "hon", "inc", "ltd", "co", "corp", "no", "vs", "etc",
     "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
     "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig",
+    # US state abbreviations in party labels ("R-Ky.", "D-Calif.")
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
+    "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 })
 
 
 def is_abbreviation(text: str, i: int) -> bool:
-    """True when the period at text[i] ends an abbreviation ("Ms.", "U.S.") or an initial."""
+    """True when the period at text[i] ends an abbreviation ("Ms.", "U.S.") or an initial, or
+    is followed by a comma ("R-Ky., said")."""
     if text[i] != ".":
         return False
+    if text[i + 1:i + 2] in (",", ";"):
+        return True
     j = i
     while j > 0 and (text[j - 1].isalpha() or text[j - 1] == "."):
         j -= 1

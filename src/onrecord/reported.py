@@ -198,6 +198,8 @@ def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | N
     nxt = doc[v.i + 1]
     if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("mr", "mrs", "ms", "dr") or nxt.ent_type_ == "PERSON"):
         return None
+    if nxt.ent_type_ in ("DATE", "TIME"):
+        return None  # "..., McConnell, R-Ky., said Tuesday."
     k = v.i + 1
     while k < v.sent.end and (doc[k].pos_ == "PROPN" or doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr")):
         k += 1
