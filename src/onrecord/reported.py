@@ -130,7 +130,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             span = _trim(para, obj.left_edge.i, v.sent.end - 1)
         elif lemma in NP_TAKERS and obj.pos_ in ("NOUN", "PROPN") and not _withheld(v):
             # "BP announced a 26% rise in profits": what was said, as a noun phrase.
-            span = _trim(para, obj.left_edge.i, list(obj.subtree)[-1].i)
+            span = _trim(para, obj.left_edge.i, _object_end(v, obj))
             how = "object"
     if span is None:
         return None
@@ -139,6 +139,17 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return None
     return Found("indirect", lo, hi, para, how, cue=v, cue_span=cue_span(para, v),
                  subj=subj, addressee=addressee_of(v))
+
+
+def _object_end(v: Any, obj: Any) -> int:
+    """Where a noun-phrase content ends: the phrase, and what the parser hung on the cue after
+    it ("announced a concert | in support of Sanders"), up to a comma, a colon or a dash."""
+    end = list(obj.subtree)[-1].i
+    for t in v.doc[end + 1:v.sent.end]:
+        if t.is_punct or t.is_space or is_cue(t):
+            break
+        end = t.i
+    return end
 
 
 WITHHOLD = frozenset({"yet", "refuse", "decline", "fail", "never", "not", "n't", "neither", "nor"})
@@ -355,6 +366,10 @@ def _clause_end(v: Any, clause: Any) -> int:
         if any(t.text in QUOTE_CHARS for t in rest) or (
                 (dangling or words and words[0].lower_ in ("but", "and", "yet")) and
                 any(t.pos_ in ("VERB", "AUX") for t in words)):
+            end = rest[-1].i
+        elif words and not (rest[0].text == "," and words[0].tag_ == "VBG"):
+            # what the parser hung on the cue after the clause ("..., because ...") is still
+            # the sentence the guidelines take to its end; not a participle (", saying")
             end = rest[-1].i
     return end
 
