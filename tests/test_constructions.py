@@ -93,3 +93,18 @@ def test_an_announced_noun_phrase_is_reported_with_lower_confidence():
 def test_a_cue_that_says_nothing_was_said_gives_no_quote():
     art = onrecord.extract("Chelsea have yet to officially confirm or deny the meeting with the player.")
     assert art.quotes == []
+
+
+def test_a_dateline_is_not_the_speaker():
+    text = ("WASHINGTON -- President Lena Hart, opening the new library on Saturday, said it would "
+            "tell the story of the city.")
+    art = onrecord.extract(text)
+    q = next(q for q in art.quotes if q.text.startswith("it would tell"))
+    assert q.speaker is not None and q.speaker.name.endswith("Hart")
+
+
+def test_a_headline_verb_is_not_part_of_a_name():
+    from onrecord.cast import name_words
+
+    assert name_words("Obama Says") == ["Obama"]
+    assert name_words("Washington Post") == ["Washington", "Post"]

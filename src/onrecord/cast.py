@@ -42,6 +42,10 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
 
 
+HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "asks", "warns", "claims",
+                            "admits", "insists", "writes", "wrote", "reveals", "slams", "urges"})
+
+
 def name_words(text: str) -> list[str]:
     """The words of a name without honorifics, roles or a possessive:
     "Ms. Joly's" -> ["Joly"], "Superintendent Alan Frost" -> ["Alan", "Frost"]."""
@@ -52,6 +56,8 @@ def name_words(text: str) -> list[str]:
         words = words[1:]
     while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
         words = words[1:]
+    while len(words) > 1 and fold(words[-1]) in HEADLINE_VERBS:
+        words = words[:-1]  # a headline's "Obama Says ..." tagged as one name
     return words
 
 

@@ -35,6 +35,7 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         c = min(people or subjects, key=lambda c: abs(c.i - v.i))
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
+        c = _past_dateline(c)
         return surface_head(c, v)
     if depth < 3 and v.dep_ == "pcomp" and v.head.pos_ == "ADP" and v.head.head.i != v.head.i:
         return subject_of(v.head.head, depth + 1)  # "he began by saying"
@@ -56,6 +57,21 @@ def subject_of(v: Any, depth: int = 0) -> Any:
     if v.dep_ == "relcl":
         return v.head
     return None
+
+
+DASHES = frozenset({"--", "—", "–", "-"})
+
+
+def _past_dateline(subj: Any) -> Any:
+    """`WASHINGTON -- President Obama, ..., said`: the parser made the dateline the subject and
+    the speaker its apposition."""
+    doc = subj.doc
+    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in DASHES and \
+            (subj.i == 0 or doc[subj.i - 1].is_space or doc[subj.i - 1].text in ("(", ")")):
+        appos = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i + 1]
+        if appos:
+            return appos[0]
+    return subj
 
 
 def surface_head(subj: Any, v: Any) -> Any:
