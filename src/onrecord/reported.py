@@ -291,13 +291,13 @@ def _sentence_opening_subject(v: Any) -> Any:
 # file lawsuits", "said legalizing it could put thousands to work").
 CLAUSE_TAKERS = frozenset({
     "say", "claim", "insist", "argue", "add", "note", "state", "stress", "suggest", "admit",
-    "acknowledge", "explain", "warn", "assert", "contend", "maintain", "reiterate", "declare",
+    "acknowledge", "explain", "warn", "assert", "contend", "reiterate",
     "emphasise", "emphasize", "concede", "predict", "allege", "testify", "complain", "boast",
 })
 # Cues whose noun-phrase object is what was said ("announced a 26% rise in profits"); the
 # guidelines make such quotes optional, PolNeAR counts them.
-NP_TAKERS = frozenset({"announce", "deny", "confirm", "reveal", "disclose", "acknowledge",
-                       "admit", "report", "mention", "claim", "predict", "warn"})
+NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", "admit",
+                       "report", "mention", "predict", "warn"})
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
