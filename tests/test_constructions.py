@@ -108,3 +108,16 @@ def test_a_headline_verb_is_not_part_of_a_name():
 
     assert name_words("Obama Says") == ["Obama"]
     assert name_words("Washington Post") == ["Washington", "Post"]
+
+
+def test_a_title_case_headline_says_who_claims_what():
+    text = ("Senator Jane Porter Says She Has Already Started Writing Her Address\n"
+            "Jane Porter, a senator from Ohio, spoke to supporters on Monday.")
+    art = onrecord.extract(text)
+    q = next(q for q in art.quotes if q.text.startswith("She Has Already"))
+    assert q.speaker is not None and q.speaker.name.endswith("Porter")
+    assert q.cue is not None and q.cue.text == "Says"
+
+
+def test_a_plain_title_is_no_quote():
+    assert onrecord.extract("Oil Giant Surges Ahead On High Prices\nThe firm made money.").quotes == []

@@ -28,7 +28,7 @@ class Found:
     start: int
     end: int
     para: Paragraph
-    how: str  # direct | colon | continuation | indirect | object | according | transcript | pending
+    how: str  # direct | colon | continuation | indirect | object | according | headline | transcript | pending
     cue: Any = None  # the cue token (spaCy Token) when there is one
     cue_span: tuple[int, int, str] | None = None
     subj: Any = None  # head token of the speaker mention
