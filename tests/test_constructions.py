@@ -121,3 +121,12 @@ def test_a_title_case_headline_says_who_claims_what():
 
 def test_a_plain_title_is_no_quote():
     assert onrecord.extract("Oil Giant Surges Ahead On High Prices\nThe firm made money.").quotes == []
+
+
+def test_said_a_and_predicted_b_are_two_statements():
+    text = ("Judge Ruth Ames said on Monday that she did not want to think about the vote "
+            "and predicted that the mayor will win.")
+    art = onrecord.extract(text)
+    texts = sorted(q.text for q in art.quotes)
+    assert texts == ["she did not want to think about the vote", "the mayor will win"], texts
+    assert all(q.speaker is not None and q.speaker.name.endswith("Ames") for q in art.quotes)

@@ -53,6 +53,11 @@ def subject_of(v: Any, depth: int = 0) -> Any:
             for anc in v.ancestors:
                 if is_cue(anc):
                     return subject_of(anc, depth + 1)
+        if v.dep_ == "conj" and is_cue(v) and not is_cue(v.head):
+            # "He said A and said B" parsed with the second cue inside A: the first cue's speaker
+            anc = next((a for a in v.ancestors if is_cue(a)), None)
+            if anc is not None:
+                return subject_of(anc, depth + 1)
         return subject_of(v.head, depth + 1)
     if v.dep_ == "relcl":
         return v.head

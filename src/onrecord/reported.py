@@ -351,6 +351,12 @@ def _clause_end(v: Any, clause: Any) -> int:
                 t.dep_ in ("advcl", "xcomp", "conj") and t.i - 1 > clause.i:
             end = t.i - 1  # "..., saying that ...": a second quote starts here
             break
+    second = next((t.i for t in clause.subtree if t.i > clause.i + 1 and t.dep_ == "conj"
+                   and is_cue(t) and t.tag_ in ("VBD", "VBZ", "VBP")
+                   and v.doc[t.i - 1].pos_ == "CCONJ"
+                   and not any(c.dep_ in SUBJ_DEPS for c in t.children)), None)
+    if second is not None:  # "said A and said B", "said A and predicted B": a second statement
+        return min(end, second - 2)
     sent_end = v.sent.end - 1
     # Run on to the sentence end through a conjunct of the clause ("X and is Y").
     for t in v.doc[end + 1:sent_end + 1]:
