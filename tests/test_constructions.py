@@ -101,6 +101,10 @@ def test_a_dateline_is_not_the_speaker():
     art = onrecord.extract(text)
     q = next(q for q in art.quotes if q.text.startswith("it would tell"))
     assert q.speaker is not None and q.speaker.name.endswith("Hart")
+    text = ("LA CROSSE, Wisc. — Gov. Mike Penner on Thursday blamed the media for the row, saying "
+            "they were nitpicking at his wording.")
+    q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("they were"))
+    assert q.speaker is not None and q.speaker.name.endswith("Penner")
 
 
 def test_a_headline_verb_is_not_part_of_a_name():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.lexicon import SPEECH_FORMS
-from onrecord.paragraphs import Paragraph
+from onrecord.paragraphs import DATELINE, Paragraph
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 RELATIVE = frozenset({"who", "that", "which", "whom"})
@@ -64,19 +64,14 @@ def subject_of(v: Any, depth: int = 0) -> Any:
     return None
 
 
-DASHES = frozenset({"--", "—", "–", "-"})
-
-
 def _past_dateline(subj: Any) -> Any:
-    """`WASHINGTON -- President Obama, ..., said`: the parser made the dateline the subject and
-    the speaker its apposition."""
-    doc = subj.doc
-    if subj.i + 1 < len(doc) and doc[subj.i + 1].text in DASHES and \
-            (subj.i == 0 or doc[subj.i - 1].is_space or doc[subj.i - 1].text in ("(", ")")):
-        appos = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i + 1]
-        if appos:
-            return appos[0]
-    return subj
+    """`WASHINGTON -- President Obama, ..., said`, `LA CROSSE, Wisc. — Gov. Mike Pence said`:
+    the parser made the dateline the subject and the speaker its apposition."""
+    m = DATELINE.match(subj.doc.text)
+    if m is None or subj.idx >= m.end():
+        return subj
+    appos = [c for c in subj.children if c.dep_ == "appos" and c.idx >= m.end()]
+    return appos[0] if appos else subj
 
 
 def surface_head(subj: Any, v: Any) -> Any:

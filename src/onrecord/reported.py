@@ -2,14 +2,13 @@
 "according to X", "..., X said.", "..., said X, a professor, ...", "X added: ...")."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from onrecord.cues import (
     SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
 )
 from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
-from onrecord.paragraphs import Paragraph
+from onrecord.paragraphs import DATELINE, Paragraph
 from onrecord.quotes import Found
 
 
@@ -383,7 +382,6 @@ def _clause_end(v: Any, clause: Any) -> int:
 QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
 
 
-DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
 
 
 def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
