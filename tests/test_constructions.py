@@ -134,3 +134,10 @@ def test_said_a_and_predicted_b_are_two_statements():
     texts = sorted(q.text for q in art.quotes)
     assert texts == ["she did not want to think about the vote", "the mayor will win"], texts
     assert all(q.speaker is not None and q.speaker.name.endswith("Ames") for q in art.quotes)
+
+
+def test_a_relative_clause_before_a_colon_does_not_speak():
+    text = ("Bill Skelly praised his colleague Vito Marr, who was responsible for the voter data: "
+            "“Vito is outstanding with data. He is a real good manipulator.”")
+    q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("Vito is"))
+    assert q.speaker is not None and q.speaker.name.endswith("Skelly")

@@ -260,6 +260,8 @@ def _clause_subject(prefix: list[Any]) -> Any:
     """Subject of the main verb of the clause before a colon ("Smith put it this way:")."""
     for t in reversed(prefix):
         if t.dep_ in SUBJ_DEPS and t.head.pos_ in ("VERB", "AUX") and t.pos_ in ("PROPN", "PRON", "NOUN"):
+            if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl":
+                continue  # "..., who was responsible for the data: “...”": the main clause's
             if t.lower_ in ("it", "this", "that", "there", "which"):
                 return None
             return t
