@@ -72,7 +72,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
                        and c.left_edge.lower_ in ("if", "whether")), None)
     if clause is None and lemma in CLAUSE_TAKERS:
-        misparsed = _misparsed_clause(para, v)
+        misparsed = _misparsed_clause(para, v) or _adverbial_clause(para, v)
         if misparsed is not None:
             return Found("indirect", misparsed[0], misparsed[1], para, "indirect", cue=v,
                          cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
@@ -323,6 +323,22 @@ def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
     if not finite:
         return None
     return _trim(para, first, sent.end - 1)
+
+
+def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """`said after the convention he would not accept ...`: the parser made the reported
+    clause an adverbial of the cue; one with a subject of its own and no "if", "because" or
+    "when" is what was said, from its subject on."""
+    for c in v.children:
+        if c.dep_ != "advcl" or c.i < v.i or any(m.dep_ == "mark" for m in c.children):
+            continue
+        subj = next((s for s in c.children if s.dep_ in SUBJ_DEPS and s.i < c.i), None)
+        finite = c.tag_ in FINITE or any(a.tag_ in FINITE for a in c.children
+                                         if a.dep_ in ("aux", "auxpass"))
+        if subj is None or not finite or any(is_cue(t) for t in v.doc[v.i + 1:subj.i]):
+            continue
+        return _trim(para, subj.left_edge.i, _clause_end(v, c))
+    return None
 
 
 def _misattached_clause(v: Any) -> Any:
