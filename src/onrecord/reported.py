@@ -59,7 +59,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                      cue_span=cue_span(para, v), subj=subj)
     subj = subject_of(v)
     if subj is None:
-        subj = _sentence_opening_subject(v)
+        subj = _sentence_opening_subject(v) or _name_before(v)
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
@@ -110,7 +110,13 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             if v.doc[first].pos_ in ("AUX", "VERB") and v.doc[first].dep_ in ("aux", "auxpass", "ccomp") \
                     and first == clause.left_edge.i and lemma != "ask" and \
                     not any(c.dep_ in SUBJ_DEPS for c in clause.children):
-                return None  # "something he says will boost": a relative clause, no statement
+                # "something he says will boost": a relative clause, no statement; but "said
+                # presumptive nominee Trump was ...", tagged as a verb, is a broken clause
+                broken = _misparsed_clause(para, v) if lemma in CLAUSE_TAKERS else None
+                if broken is None:
+                    return None
+                return Found("indirect", broken[0], broken[1], para, "indirect", cue=v,
+                             cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
             span = _trim(para, first, _clause_end(v, clause))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
@@ -311,7 +317,8 @@ def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
     if first >= sent.end - 2:
         return None
     head = next((c for c in v.children if c.i > v.i and c.left_edge.i == first
-                 and c.dep_ in ("dobj", "xcomp", "advcl", "attr", "oprd", "npadvmod", "nsubj")), None)
+                 and c.dep_ in ("dobj", "xcomp", "advcl", "attr", "oprd", "npadvmod", "nsubj",
+                                "ccomp")), None)
     if head is None or doc[first].ent_type_ in ("DATE", "TIME") or doc[first].is_punct \
             or doc[first].pos_ in ("CCONJ", "SCONJ", "ADP") or doc[first].lower_ in WH:
         return None  # "said when she resigned ...", "said but ...": not a broken clause
@@ -339,6 +346,25 @@ def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
             continue
         return _trim(para, subj.left_edge.i, _clause_end(v, c))
     return None
+
+
+def _name_before(v: Any) -> Any:
+    """`... at the party convention Sen. Elizabeth Warren (D-MA) said ...`: the parser found no
+    subject, but a person's name stands right before the finite cue (a party label between)."""
+    if v.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    doc = v.doc
+    k = v.i - 1
+    while k > v.sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if doc[k].text == ")":
+        while k > v.sent.start and doc[k].text != "(" and v.i - k < 8:
+            k -= 1
+        k -= 1
+    if k < v.sent.start or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ == "B" and \
+            k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+        return None
+    return doc[k]
 
 
 def _misattached_clause(v: Any) -> Any:

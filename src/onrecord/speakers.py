@@ -90,7 +90,7 @@ def np_start(para: Paragraph, tok: Any) -> int | None:
     """Where the noun phrase of a speaker word starts, titles included ("White House
     spokesman Josh Earnest"); the mention still ends at the name or head noun."""
     anc = tok
-    while anc.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT") and \
+    while anc.dep_ not in ("nsubj", "nsubjpass", "pobj", "dobj", "ROOT", "appos") and \
             anc.head.i != anc.i and anc.head.pos_ in ("NOUN", "PROPN", "ADP", "NUM") and \
             anc.head.i < tok.i:
         anc = anc.head
