@@ -63,6 +63,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
+    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+        return _as_clause(text, para, v, subj)
     # A clause after the cue before one in front of it ("...: He said he's raised ...").
     clauses = sorted((c for c in v.children if c.dep_ == "ccomp"), key=lambda c: c.i < v.i)
     clause = clauses[0] if clauses else None
@@ -330,6 +332,22 @@ def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
     if not finite:
         return None
     return _trim(para, first, sent.end - 1)
+
+
+def _as_clause(text: str, para: Paragraph, v: Any, subj: Any) -> Found | None:
+    """`As The Atlantic recently noted, trust in government is collapsing`, `..., as he said`:
+    the sentence the short as-clause hangs on is what was said."""
+    inside = {t.i for t in v.subtree}
+    if len(inside) > 10 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
+        return None  # "as he said he would", "as she told the committee in May"
+    keep = [t.i for t in v.sent if t.i not in inside]
+    if not keep:
+        return None
+    span = _trim(para, keep[0], keep[-1])
+    if span is None or len(text[span[0]:span[1]].split()) < 4:
+        return None
+    return Found("indirect", span[0], span[1], para, "indirect", cue=v,
+                 cue_span=cue_span(para, v), subj=subj)
 
 
 def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
