@@ -144,3 +144,10 @@ def test_a_relative_clause_before_a_colon_does_not_speak():
             "“Vito is outstanding with data. He is a real good manipulator.”")
     q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("Vito is"))
     assert q.speaker is not None and q.speaker.name.endswith("Skelly")
+
+
+def test_a_linking_word_and_a_semicolon_tail_are_the_writers():
+    text = ("But the outlook was worst for the eurozone, the OECD said. Officials at the agency "
+            "said the timing was not intentional; they only learned of it on Friday.")
+    texts = sorted(q.text for q in onrecord.extract(text).quotes)
+    assert texts == ["the outlook was worst for the eurozone", "the timing was not intentional"], texts

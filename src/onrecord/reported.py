@@ -119,7 +119,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                     return None
                 return Found("indirect", broken[0], broken[1], para, "indirect", cue=v,
                              cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
-            span = _trim(para, first, _clause_end(v, clause))
+            span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
     elif v.dep_ == "parataxis" and v.head.i != v.i:
@@ -401,6 +401,15 @@ def _is_question(clause: Any) -> bool:
     return any(t.text == "?" for t in clause.subtree)
 
 
+def _tail_cut(doc: Any, first: int, end: int) -> int:
+    """A reported clause stops at a semicolon: what follows is a clause of its own ("was not
+    intentional; they only learned on Friday ..."), unless quoted words run on past it."""
+    for t in doc[first + 3:end]:
+        if t.text == ";" and not any(x.text in QUOTE_CHARS for x in doc[t.i:end + 1]):
+            return t.i - 1
+    return end
+
+
 def _clause_end(v: Any, clause: Any) -> int:
     """Where a reported clause after the cue ends: the clause, or the sentence end when a
     quoted fragment or coordination runs on past it."""
@@ -444,6 +453,12 @@ QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
 
 
 
+# A sentence's link to the one before, the writer's and not the speaker's ("But the goal is
+# not revenue, according to ...", "However, slower growth ..., the IMF said").
+CONNECTIVES = frozenset({"But", "And", "Yet", "However", "Still", "Meanwhile", "Moreover",
+                         "Indeed", "Also", "Nonetheless", "Nevertheless"})
+
+
 def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
     """Character span of tokens lo..hi without a leading "that", a dateline ("Marlowe — ")
     or punctuation at the edges."""
@@ -456,7 +471,8 @@ def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
                 lo = span.start
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
                         or doc[lo].lower_ == "that" and doc[lo].dep_ in ("mark", "")
-                        or doc[lo].dep_ == "cc" and lo == hi):
+                        or doc[lo].dep_ == "cc" and lo == hi
+                        or doc[lo].text in CONNECTIVES and lo < hi):
         if doc[lo].text in "“\"‘" and lo < hi:
             break  # keep an opening quotation mark of a mixed fragment
         lo += 1
