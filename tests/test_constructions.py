@@ -96,6 +96,13 @@ def test_an_announced_noun_phrase_is_reported_with_lower_confidence():
 def test_a_cue_that_says_nothing_was_said_gives_no_quote():
     art = onrecord.extract("Chelsea have yet to officially confirm or deny the meeting with the player.")
     assert art.quotes == []
+    assert onrecord.extract("The firm Acme Corp declined to reveal the price of the deal.").quotes == []
+
+
+def test_a_participle_after_an_attack_is_the_attackers():
+    text = "During the speech, Donald Trump attacked Hillary Clinton for her votes, saying she lacked judgment."
+    q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("she lacked"))
+    assert q.speaker is not None and q.speaker.name.endswith("Trump")
 
 
 def test_a_dateline_is_not_the_speaker():

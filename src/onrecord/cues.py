@@ -24,6 +24,16 @@ def cue_lemma(tok: Any) -> str:
     return SPEECH_FORMS.get(tok.lower_, tok.lower_)
 
 
+# Verbs that show someone doing something: "showed Mr Nattrass ... telling the meeting" is
+# Nattrass telling; "attacked Clinton ..., saying" is the attacker saying.
+DEPICTING = frozenset({
+    "show", "shows", "showed", "shown", "showing", "film", "films", "filmed", "record",
+    "records", "recorded", "depict", "depicts", "depicted", "feature", "features", "featured",
+    "capture", "captures", "captured", "see", "sees", "saw", "seen", "hear", "hears", "heard",
+    "overheard", "catch", "catches", "caught", "picture", "pictured", "watch", "watched",
+})
+
+
 def subject_of(v: Any, depth: int = 0) -> Any:
     """The grammatical subject of a cue verb, climbing through participles and relatives."""
     if any(c.dep_ == "auxpass" for c in v.children) and cue_lemma(v) != "tell":
@@ -47,7 +57,7 @@ def subject_of(v: Any, depth: int = 0) -> Any:
                 return v.head  # "showed Mr Nattrass ... telling the meeting"
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
                         and c.ent_type_ == "PERSON"), None)
-            if obj is not None and not is_cue(v.head):
+            if obj is not None and v.head.lower_ in DEPICTING:
                 return obj  # "The documentary showed Mr Nattrass, ..., telling ..."
             # "It said X would ..., saying that ...": the speaker of the governing cue.
             for anc in v.ancestors:

@@ -159,7 +159,9 @@ def _object_end(v: Any, obj: Any) -> int:
     return end
 
 
-WITHHOLD = frozenset({"yet", "refuse", "decline", "fail", "never", "not", "n't", "neither", "nor"})
+WITHHOLD = frozenset({"yet", "refuse", "refuses", "refused", "refusing", "decline", "declines",
+                      "declined", "declining", "fail", "fails", "failed", "failing", "never",
+                      "not", "n't", "neither", "nor"})
 
 
 def _withheld(v: Any) -> bool:
@@ -168,7 +170,7 @@ def _withheld(v: Any) -> bool:
     chain = [v]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
-    return any(t.lemma_ in WITHHOLD or t.lower_ in WITHHOLD or t.dep_ == "neg"
+    return any(t.lower_ in WITHHOLD or t.dep_ == "neg"
                for c in chain for t in [c, *c.children])
 
 
