@@ -158,3 +158,9 @@ def test_a_linking_word_and_a_semicolon_tail_are_the_writers():
             "said the timing was not intentional; they only learned of it on Friday.")
     texts = sorted(q.text for q in onrecord.extract(text).quotes)
     assert texts == ["the outlook was worst for the eurozone", "the timing was not intentional"], texts
+
+
+def test_the_object_of_forced_is_who_admits():
+    text = "Senator Ann Ruiz forced Mr. John Stumpf to admit that no executives had been held accountable."
+    q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("no executives"))
+    assert q.speaker is not None and q.speaker.name.endswith("Stumpf")

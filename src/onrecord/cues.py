@@ -52,6 +52,10 @@ def subject_of(v: Any, depth: int = 0) -> Any:
     if depth < 3 and v.dep_ in ("advcl", "xcomp", "conj", "pcomp", "acl") and v.head is not v:
         if v.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in v.children):
             return None  # "Asked whether ..., she said": the participle's subject was asked
+        if v.dep_ == "xcomp" and v.tag_ == "VB":
+            obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i), None)
+            if obj is not None:
+                return obj  # "forced Stumpf to admit", "urged the minister to explain"
         if v.tag_ == "VBG":
             if v.dep_ == "acl" and (v.head.pos_ == "PROPN" or v.head.ent_type_ == "PERSON"):
                 return v.head  # "showed Mr Nattrass ... telling the meeting"
