@@ -31,6 +31,7 @@ CASES = [
     ("Donald Trump said after the convention he would not accept the endorsement if it were offered.", "Trump", "he would not accept"),
     ("Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said presumptive nominee Donald Trump was a “proven failure” in business.", "Warren", "presumptive nominee Donald Trump"),
     ("As The Atlantic recently noted, trust in government is collapsing around the world.", "Atlantic", "trust in government is collapsing"),
+    ("The source of the attraction, union members and leaders say, is his talk of jobs and trade.", "leaders", "The source of the attraction"),
     ("Paul Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", "Ryan", "it is unrealistic to think"),
 ]
 

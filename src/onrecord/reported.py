@@ -198,7 +198,7 @@ def _aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 2:sent.end]):
         return None  # "In her 2003 book, Clinton noted, Living History": no clause after
     k = v.i - 1
-    while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ")
+    while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "CCONJ", "NUM")
                               or doc[k].text in (".",) or doc[k].pos_ == "ADV"):
         k -= 1
     if doc[k].text != "," or k <= sent.start or v.i - k > 6:
