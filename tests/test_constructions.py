@@ -32,6 +32,8 @@ CASES = [
     ("Saturday at the state party convention Sen. Elizabeth Warren (D-MA) said presumptive nominee Donald Trump was a “proven failure” in business.", "Warren", "presumptive nominee Donald Trump"),
     ("As The Atlantic recently noted, trust in government is collapsing around the world.", "Atlantic", "trust in government is collapsing"),
     ("The source of the attraction, union members and leaders say, is his talk of jobs and trade.", "leaders", "The source of the attraction"),
+    ("John Kasich jokingly offered the man a job, then says he will welcome advice from anyone.", "Kasich", "he will welcome advice"),
+    ("“Who do they think they are?” Donald Trump said of the company in February, when it balked at the order.", "Trump", "Who do they think they are?"),
     ("Paul Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", "Ryan", "it is unrealistic to think"),
 ]
 

@@ -82,6 +82,9 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
     words = re.findall(r"[\w’'-]+", tail)
     if words and words[0].lower() in SPEECH_FORMS:  # `?" tweeted Prince Alwaleed, the nephew ...`
         return True
+    if words and words[0][:1].isupper() and any(w.lower() in SPEECH_FORMS and not w.lower().endswith("ing")
+                                      for w in words[1:4]):
+        return True  # `?" Trump said of Apple in February, when the company balked at ...`
     # `!" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday`
     return 0 < len(words) <= 14 and any(w.lower() in SPEECH_FORMS for w in words[:10])
 
@@ -233,7 +236,9 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
 def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
     """A cue after a quote whose own clausal complement follows it outside quotation marks."""
     return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c)
-               and not para.in_quote(c.left_edge) for c in cue.children)
+               and not para.in_quote(c.left_edge)
+               and (c.left_edge.i - cue.i <= 6 or c.left_edge.lower_ == "that")
+               for c in cue.children)  # not a relative clause far on, misparsed
 
 
 def _bare_name(suffix: list[Any]) -> Any:

@@ -59,7 +59,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                      cue_span=cue_span(para, v), subj=subj)
     subj = subject_of(v)
     if subj is None:
-        subj = _sentence_opening_subject(v) or _name_before(v)
+        subj = _sentence_opening_subject(v) or _name_before(v) or _earlier_clause_subject(v)
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
@@ -385,6 +385,23 @@ def _name_before(v: Any) -> Any:
             k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         return None
     return doc[k]
+
+
+def _earlier_clause_subject(v: Any) -> Any:
+    """`Kasich offered the man a job, then says he'll welcome advice`: the parser made the first
+    clause a complement of the cue; its subject, a name or pronoun, is the cue's too."""
+    doc = v.doc
+    k = v.i - 1
+    while k > v.sent.start and doc[k].pos_ == "ADV":
+        k -= 1
+    if doc[k].text != "," and doc[k].pos_ != "CCONJ":
+        return None
+    for c in v.children:
+        if c.dep_ == "ccomp" and c.i < k:
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
+                return subj
+    return None
 
 
 def _misattached_clause(v: Any) -> Any:
