@@ -143,7 +143,10 @@ def _clause_runs_into(words: list[Any]) -> bool:
     for k in range(len(words) - 1, -1, -1):
         if is_cue(words[k]):
             tail = {w.i for w in words[k + 1:]}
-            return any(c.dep_ == "ccomp" and c.i in tail for c in words[k].children)
+            return any(c.dep_ == "ccomp" and c.i in tail for c in words[k].children) or \
+                any(w.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(
+                    a.dep_ in ("relcl", "acl") for a in [w, *w.ancestors] if a.i in tail)
+                    for w in words[k + 1:])  # "says no matter what action Obama takes, “...”"
         if words[k].text in (".", "!", "?", ":", ";"):
             return False
     return False

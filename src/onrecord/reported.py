@@ -119,6 +119,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                     return None
                 return Found("indirect", broken[0], broken[1], para, "indirect", cue=v,
                              cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
+            first = _fronted_condition(v, first)
             span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
@@ -385,6 +386,18 @@ def _name_before(v: Any) -> Any:
             k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         return None
     return doc[k]
+
+
+def _fronted_condition(v: Any, first: int) -> int:
+    """`says no matter what Obama does, his word ...`, `said if elected, she would ...`: an
+    adverbial clause between the cue and its clause, parsed as the cue's, belongs to what was
+    said."""
+    for c in v.children:
+        if v.i < c.i < first and c.dep_ in ("advcl", "advmod") and \
+                c.left_edge.i == v.i + 1 and list(c.subtree)[-1].i < first and \
+                any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
+            return c.left_edge.i
+    return first
 
 
 def _earlier_clause_subject(v: Any) -> Any:
