@@ -138,9 +138,9 @@ def without_aside(text: str, start: int, end: int,
     if not inside:
         return [(start, end)]
     lo, hi = min(a for a, _ in inside), max(b for _, b in inside)
-    before = text[start:lo].rstrip()
-    if before.endswith((",", "—", "–")):
-        lo = start + len(before) - 1
+    head = re.search(r"[,—–][^,.;:!?\n—–]*$", text[start:lo])  # ", union members and | leaders say,"
+    if head and len(head.group().split()) <= ASIDE_REACH:
+        lo = start + head.start()
     tail = re.match(r"[^,.;:!?\n—–]*[,—–]", text[hi:end])
     if tail and len(tail.group().split()) <= ASIDE_REACH:
         hi += tail.end()
