@@ -168,3 +168,14 @@ def test_the_object_of_forced_is_who_admits():
     text = "Senator Ann Ruiz forced Mr. John Stumpf to admit that no executives had been held accountable."
     q = next(q for q in onrecord.extract(text).quotes if q.text.startswith("no executives"))
     assert q.speaker is not None and q.speaker.name.endswith("Stumpf")
+
+
+def test_a_request_and_a_claim_named_by_a_noun():
+    art = onrecord.extract("Pastor Charles Elliott asked the congregation to stand to honor the champion.")
+    q = next(q for q in art.quotes if q.text.startswith("the congregation to stand"))
+    assert q.speaker is not None and q.speaker.name.endswith("Elliott") and q.confidence <= 0.6
+    art = onrecord.extract("Mayor Tom Reyes spoke on Monday. He repeated his claim that the council had "
+                           "bullied the residents.")
+    q = next(q for q in art.quotes if q.text.startswith("the council had"))
+    assert q.speaker is not None and q.speaker.name == "Tom Reyes" and q.cue.text == "claim"
+    assert onrecord.extract("The statement that the firm issued on Monday was short.").quotes == []

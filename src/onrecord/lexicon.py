@@ -50,8 +50,8 @@ HONORIFICS = frozenset({
     "king", "queen", "prince", "princess", "st", "saint", "mp", "mep",
 })
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-THING_PRONOUNS = frozenset({"it"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "its"})
 # Mentions that name nobody by themselves: a speaker left as one of these is not registered.
 UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which",
                               "that", "him", "her", "them", "one"})

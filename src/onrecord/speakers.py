@@ -110,17 +110,17 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
     lo, hi, text = mention_span(para, tok)
     pos = para.char(tok)
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low == "they":
+    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in ("they", "their"):
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
-            g = "m" if low in ("he", "him") else "f"
+            g = "m" if low in ("he", "him", "his") else "f"
             return cast.antecedent(pos, kind="person", window=2500, gender=g,
                                    speaker=speaker), span
         if low in THING_PRONOUNS:
             return (cast.antecedent(pos, kind="organization", window=1500)
                     or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
                     or cast.antecedent(pos, kind="source", window=1500)), span
-        if low == "they":
+        if low in ("they", "their"):
             return cast.antecedent(pos, kind="organization", window=800), span
         return None, span
     # Joint speakers: "Gabriela and Annie said".
