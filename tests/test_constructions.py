@@ -35,6 +35,7 @@ CASES = [
     ("John Kasich jokingly offered the man a job, then says he will welcome advice from anyone.", "Kasich", "he will welcome advice"),
     ("“Who do they think they are?” Donald Trump said of the company in February, when it balked at the order.", "Trump", "Who do they think they are?"),
     ("Paul Ryan says no matter what action President Obama takes on guns, “his word does not trump the Second Amendment.”", "Ryan", "no matter what action"),
+    ("Campaign chief Jessica Mackler issued a statement saying his comment has no place in American democracy.", "Mackler", "his comment has no place"),
     ("Paul Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", "Ryan", "it is unrealistic to think"),
 ]
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.lexicon import SPEECH_FORMS
+from onrecord.lexicon import DOCUMENT_NOUNS, SPEECH_FORMS
 from onrecord.paragraphs import DATELINE, Paragraph
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
@@ -59,6 +59,10 @@ def subject_of(v: Any, depth: int = 0) -> Any:
         if v.tag_ == "VBG":
             if v.dep_ == "acl" and (v.head.pos_ == "PROPN" or v.head.ent_type_ == "PERSON"):
                 return v.head  # "showed Mr Nattrass ... telling the meeting"
+            if v.dep_ == "acl" and v.head.lower_ in DOCUMENT_NOUNS and v.head.dep_ == "dobj":
+                issuer = next((c for c in v.head.head.children if c.dep_ == "nsubj"), None)
+                if issuer is not None:  # "X issued a statement saying ...": X says it
+                    return surface_head(issuer, v.head.head)
             obj = next((c for c in v.head.children if c.dep_ == "dobj" and c.i < v.i
                         and c.ent_type_ == "PERSON"), None)
             if obj is not None and v.head.lower_ in DEPICTING:
