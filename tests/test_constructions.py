@@ -180,3 +180,11 @@ def test_a_request_and_a_claim_named_by_a_noun():
     q = next(q for q in art.quotes if q.text.startswith("the council had"))
     assert q.speaker is not None and q.speaker.name == "Tom Reyes" and q.cue.text == "claim"
     assert onrecord.extract("The statement that the firm issued on Monday was short.").quotes == []
+
+
+def test_a_quote_then_said_mentioning_gives_two_quotes():
+    text = ("“We had written two dozen songs before we got going,” Anthony Kiedis said, mentioning "
+            "the long-awaited album is “in the home stretch.”")
+    art = onrecord.extract(text)
+    cues = sorted((q.cue.text if q.cue else "", q.text[:12]) for q in art.quotes)
+    assert cues == [("mentioning", "the long-awa"), ("said", "We had writt")], cues

@@ -241,7 +241,8 @@ def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c)
                and not para.in_quote(c.left_edge)
                and (c.left_edge.i - cue.i <= 6 or c.left_edge.lower_ == "that")
-               for c in cue.children)  # not a relative clause far on, misparsed
+               and not (c.left_edge.tag_ == "VBG" and c.left_edge.lower_ in SPEECH_FORMS)
+               for c in cue.children)  # not a far relative clause, nor ", mentioning ..."
 
 
 def _bare_name(suffix: list[Any]) -> Any:

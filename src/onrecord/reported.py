@@ -127,6 +127,14 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                 return Found("indirect", broken[0], broken[1], para, "indirect", cue=v,
                              cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
             first = _fronted_condition(v, first)
+            lead = v.doc[first]
+            if lead.tag_ == "VBG" and lead.lower_ in SPEECH_FORMS and lead.i < clause.i:
+                # "Kiedis said, mentioning the album is ...": the participle is the cue
+                span = _trim(para, first + 1, _clause_end(v, clause))
+                if span is None:
+                    return None
+                return Found("indirect", span[0], span[1], para, "indirect", cue=lead,
+                             cue_span=cue_span(para, lead), subj=subj)
             span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
