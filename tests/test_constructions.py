@@ -175,6 +175,8 @@ def test_a_request_and_a_claim_named_by_a_noun():
     art = onrecord.extract("Pastor Charles Elliott asked the congregation to stand to honor the champion.")
     q = next(q for q in art.quotes if q.text.startswith("the congregation to stand"))
     assert q.speaker is not None and q.speaker.name.endswith("Elliott") and q.confidence <= 0.6
+    art = onrecord.extract("City officials have told Flint residents not to drink the water from their taps.")
+    assert [q.text for q in art.quotes] == ["Flint residents not to drink the water from their taps"]
     art = onrecord.extract("Mayor Tom Reyes spoke on Monday. He repeated his claim that the council had "
                            "bullied the residents.")
     q = next(q for q in art.quotes if q.text.startswith("the council had"))

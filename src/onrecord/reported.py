@@ -75,8 +75,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
         clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
                        and c.left_edge.lower_ in ("if", "whether")), None)
-    if clause is None and lemma == "ask":
-        request = _request(para, v)  # "asked the congregation to stand"
+    if clause is None and lemma in ("ask", "tell"):
+        request = _request(para, v)  # "asked the congregation to stand", "told them not to"
         if request is not None:
             return Found("indirect", request[0], request[1], para, "object", cue=v,
                          cue_span=cue_span(para, v), subj=subj)
@@ -425,8 +425,9 @@ def _claim(text: str, para: Paragraph, n: Any) -> Found | None:
 
 
 def _request(para: Paragraph, v: Any) -> tuple[int, int] | None:
-    """`asked the congregation to stand to honour Ali`: who was asked, and to do what (a
-    request; the guidelines make it optional, PolNeAR counts it)."""
+    """`asked the congregation to stand to honour Ali`, `told residents not to drink the water`:
+    who was asked, and to do what (a request; the guidelines make it optional, PolNeAR counts
+    it)."""
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     todo = next((c for c in v.children if c.dep_ == "xcomp" and obj is not None and c.i > obj.i
                  and any(a.lower_ == "to" for a in c.children)), None)
