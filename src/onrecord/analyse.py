@@ -10,6 +10,7 @@ from onrecord.parse import parse_articles
 from onrecord.quotes import Found, find_direct, find_transcript
 from onrecord.reported import find_reported
 from onrecord.cast import Cast, Known
+from onrecord.cues import RELATIVE
 from onrecord.entities import collect
 from onrecord.headline import find_headline
 from onrecord.speakers import resolve
@@ -133,7 +134,7 @@ def _relative_subject(f: Found) -> Any:
     if v is None or f.subj is None or v.dep_ != "relcl" or f.subj.i != v.head.i:
         return None
     return next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")
-                 and c.lower_ in ("who", "that", "which")), None)
+                 and c.lower_ in RELATIVE), None)
 
 
 def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quote | None],

@@ -7,6 +7,7 @@ from onrecord.lexicon import DOCUMENT_NOUNS, SPEECH_FORMS
 from onrecord.paragraphs import DATELINE, Paragraph
 
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb or modal
 RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 

@@ -52,6 +52,7 @@ HONORIFICS = frozenset({
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "their"})
 # Mentions that name nobody by themselves: a speaker left as one of these is not registered.
 UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which",
                               "that", "him", "her", "them", "one"})

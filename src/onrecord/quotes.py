@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.cues import (
-    SUBJ_DEPS, according_source, addressee_of, cue_span, introduces, is_cue, subject_of,
+    FINITE, SUBJ_DEPS, according_source, addressee_of, cue_span, introduces, is_cue, subject_of,
 )
 from onrecord.lexicon import NON_SPEAKER_LABELS, SPEECH_FORMS
 from onrecord.marks import Marked, is_abbreviation
@@ -28,7 +28,8 @@ class Found:
     start: int
     end: int
     para: Paragraph
-    how: str  # direct | colon | continuation | indirect | object | according | headline | transcript | pending
+    # direct | colon | continuation | indirect | object | according | headline | transcript | pending
+    how: str
     cue: Any = None  # the cue token (spaCy Token) when there is one
     cue_span: tuple[int, int, str] | None = None
     subj: Any = None  # head token of the speaker mention
@@ -82,8 +83,8 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
     words = re.findall(r"[\w’'-]+", tail)
     if words and words[0].lower() in SPEECH_FORMS:  # `?" tweeted Prince Alwaleed, the nephew ...`
         return True
-    if words and words[0][:1].isupper() and any(w.lower() in SPEECH_FORMS and not w.lower().endswith("ing")
-                                      for w in words[1:4]):
+    if words and words[0][:1].isupper() and any(
+            w.lower() in SPEECH_FORMS and not w.lower().endswith("ing") for w in words[1:4]):
         return True  # `?" Trump said of Apple in February, when the company balked at ...`
     # `!" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday`
     return 0 < len(words) <= 14 and any(w.lower() in SPEECH_FORMS for w in words[:10])
@@ -144,7 +145,7 @@ def _clause_runs_into(words: list[Any]) -> bool:
         if is_cue(words[k]):
             tail = {w.i for w in words[k + 1:]}
             return any(c.dep_ == "ccomp" and c.i in tail for c in words[k].children) or \
-                any(w.tag_ in ("VBD", "VBZ", "VBP", "MD") and not any(
+                any(w.tag_ in FINITE and not any(
                     a.dep_ in ("relcl", "acl") for a in [w, *w.ancestors] if a.i in tail)
                     for w in words[k + 1:])  # "says no matter what action Obama takes, “...”"
         if words[k].text in (".", "!", "?", ":", ";"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.cues import (
-    SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
+    FINITE, SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
 )
 from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
 from onrecord.paragraphs import DATELINE, Paragraph
@@ -50,6 +50,13 @@ def _has_marks(text: str, para: Paragraph, lo: int, hi: int) -> bool:
     return any(lo <= (m.open_mark if m.open_mark >= 0 else m.start) < hi for m in para.marks)
 
 
+def _found(para: Paragraph, span: tuple[int, int], cue: Any, subj: Any, how: str = "indirect",
+           addressee: str | None = None, kind: str = "indirect") -> Found:
+    """A statement hung on `cue`: its character span, speaker token and how it was found."""
+    return Found(kind, span[0], span[1], para, how, cue=cue, cue_span=cue_span(para, cue),
+                 subj=subj, addressee=addressee)
+
+
 def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     inverted = _inverted_parenthetical(para, v) or _aside(para, v)
     if inverted is not None:
@@ -57,8 +64,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         span = _outside(para, v.sent, lo, hi)
         if span is None or len(text[span[0]:span[1]].split()) < 3:
             return None
-        return Found("indirect", span[0], span[1], para, "indirect", cue=v,
-                     cue_span=cue_span(para, v), subj=subj)
+        return _found(para, span, v, subj)
     subj = subject_of(v)
     if subj is None:
         subj = _sentence_opening_subject(v) or _name_before(v) or _earlier_clause_subject(v)
@@ -78,24 +84,21 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if clause is None and lemma in ("ask", "tell"):
         request = _request(para, v)  # "asked the congregation to stand", "told them not to"
         if request is not None:
-            return Found("indirect", request[0], request[1], para, "object", cue=v,
-                         cue_span=cue_span(para, v), subj=subj)
+            return _found(para, request, v, subj, how="object")
     if clause is None and lemma in CLAUSE_TAKERS:
         misparsed = _misparsed_clause(para, v) or _adverbial_clause(para, v)
         if misparsed is not None:
-            return Found("indirect", misparsed[0], misparsed[1], para, "indirect", cue=v,
-                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
-    if clause is not None and (_is_question(clause) or _is_wh(clause) and lemma not in WH_TAKERS) and lemma != "ask":
+            return _found(para, misparsed, v, subj, addressee=addressee_of(v))
+    if clause is not None and lemma != "ask" and (
+            _is_question(clause) or _is_wh(clause) and lemma not in WH_TAKERS):
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     colon = _colon_content(para, v)
     if colon is not None:
-        return Found("direct", colon[0], colon[1], para, "indirect", cue=v,
-                     cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
+        return _found(para, colon, v, subj, addressee=addressee_of(v), kind="direct")
     if clause is None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
-            return Found("indirect", tail[0], tail[1], para, "indirect", cue=v,
-                         cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
+            return _found(para, tail, v, subj, addressee=addressee_of(v))
     span: tuple[int, int] | None = None
     how = "indirect"
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
@@ -124,8 +127,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                 broken = _misparsed_clause(para, v) if lemma in CLAUSE_TAKERS else None
                 if broken is None:
                     return None
-                return Found("indirect", broken[0], broken[1], para, "indirect", cue=v,
-                             cue_span=cue_span(para, v), subj=subj, addressee=addressee_of(v))
+                return _found(para, broken, v, subj, addressee=addressee_of(v))
             first = _fronted_condition(v, first)
             lead = v.doc[first]
             if lead.tag_ == "VBG" and lead.lower_ in SPEECH_FORMS and lead.i < clause.i:
@@ -133,8 +135,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                 span = _trim(para, first + 1, _clause_end(v, clause))
                 if span is None:
                     return None
-                return Found("indirect", span[0], span[1], para, "indirect", cue=lead,
-                             cue_span=cue_span(para, lead), subj=subj)
+                return _found(para, span, lead, subj)
             span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
@@ -157,16 +158,14 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             how = "object"
     if span is None:
         return None
-    lo, hi = span
-    if len(text[lo:hi].split()) < 3:
+    if len(text[span[0]:span[1]].split()) < 3:
         return None
-    return Found("indirect", lo, hi, para, how, cue=v, cue_span=cue_span(para, v),
-                 subj=subj, addressee=addressee_of(v))
+    return _found(para, span, v, subj, how=how, addressee=addressee_of(v))
 
 
 def _object_end(v: Any, obj: Any) -> int:
     """Where a noun-phrase content ends: the phrase, and what the parser hung on the cue after
-    it ("announced a concert | in support of Sanders"), up to a comma, a colon or a dash."""
+    it ("announced a concert | in support of Sanders"), up to punctuation or another cue."""
     end = list(obj.subtree)[-1].i
     for t in v.doc[end + 1:v.sent.end]:
         if t.is_punct or t.is_space or is_cue(t):
@@ -323,7 +322,6 @@ CLAUSE_TAKERS = frozenset({
 # guidelines make such quotes optional, PolNeAR counts them.
 NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", "admit",
                        "report", "mention", "predict", "warn"})
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
 def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -364,8 +362,7 @@ def _as_clause(text: str, para: Paragraph, v: Any, subj: Any) -> Found | None:
     span = _trim(para, keep[0], keep[-1])
     if span is None or len(text[span[0]:span[1]].split()) < 4:
         return None
-    return Found("indirect", span[0], span[1], para, "indirect", cue=v,
-                 cue_span=cue_span(para, v), subj=subj)
+    return _found(para, span, v, subj)
 
 
 def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -384,15 +381,21 @@ def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
     return None
 
 
+def _before_adverbs(v: Any) -> int:
+    """Index of the token before a cue, past adverbs ("Kasich then says", "Warren also said")."""
+    k = v.i - 1
+    while k > v.sent.start and v.doc[k].pos_ == "ADV":
+        k -= 1
+    return k
+
+
 def _name_before(v: Any) -> Any:
     """`... at the party convention Sen. Elizabeth Warren (D-MA) said ...`: the parser found no
     subject, but a person's name stands right before the finite cue (a party label between)."""
     if v.tag_ not in ("VBD", "VBZ", "VBP"):
         return None
     doc = v.doc
-    k = v.i - 1
-    while k > v.sent.start and doc[k].pos_ == "ADV":
-        k -= 1
+    k = _before_adverbs(v)
     if doc[k].text == ")":
         while k > v.sent.start and doc[k].text != "(" and v.i - k < 8:
             k -= 1
@@ -420,8 +423,7 @@ def _claim(text: str, para: Paragraph, n: Any) -> Found | None:
     span = _trim(para, clause.left_edge.i, list(clause.subtree)[-1].i)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
         return None
-    return Found("indirect", span[0], span[1], para, "object", cue=n, cue_span=cue_span(para, n),
-                 subj=owner)
+    return _found(para, span, n, owner, how="object")
 
 
 def _request(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -452,9 +454,7 @@ def _earlier_clause_subject(v: Any) -> Any:
     """`Kasich offered the man a job, then says he'll welcome advice`: the parser made the first
     clause a complement of the cue; its subject, a name or pronoun, is the cue's too."""
     doc = v.doc
-    k = v.i - 1
-    while k > v.sent.start and doc[k].pos_ == "ADV":
-        k -= 1
+    k = _before_adverbs(v)
     if doc[k].text != "," and doc[k].pos_ != "CCONJ":
         return None
     for c in v.children:
@@ -530,9 +530,6 @@ def _clause_end(v: Any, clause: Any) -> int:
 
 QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
 
-
-
-
 # A sentence's link to the one before, the writer's and not the speaker's ("But the goal is
 # not revenue, according to ...", "However, slower growth ..., the IMF said").
 CONNECTIVES = frozenset({"But", "And", "Yet", "However", "Still", "Meanwhile", "Moreover",
@@ -578,5 +575,4 @@ def _according(text: str, para: Paragraph, t: Any) -> Found | None:
         span = _trim(para, sent.start, lo_p - 1)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
         return None
-    return Found("indirect", span[0], span[1], para, "according", cue=t,
-                 cue_span=cue_span(para, t), subj=src)
+    return _found(para, span, t, src, how="according")

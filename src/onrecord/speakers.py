@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.cast import ORG_WORDS, Cast, Known, fold, name_words
-from onrecord.lexicon import DOCUMENT_NOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from onrecord.lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from onrecord.paragraphs import Paragraph
 
 SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
@@ -110,7 +110,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
     lo, hi, text = mention_span(para, tok)
     pos = para.char(tok)
     low = tok.lower_
-    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in ("they", "their"):
+    if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in GROUP_PRONOUNS:
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
             g = "m" if low in ("he", "him", "his") else "f"
@@ -120,7 +120,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             return (cast.antecedent(pos, kind="organization", window=1500)
                     or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
                     or cast.antecedent(pos, kind="source", window=1500)), span
-        if low in ("they", "their"):
+        if low in GROUP_PRONOUNS:
             return cast.antecedent(pos, kind="organization", window=800), span
         return None, span
     # Joint speakers: "Gabriela and Annie said".
