@@ -43,6 +43,11 @@ CASES = [
     ("Bill Skelly praised his colleague Vito Marr, who was responsible for the voter data: “Vito is outstanding with data. He is a real good manipulator.”", "Skelly", "Vito is"),
     ("Senator Ann Ruiz forced Mr. John Stumpf to admit that no executives had been held accountable.", "Stumpf", "no executives"),
     ("Paul Ryan said it is unrealistic to think that if the U.S. pulls back, “our oceans are going to save us.”", "Ryan", "it is unrealistic to think"),
+    # A name the parser hung on the phrase before it; a passive before "and said".
+    ("As a part of his plea deal, Marco Ferrante, 44, said that he hacked nearly 100 accounts from his home.", "Ferrante", "he hacked"),
+    ("By the end of the day, Mr. Olsen was forced into a rare retreat and said that his words had been misread.", "Olsen", "his words had been"),
+    # A second speaker's statement joined to the first one ends it.
+    ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]
 
 
@@ -69,6 +74,13 @@ def test_open_quote_paragraph_takes_the_next_paragraphs_speaker():
     art = onrecord.extract(text)
     first = quote_starting(art, "The first paragraph")
     assert first.speaker is not None and first.speaker.name == "Roberts"
+
+
+def test_a_second_speakers_statement_ends_the_first():
+    art = onrecord.extract("Ruiz suggested that a mayor who ignores questions cannot lead, while "
+                           "Adler said that the stakes are too high for her.")
+    first = quote_starting(art, "a mayor")
+    assert first.text == "a mayor who ignores questions cannot lead" and first.speaker.name == "Ruiz"
 
 
 def test_scare_quotes_and_titles_are_not_quotes():

@@ -35,11 +35,15 @@ DEPICTING = frozenset({
 })
 
 
-def subject_of(v: Any, depth: int = 0) -> Any:
-    """The grammatical subject of a cue verb, climbing through participles and relatives."""
-    if any(c.dep_ == "auxpass" for c in v.children) and cue_lemma(v) != "tell":
-        return None  # "is said to be": no speaker
+def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:
+    """The grammatical subject of a cue verb, climbing through participles and relatives
+    (`via`: the dependency of the verb climbed from)."""
     subjects = [c for c in v.children if c.dep_ in SUBJ_DEPS]
+    if any(c.dep_ == "auxpass" for c in v.children) and cue_lemma(v) != "tell":
+        if via != "conj" or is_cue(v):
+            return None  # "is said to be", "is set to announce": no speaker (yet)
+        # "Trump was forced into damage control and said ...": the passive's subject
+        subjects = [c for c in subjects if c.dep_ == "nsubjpass"]
     if subjects:
         people = [c for c in subjects if c.ent_type_ == "PERSON"]
         # "Harbour City, ... Moreno said"; "Dr Mike Watts head of exploration said"
@@ -77,7 +81,7 @@ def subject_of(v: Any, depth: int = 0) -> Any:
             anc = next((a for a in v.ancestors if is_cue(a)), None)
             if anc is not None:
                 return subject_of(anc, depth + 1)
-        return subject_of(v.head, depth + 1)
+        return subject_of(v.head, depth + 1, v.dep_)
     if v.dep_ == "relcl":
         return v.head
     return None

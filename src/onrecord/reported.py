@@ -29,7 +29,12 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
             continue
         if f is None:
             continue
-        if any(_overlap(f.start, f.end, a, b) > 0.5 * (f.end - f.start) for a, b in taken):
+        outer = next((g for g in found if g.start <= para.char(t) < g.end), None)
+        if outer is not None and _second_statement(para, outer, f):
+            taken.remove((outer.start, outer.end))
+            outer.end = _cut_before(para, f.subj)
+            taken.append((outer.start, outer.end))
+        elif any(_overlap(f.start, f.end, a, b) > 0.5 * (f.end - f.start) for a, b in taken):
             continue
         if any(para.char(t) == (d.cue_span[0] if d.cue_span else -1) for d in direct) and \
                 any(d.start < f.end and f.start < d.end for d in direct):
@@ -40,6 +45,28 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
         found.append(f)
         taken.append((f.start, f.end))
     return found
+
+
+CONTRASTS = frozenset({"while", "whereas", "but", "and"})
+
+
+def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
+    """`Rubio suggested A, while Cruz said B`: a second speaker's statement, joined to the end
+    of the first one by a conjunction, ends it."""
+    subj = f.subj
+    if subj is None or outer.how == "according" or f.end > outer.end + 1:
+        return False
+    k = subj.left_edge.i - 1
+    doc = para.doc
+    return (k > 1 and doc[k].lower_ in CONTRASTS and doc[k - 1].text == ","
+            and para.char(doc[k - 1]) > outer.start + 10
+            and subj.i < f.cue.i and f.start > para.char(subj))
+
+
+def _cut_before(para: Paragraph, subj: Any) -> int:
+    """Character end of what comes before `, while <subj>`."""
+    doc = para.doc
+    return para.char_end(doc[subj.left_edge.i - 3])
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -67,7 +94,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         return _found(para, span, v, subj)
     subj = subject_of(v)
     if subj is None:
-        subj = _sentence_opening_subject(v) or _name_before(v) or _earlier_clause_subject(v)
+        subj = _sentence_opening_subject(v) or _name_before(v) or _name_in_commas(v) \
+            or _earlier_clause_subject(v)
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
@@ -404,6 +432,28 @@ def _name_before(v: Any) -> Any:
             k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
         return None
     return doc[k]
+
+
+def _name_in_commas(v: Any) -> Any:
+    """`As part of his plea, Marcel Lazar, 44, said that ...`, `..., as Peña Nieto, contradicting
+    Trump, said he had ...`: the parser hung the name on the phrase before it; a person's name
+    ends the comma-delimited stretch before the cue, or the one before an aside."""
+    doc = v.doc
+    if v.tag_ not in ("VBD", "VBZ", "VBP") or doc[v.i - 1].text != "," or \
+            not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        return None
+    end = v.i - 1  # the comma closing the stretch
+    for _ in range(2):
+        k = end - 1
+        while k > v.sent.start and doc[k].text != ",":
+            k -= 1
+        last = doc[end - 1]
+        if last.ent_type_ == "PERSON" and last.pos_ == "PROPN":
+            return last
+        if doc[k].text != "," or end - k > 9:
+            return None
+        end = k
+    return None
 
 
 # Nouns that carry a statement with its owner: "Trump's claim that ...", "his warning that".
