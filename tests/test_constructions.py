@@ -83,6 +83,20 @@ def test_a_second_speakers_statement_ends_the_first():
     assert first.text == "a mayor who ignores questions cannot lead" and first.speaker.name == "Ruiz"
 
 
+def test_a_paragraph_ending_in_a_colon_introduces_the_next():
+    text = ('Senator Ann Ruiz spoke after Ken Adler. Adler continued:\n\n'
+            '"We have waited for this bridge for twenty years."\n\n'
+            'In a speech last July, Ruiz said:\n\n'
+            'Let no one be mistaken: this bridge is a waste of public money.')
+    art = onrecord.extract(text)
+    quoted = quote_starting(art, "We have waited")
+    assert quoted.speaker.name == "Ken Adler" and quoted.cue.text == "continued"
+    assert text[quoted.speaker.start:quoted.speaker.end] == "Adler"
+    block = quote_starting(art, "Let no one be mistaken")
+    assert block.speaker.name == "Ann Ruiz" and block.cue.text == "said"
+    assert block.text.endswith("public money.")
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
     assert art.quotes == []
