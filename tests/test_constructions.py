@@ -46,6 +46,9 @@ CASES = [
     # A name the parser hung on the phrase before it; a passive before "and said".
     ("As a part of his plea deal, Marco Ferrante, 44, said that he hacked nearly 100 accounts from his home.", "Ferrante", "he hacked"),
     ("By the end of the day, Mr. Olsen was forced into a rare retreat and said that his words had been misread.", "Olsen", "his words had been"),
+    # Scraped text that lost the space around a quotation mark.
+    ("“It is surprising to see him traffic in that kind of paranoia,”Clinton said.", "Clinton", "It is surprising"),
+    ('Ryan said,“Look, those images have no place in a presidential campaign.”', "Ryan", "Look, those images"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]

@@ -18,6 +18,7 @@ def quoted(text: str) -> list[str]:
     ('He said “she told me ‘no’ twice”.', ["she told me ‘no’ twice"]),
     ("It's the council's plan, isn't it?", []),
     ('He said it was over," the coach said.', ["He said it was over,"]),
+    ('“It could create real problems here,“ said Jim Ruiz. “Next.”', ["It could create real problems here,", "Next."]),
 ])
 def test_find_marked(text, expected):
     assert quoted(text) == expected

@@ -65,6 +65,9 @@ def _find(text: str, start: int, end: int) -> list[Marked]:
             elif ch == closer or (closer == STRAIGHT and ch == "”") or (closer == "”" and ch == STRAIGHT):
                 spans.append(Marked(open_at + 1, i, open_at, i))
                 open_at = -1
+            elif ch == "“" and closer == "”" and _closes_like(text, i, end):
+                spans.append(Marked(open_at + 1, i, open_at, i))  # `here,“ said Jim`: a typo
+                open_at = -1
             elif ch in OPENERS and closer != STRAIGHT and ch != closer:
                 # A new opener before the close: the previous quote was left open.
                 spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, i), open_at, -1))
@@ -118,6 +121,12 @@ def _single_quoted(text: str, start: int, end: int, outer: list[Marked]) -> list
         found.append(Marked(i + 1, close, i, close))
         i = close + 1
     return found
+
+
+def _closes_like(text: str, i: int, end: int) -> bool:
+    """An opening mark placed where a closer goes: after a word's final punctuation and
+    before a space or the paragraph end."""
+    return text[i - 1] in ",.!?—" and (i + 1 >= end or text[i + 1].isspace())
 
 
 def _reopens(text: str, i: int, end: int) -> bool:

