@@ -49,6 +49,9 @@ CASES = [
     # Scraped text that lost the space around a quotation mark.
     ("“It is surprising to see him traffic in that kind of paranoia,”Clinton said.", "Clinton", "It is surprising"),
     ('Ryan said,“Look, those images have no place in a presidential campaign.”', "Ryan", "Look, those images"),
+    # What was said as a noun phrase after a cue that reports one.
+    ("Mayor Ana Ruiz tweeted a photo of the flooded library on Sunday.", "Ruiz", "a photo of the flooded library"),
+    ("Governor Tom Adler lamented the closure of the old city library.", "Adler", "the closure of the old city library"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]

@@ -349,7 +349,8 @@ CLAUSE_TAKERS = frozenset({
 # Cues whose noun-phrase object is what was said ("announced a 26% rise in profits"); the
 # guidelines make such quotes optional, PolNeAR counts them.
 NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", "admit",
-                       "report", "mention", "predict", "warn"})
+                       "report", "mention", "predict", "warn", "tweet", "post", "recall",
+                       "note", "explain", "write", "lament"})
 
 
 def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
