@@ -52,6 +52,10 @@ CASES = [
     # What was said as a noun phrase after a cue that reports one.
     ("Mayor Ana Ruiz tweeted a photo of the flooded library on Sunday.", "Ruiz", "a photo of the flooded library"),
     ("Governor Tom Adler lamented the closure of the old city library.", "Adler", "the closure of the old city library"),
+    # "according to X" inside the sentence; a passive cue with its speaker after "by".
+    ("Fundraising, according to the campaign, has surged in the last three weeks.", "campaign", "Fundraising, according to"),
+    ("As reported by the Daily Ledger, investigators found over 2,000 emails on the server.", "Ledger", "investigators found"),
+    ("Asked by Tom Adler whether she had rehearsed the speech, Ruiz laughed.", "Adler", "whether she had rehearsed"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]

@@ -93,6 +93,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             return None
         return _found(para, span, v, subj)
     subj = subject_of(v)
+    if subj is None and v.tag_ == "VBN":
+        return _by_agent(text, para, v)
     if subj is None:
         subj = _sentence_opening_subject(v) or _name_before(v) or _name_in_commas(v) \
             or _earlier_clause_subject(v)
@@ -189,6 +191,33 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if len(text[span[0]:span[1]].split()) < 3:
         return None
     return _found(para, span, v, subj, how=how, addressee=addressee_of(v))
+
+
+def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
+    """A passive cue with its speaker after "by": `Asked by Matt Lauer whether she had ...`,
+    `As reported by the Post, investigators found ...`, `The ban was first reported by X`."""
+    agent = next((c for c in v.children if c.dep_ == "agent"), None)
+    src = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+    if src is None or para.in_quote(src):
+        return None
+    span: tuple[int, int] | None = None
+    if cue_lemma(v) == "ask":
+        asked = next((c for c in v.children if c.i > src.i and (
+            c.dep_ == "ccomp" and c.left_edge.lower_ in ("if", "whether")
+            or c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "about")), None)
+        if asked is not None:
+            span = _trim(para, asked.left_edge.i, list(asked.subtree)[-1].i)
+    elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+        inside = {t.i for t in v.subtree}
+        rest = [t.i for t in v.sent if t.i not in inside]
+        span = _trim(para, rest[0], rest[-1]) if rest else None
+    elif v.dep_ == "ROOT":
+        said = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+        if said is not None and said.pos_ in ("NOUN", "PROPN"):
+            span = _trim(para, said.left_edge.i, list(said.subtree)[-1].i)
+    if span is None or len(text[span[0]:span[1]].split()) < 3:
+        return None
+    return _found(para, span, v, src, how="object")
 
 
 def _object_end(v: Any, obj: Any) -> int:
@@ -622,6 +651,8 @@ def _according(text: str, para: Paragraph, t: Any) -> Found | None:
         span = _trim(para, hi_p + 1, sent.end - 1)
     elif hi_p >= sent.end - 2:  # "..., according to X."
         span = _trim(para, sent.start, lo_p - 1)
+    elif t.doc[lo_p - 1].text == "," and t.doc[hi_p + 1].text == ",":
+        span = _outside(para, sent, lo_p - 1, hi_p + 1)  # "Fundraising, according to X, has"
     else:
         span = _trim(para, sent.start, lo_p - 1)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
