@@ -56,6 +56,10 @@ CASES = [
     ("Fundraising, according to the campaign, has surged in the last three weeks.", "campaign", "Fundraising, according to"),
     ("As reported by the Daily Ledger, investigators found over 2,000 emails on the server.", "Ledger", "investigators found"),
     ("Asked by Tom Adler whether she had rehearsed the speech, Ruiz laughed.", "Adler", "whether she had rehearsed"),
+    # Short answers and clauses.
+    ("Asked if the plan was legal, 46 percent of voters said yes.", "voters", "yes"),
+    ("Most voters said the mayor is honest, and three-quarters said the same of her deputy.", "three-quarters", "the same of her deputy"),
+    ("Would he vote for the bill? Senator Tom Adler said he would.", "Adler", "he would"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]

@@ -125,6 +125,10 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     colon = _colon_content(para, v)
     if colon is not None:
         return _found(para, colon, v, subj, addressee=addressee_of(v), kind="direct")
+    if clause is None and lemma == "say":
+        answer = _answer(para, v)  # "46 percent of voters said yes", "half said so"
+        if answer is not None:
+            return _found(para, answer, v, subj)
     if clause is None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
@@ -188,9 +192,30 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             how = "object"
     if span is None:
         return None
-    if len(text[span[0]:span[1]].split()) < 3:
+    # "Jeff Flake said he would.": a clause of a subject and a verb is a statement too.
+    least = 2 if clause is not None and clause.i > v.i and any(
+        c.dep_ in SUBJ_DEPS for c in clause.children) else 3
+    if len(text[span[0]:span[1]].split()) < least:
         return None
     return _found(para, span, v, subj, how=how, addressee=addressee_of(v))
+
+
+ANSWERS = frozenset({"yes", "no", "so"})
+
+
+def _answer(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """`said yes`, `said so`, `said the same of Sanders`: a short answer right after the cue."""
+    doc = v.doc
+    k = v.i + 1
+    if k >= v.sent.end:
+        return None
+    if doc[k].lower_ in ANSWERS and doc[k].head.i == v.i and \
+            doc[k].dep_ in ("intj", "dobj", "advmod", "attr"):
+        return _trim(para, k, k)
+    if doc[k].lower_ == "the" and k + 1 < v.sent.end and doc[k + 1].lower_ == "same" and \
+            doc[k + 1].head.i == v.i:
+        return _trim(para, k, list(doc[k + 1].subtree)[-1].i)
+    return None
 
 
 def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
@@ -339,6 +364,8 @@ def _trailing_attribution(para: Paragraph, v: Any, subj: Any) -> tuple[int, int]
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:left - 1]):
         return None  # "Shortly after the vote, the senator announced ...": no clause before
+    if any(t.lower_ == "asked" for t in doc[sent.start:sent.start + 2]):
+        return None  # "Asked if ..., 46 percent said yes": the question, not the answer
     return _trim(para, sent.start, left - 2)
 
 
