@@ -111,6 +111,16 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next():
     assert block.text.endswith("public money.")
 
 
+@pytest.mark.parametrize("text", [
+    "That said, the council cannot realistically win the vote on Monday.",
+    "All told, up to five million people could be eligible for the programme.",
+    "It is important to note that the court has ruled only on emergency filings.",
+    "It's safe to say he is referring to the plan to close the border.",
+])
+def test_idioms_and_impersonal_it_are_no_speakers(text):
+    assert onrecord.extract(text).quotes == []
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
     assert art.quotes == []

@@ -9,6 +9,8 @@ from onrecord.paragraphs import DATELINE, Paragraph
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb or modal
 RELATIVE = frozenset({"who", "that", "which", "whom"})
+# Subjects that stand for no one when reached from a cue below a verb that is no cue.
+EXPLETIVE = frozenset({"it", "this", "that", "what", "there", "all"})
 
 
 def is_cue(tok: Any) -> bool:
@@ -16,6 +18,10 @@ def is_cue(tok: Any) -> bool:
     lemma = SPEECH_FORMS.get(tok.lower_)
     if lemma is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "NN":
         return False
+    doc = tok.doc
+    if 0 < tok.i < len(doc) - 1 and doc[tok.i + 1].text == "," and \
+            doc[tok.i - 1].lower_ in ("that", "all") and doc[tok.i - 1].is_sent_start:
+        return False  # "That said, ...", "All told, ...": idioms, nobody speaks
     # "the North East Says No campaign": a capitalised word inside a name is no verb.
     return not (tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0
                 and tok.doc[tok.i - 1].text[:1].isupper() and not tok.doc[tok.i - 1].is_punct)
@@ -48,6 +54,8 @@ def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:
         people = [c for c in subjects if c.ent_type_ == "PERSON"]
         # "Harbour City, ... Moreno said"; "Dr Mike Watts head of exploration said"
         c = min(people or subjects, key=lambda c: abs(c.i - v.i))
+        if depth > 0 and c.lower_ in EXPLETIVE and not is_cue(v):
+            return None  # "it is important to note", "It means admitting that ..."
         if c.lower_ in RELATIVE and v.dep_ == "relcl":
             return v.head
         c = _past_dateline(c)
