@@ -121,6 +121,15 @@ def test_idioms_and_impersonal_it_are_no_speakers(text):
     assert onrecord.extract(text).quotes == []
 
 
+def test_a_sentence_final_according_to_reports_the_statement_before_it():
+    art = onrecord.extract("Some 55 percent of voters said they do not trust the mayor, "
+                           "according to a poll conducted in February.")
+    said = quote_starting(art, "they do not trust")
+    assert said.text == "they do not trust the mayor" and said.speaker.name == "Some 55 percent of voters"
+    poll = quote_starting(art, "Some 55 percent")
+    assert poll.cue.text == "according to" and poll.speaker.name == "a poll"
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
     assert art.quotes == []

@@ -23,6 +23,8 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
             f = _according(text, para, t)
         elif is_cue(t):
             f = _reported(text, para, t)
+            if f is not None:
+                f.end = _before_according(para, f)
         elif t.lower_ in CLAIM_NOUNS and t.pos_ == "NOUN":
             f = _claim(text, para, t)
         else:
@@ -34,6 +36,8 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
             taken.remove((outer.start, outer.end))
             outer.end = _cut_before(para, f.subj)
             taken.append((outer.start, outer.end))
+        elif f.how == "according" and _around_statement(para, t, f, direct, found):
+            pass  # "X said Y, according to a poll": the poll reports X's statement
         elif any(_overlap(f.start, f.end, a, b) > 0.5 * (f.end - f.start) for a, b in taken):
             continue
         if any(para.char(t) == (d.cue_span[0] if d.cue_span else -1) for d in direct) and \
@@ -48,6 +52,41 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
 
 
 CONTRASTS = frozenset({"while", "whereas", "but", "and"})
+
+
+def _sentence_final_according(para: Paragraph, lo: int, hi: int) -> Any:
+    """The "according" of a `..., according to X.` closing the sentence, inside lo..hi."""
+    doc = para.doc
+    for t in doc:
+        if not lo < para.char(t) < hi or t.lower_ != "according" or t.i + 2 >= len(doc) \
+                or doc[t.i + 1].lower_ != "to" or para.in_quote(t):
+            continue
+        src = according_source(t)
+        if src is not None and max(x.i for x in src.subtree) >= t.sent.end - 2 and \
+                any(doc[k].text == "," for k in (t.i - 1, t.i - 2) if k >= 0):
+            return t
+    return None
+
+
+def _before_according(para: Paragraph, f: Found) -> int:
+    """`... said the turnout is larger, according to the poll.`: the statement ends at the
+    comma; the according-phrase is the writer's source for it."""
+    t = _sentence_final_according(para, f.start, f.end)
+    if t is None:
+        return f.end
+    doc = para.doc
+    k = t.i - 1
+    if doc[k].text == ",":
+        k -= 1
+    return para.char_end(doc[k])
+
+
+def _around_statement(para: Paragraph, t: Any, f: Found, direct: list[Found],
+                      found: list[Found]) -> bool:
+    """An according-phrase closing a sentence whose reported statement ends before it."""
+    here = [g for g in direct + found if _overlap(f.start, f.end, g.start, g.end)]
+    return bool(here) and all(g in found and g.how != "according" and g.end <= para.char(t)
+                              for g in here)
 
 
 def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
