@@ -229,6 +229,13 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             # "BP announced a 26% rise in profits": what was said, as a noun phrase.
             span = _trim(para, obj.left_edge.i, _object_end(v, obj))
             how = "object"
+    elif lemma in NP_TAKERS and not _withheld(v):
+        # "reported spending $6 million on ads", "recalled sitting in on focus groups"
+        doing = next((c for c in v.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
+                      and c.i == v.i + 1), None)
+        if doing is not None:
+            span = _trim(para, doing.i, list(doing.subtree)[-1].i)
+            how = "object"
     if span is None:
         return None
     # "Jeff Flake said he would.": a clause of a subject and a verb is a statement too.
