@@ -61,6 +61,7 @@ CASES = [
     ("Most voters said the mayor is honest, and three-quarters said the same of her deputy.", "three-quarters", "the same of her deputy"),
     ("Would he vote for the bill? Senator Tom Adler said he would.", "Adler", "he would"),
     ("Overall, outside groups reported spending $6 million on ads attacking the mayor.", "groups", "spending $6 million"),
+    ("Before the vote a group of rabbis called for a boycott, and the civil rights group the Hartley League strongly denounced the plan and said it would return all of his donations.", "League", "it would return"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]

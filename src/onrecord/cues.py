@@ -84,6 +84,12 @@ def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:
             for anc in v.ancestors:
                 if is_cue(anc):
                     return subject_of(anc, depth + 1)
+        if v.dep_ == "conj":
+            # "A called for X, and B denounced Y and said Z": the nearest conjunct with a subject
+            near = [c for c in v.head.children if c.dep_ == "conj" and c.i < v.i
+                    and any(s.dep_ in SUBJ_DEPS for s in c.children)]
+            if near:
+                return subject_of(near[-1], depth + 1, "conj")
         if v.dep_ == "conj" and is_cue(v) and not is_cue(v.head):
             # "He said A and said B" parsed with the second cue inside A: the first cue's speaker
             anc = next((a for a in v.ancestors if is_cue(a)), None)
