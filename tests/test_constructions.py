@@ -62,6 +62,7 @@ CASES = [
     ("Would he vote for the bill? Senator Tom Adler said he would.", "Adler", "he would"),
     ("Overall, outside groups reported spending $6 million on ads attacking the mayor.", "groups", "spending $6 million"),
     ("Before the vote a group of rabbis called for a boycott, and the civil rights group the Hartley League strongly denounced the plan and said it would return all of his donations.", "League", "it would return"),
+    ("The mayor said the bridge will close in May and Adler says some of the shops will never reopen.", "Adler", "some of the shops"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
 ]
@@ -118,6 +119,9 @@ def test_a_paragraph_ending_in_a_colon_introduces_the_next():
     "All told, up to five million people could be eligible for the programme.",
     "It is important to note that the court has ruled only on emergency filings.",
     "It's safe to say he is referring to the plan to close the border.",
+    "Her residency was still valid, so she continued to renew it every year.",
+    "Later, he added trucks, and, still later, he attacked emissions from coal plants.",
+    "She is confident that she can deny her rival the nomination by winning the big states.",
 ])
 def test_idioms_and_impersonal_it_are_no_speakers(text):
     assert onrecord.extract(text).quotes == []

@@ -97,15 +97,19 @@ def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
         return False
     k = subj.left_edge.i - 1
     doc = para.doc
-    return (k > 1 and doc[k].lower_ in CONTRASTS and doc[k - 1].text == ","
+    named = subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")
+    return (k > 1 and doc[k].lower_ in CONTRASTS and (doc[k - 1].text == "," or named)
             and para.char(doc[k - 1]) > outer.start + 10
             and subj.i < f.cue.i and f.start > para.char(subj))
 
 
 def _cut_before(para: Paragraph, subj: Any) -> int:
-    """Character end of what comes before `, while <subj>`."""
+    """Character end of what comes before `(,) while <subj>`."""
     doc = para.doc
-    return para.char_end(doc[subj.left_edge.i - 3])
+    k = subj.left_edge.i - 2
+    if doc[k].text == ",":
+        k -= 1
+    return para.char_end(doc[k])
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -210,6 +214,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                     return None
                 return _found(para, span, lead, subj)
             span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
+        elif any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
+            return None  # "..., so she continued to renew it": no cue of what came before
         else:
             span = _trim(para, toks[0].i, toks[-1].i)
     elif v.dep_ == "parataxis" and v.head.i != v.i:
@@ -225,8 +231,10 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         reach = v.sent.end - 1 if lemma in CLAUSE_ONLY else list(obj.subtree)[-1].i
         if _has_marks(text, para, para.char(obj), para.char_end(v.doc[reach])):
             span = _trim(para, obj.left_edge.i, v.sent.end - 1)
-        elif lemma in NP_TAKERS and obj.pos_ in ("NOUN", "PROPN") and not _withheld(v):
-            # "BP announced a 26% rise in profits": what was said, as a noun phrase.
+        elif lemma in NP_TAKERS and obj.pos_ in ("NOUN", "PROPN") and not _withheld(v) \
+                and sum(c.dep_ in ("dative", "dobj") for c in v.children) == 1:
+            # "BP announced a 26% rise in profits": what was said, as a noun phrase (but
+            # "deny her rival the nomination", with two objects, is a withholding).
             span = _trim(para, obj.left_edge.i, _object_end(v, obj))
             how = "object"
     elif lemma in NP_TAKERS and not _withheld(v):
@@ -475,10 +483,22 @@ def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
     if any(t.i != v.i and is_cue(t) for t in rest):
         return None
     finite = [t for t in rest if t.tag_ in FINITE and t.i > head.i
-              and not any(a.dep_ in ("relcl", "acl") and a.i >= first for a in [t, *t.ancestors])]
+              and not any(a.dep_ in ("relcl", "acl") and a.i >= first for a in [t, *t.ancestors])
+              and not _goes_on(v, t)]
     if not finite:
         return None
     return _trim(para, first, sent.end - 1)
+
+
+def _goes_on(v: Any, t: Any) -> bool:
+    """`he added trucks, and, still later, he attacked ...`: a verb conjoined to the cue whose
+    subject is a pronoun or the cue's own subject tells what the speaker did next."""
+    if t.dep_ != "conj" or t.head.i != v.i:
+        return False
+    subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
+    own = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
+    return subj is not None and (subj.lower_ in ("he", "she", "they", "i", "we")
+                                 or own is not None and subj.lower_ == own.lower_)
 
 
 def _as_clause(text: str, para: Paragraph, v: Any, subj: Any) -> Found | None:
