@@ -136,6 +136,14 @@ def test_a_sentence_final_according_to_reports_the_statement_before_it():
     assert poll.cue.text == "according to" and poll.speaker.name == "a poll"
 
 
+def test_a_cue_before_the_next_quote_is_not_the_previous_ones():
+    art = onrecord.extract('Ruiz said, “The zeal with which this case was brought is unusual.” '
+                           'Adler added, “In this case things happened that are not ordinary.”')
+    first = quote_starting(art, "The zeal")
+    assert first.speaker.name == "Ruiz" and first.cue.text == "said"
+    assert quote_starting(art, "In this case").speaker.name == "Adler"
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
     assert art.quotes == []

@@ -175,6 +175,8 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
                 and after[:1].isalpha() and after[:1].islower():
             continue  # `said “it makes me angry” every time ...`: a fragment of a reported clause
         hit = _cue_with_subject(suffix, para, last=False)
+        if hit and inner[-1:] in ".?!" and _opens_next(text, para, hit[0]):
+            hit = None  # `“...” He added, “...”`: the cue introduces the next quote
         if hit and _reports_own_clause(hit[0], para):
             hit = None  # `." Labour's Paul Flynn said the pair had had ...`: another statement
         if hit and (ends_like_quote or after[:1] in LEAD_PUNCT or _starts_with_attribution(suffix, hit)):
@@ -183,6 +185,8 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
             continue
         if hit is None and (ends_like_quote or after[:1] in LEAD_PUNCT):
             hit = _surface_attribution(suffix, para)
+            if hit and inner[-1:] in ".?!" and _opens_next(text, para, hit[0]):
+                hit = None
             if hit and not _reports_own_clause(hit[0], para):
                 cue, subj = hit
                 found.append(_direct(text, para, m, cue, subj))
@@ -209,6 +213,13 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
             if _quote_words(text, m) >= 4:
                 found.append(Found("direct", m.start, m.end, para, "continuation"))
     return found
+
+
+def _opens_next(text: str, para: Paragraph, cue: Any) -> bool:
+    """A cue followed by a comma or colon and an opening quotation mark."""
+    after = text[para.char_end(cue):para.char_end(cue) + 40]
+    m = re.match(r"[^,:.;!?“\"]{0,25}[,:]\s*[“\"]", after)
+    return m is not None
 
 
 def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] | None:
