@@ -144,6 +144,13 @@ def test_a_cue_before_the_next_quote_is_not_the_previous_ones():
     assert quote_starting(art, "In this case").speaker.name == "Adler"
 
 
+def test_a_cue_with_its_own_clause_after_a_quote_is_not_the_quotes():
+    art = onrecord.extract('Ruiz says that “when you live by the pen, you die by the pen.” '
+                           'And Adler added that his own pen “has got an eraser.”')
+    first = quote_starting(art, "when you live")
+    assert first.speaker.name == "Ruiz" and first.cue.text == "says"
+
+
 def test_scare_quotes_and_titles_are_not_quotes():
     art = onrecord.extract('Critics called it a “militarized” approach. The film “Dune” won six awards.')
     assert art.quotes == []

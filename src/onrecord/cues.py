@@ -54,6 +54,10 @@ def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:
         people = [c for c in subjects if c.ent_type_ == "PERSON"]
         # "Harbour City, ... Moreno said"; "Dr Mike Watts head of exploration said"
         c = min(people or subjects, key=lambda c: abs(c.i - v.i))
+        named = [x for x in c.children if x.dep_ == "conj" and x.ent_type_ == "PERSON"]
+        if named and c.ent_type_ != "PERSON" and c.pos_ != "PROPN" and named[-1].i < v.i:
+            c = named[-1]  # "Neither has won a state and Cruz suggested": a parse that
+            # coordinated the object with the subject
         if depth > 0 and c.lower_ in EXPLETIVE and not is_cue(v):
             return None  # "it is important to note", "It means admitting that ..."
         if c.lower_ in RELATIVE and v.dep_ == "relcl":

@@ -250,8 +250,7 @@ def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] 
 
 def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
     """A cue after a quote whose own clausal complement follows it outside quotation marks."""
-    return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c)
-               and not para.in_quote(c.left_edge)
+    return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c.left_edge)
                and (c.left_edge.i - cue.i <= 6 or c.left_edge.lower_ == "that")
                and not (c.left_edge.tag_ == "VBG" and c.left_edge.lower_ in SPEECH_FORMS)
                for c in cue.children)  # not a far relative clause, nor ", mentioning ..."
