@@ -11,7 +11,9 @@ USAGE:
 
 Each quote is the DESIGN.md quote record as a plain dict (msgpack-safe, so it survives
 `nlp.pipe(n_process=2)`); the quoted words are also a span group, `doc.spans["onrecord"]`,
-labelled direct, mixed or indirect. The text is not repaired: use `onrecord.extract` for that.
+labelled direct, mixed or indirect. The text is not repaired and the tokenizer is yours (so a
+quotation mark glued to a word, `said,“Look`, is not split off as `onrecord.extract` does):
+use `onrecord.extract` for that.
 """
 from __future__ import annotations
 
