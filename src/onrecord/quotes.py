@@ -175,19 +175,15 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
                 and after[:1].isalpha() and after[:1].islower():
             continue  # `said “it makes me angry” every time ...`: a fragment of a reported clause
         hit = _cue_with_subject(suffix, para, last=False)
-        if hit and inner[-1:] in ".?!" and _opens_next(text, para, hit[0]):
-            hit = None  # `“...” He added, “...”`: the cue introduces the next quote
-        if hit and _reports_own_clause(hit[0], para):
-            hit = None  # `." Labour's Paul Flynn said the pair had had ...`: another statement
+        if hit and _belongs_after(text, para, inner, hit[0]):
+            hit = None
         if hit and (ends_like_quote or after[:1] in LEAD_PUNCT or _starts_with_attribution(suffix, hit)):
             cue, subj = hit
             found.append(_direct(text, para, m, cue, subj))
             continue
         if hit is None and (ends_like_quote or after[:1] in LEAD_PUNCT):
             hit = _surface_attribution(suffix, para)
-            if hit and inner[-1:] in ".?!" and _opens_next(text, para, hit[0]):
-                hit = None
-            if hit and not _reports_own_clause(hit[0], para):
+            if hit and not _belongs_after(text, para, inner, hit[0]):
                 cue, subj = hit
                 found.append(_direct(text, para, m, cue, subj))
                 continue
@@ -215,11 +211,17 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
     return found
 
 
+def _belongs_after(text: str, para: Paragraph, inner: str, cue: Any) -> bool:
+    """A cue after a quote that is about what follows it, not the quote: it introduces the
+    next quote (`“...” He added, “...”`) or reports a clause of its own (`." Labour's Paul
+    Flynn said the pair had had ...`)."""
+    return inner[-1:] in ".?!" and _opens_next(text, para, cue) or _reports_own_clause(cue, para)
+
+
 def _opens_next(text: str, para: Paragraph, cue: Any) -> bool:
     """A cue followed by a comma or colon and an opening quotation mark."""
     after = text[para.char_end(cue):para.char_end(cue) + 40]
-    m = re.match(r"[^,:.;!?“\"]{0,25}[,:]\s*[“\"]", after)
-    return m is not None
+    return re.match(r"[^,:.;!?“\"]{0,25}[,:]\s*[“\"]", after) is not None
 
 
 def _surface_attribution(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] | None:

@@ -72,13 +72,7 @@ def _before_according(para: Paragraph, f: Found) -> int:
     """`... said the turnout is larger, according to the poll.`: the statement ends at the
     comma; the according-phrase is the writer's source for it."""
     t = _sentence_final_according(para, f.start, f.end)
-    if t is None:
-        return f.end
-    doc = para.doc
-    k = t.i - 1
-    if doc[k].text == ",":
-        k -= 1
-    return para.char_end(doc[k])
+    return f.end if t is None else _end_before_comma(para, t.i - 1)
 
 
 def _around_statement(para: Paragraph, t: Any, f: Found, direct: list[Found],
@@ -105,11 +99,14 @@ def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
 
 def _cut_before(para: Paragraph, subj: Any) -> int:
     """Character end of what comes before `(,) while <subj>`."""
-    doc = para.doc
-    k = subj.left_edge.i - 2
-    if doc[k].text == ",":
+    return _end_before_comma(para, subj.left_edge.i - 2)
+
+
+def _end_before_comma(para: Paragraph, k: int) -> int:
+    """Character end of token k, or of the token before it when k is a comma."""
+    if para.doc[k].text == ",":
         k -= 1
-    return para.char_end(doc[k])
+    return para.char_end(para.doc[k])
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -144,7 +141,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if subj is None or para.in_quote(subj):
         return None
     lemma = cue_lemma(v)
-    if v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
+    if _is_as_clause(v):
         return _as_clause(text, para, v, subj)
     # A clause after the cue before one in front of it ("...: He said he's raised ...").
     clauses = sorted((c for c in v.children if c.dep_ == "ccomp"), key=lambda c: c.i < v.i)
@@ -286,10 +283,8 @@ def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
             or c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "about")), None)
         if asked is not None:
             span = _trim(para, asked.left_edge.i, list(asked.subtree)[-1].i)
-    elif v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children):
-        inside = {t.i for t in v.subtree}
-        rest = [t.i for t in v.sent if t.i not in inside]
-        span = _trim(para, rest[0], rest[-1]) if rest else None
+    elif _is_as_clause(v):
+        span = _sentence_around(para, v)
     elif v.dep_ == "ROOT":
         said = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
         if said is not None and said.pos_ in ("NOUN", "PROPN"):
@@ -501,16 +496,24 @@ def _goes_on(v: Any, t: Any) -> bool:
                                  or own is not None and subj.lower_ == own.lower_)
 
 
+def _is_as_clause(v: Any) -> bool:
+    """`As X noted, ...`, `..., as he said`: the cue heads an adverbial clause marked "as"."""
+    return v.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in v.children)
+
+
+def _sentence_around(para: Paragraph, v: Any) -> tuple[int, int] | None:
+    """The sentence of `v` without `v`'s own subtree."""
+    inside = {t.i for t in v.subtree}
+    keep = [t.i for t in v.sent if t.i not in inside]
+    return _trim(para, keep[0], keep[-1]) if keep else None
+
+
 def _as_clause(text: str, para: Paragraph, v: Any, subj: Any) -> Found | None:
     """`As The Atlantic recently noted, trust in government is collapsing`, `..., as he said`:
     the sentence the short as-clause hangs on is what was said."""
-    inside = {t.i for t in v.subtree}
-    if len(inside) > 10 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
+    if len(list(v.subtree)) > 10 or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in v.children):
         return None  # "as he said he would", "as she told the committee in May"
-    keep = [t.i for t in v.sent if t.i not in inside]
-    if not keep:
-        return None
-    span = _trim(para, keep[0], keep[-1])
+    span = _sentence_around(para, v)
     if span is None or len(text[span[0]:span[1]].split()) < 4:
         return None
     return _found(para, span, v, subj)
