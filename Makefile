@@ -7,8 +7,9 @@ QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || tru
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+RULE_TESTS := tests/test_constructions.py tests/test_gold.py tests/test_marks.py tests/test_dateline.py
 
-.PHONY: setup demo test bench peers eval lock clean
+.PHONY: setup demo test check lint typecheck rules snapshot snapshot-diff bench peers eval lock clean
 
 setup: $(STAMP)
 
@@ -26,8 +27,31 @@ demo: setup
 test: setup
 	$(BIN)/python -m pytest -q
 
+# The fast loop: lint, types and every test not marked slow (under a minute).
+check: lint typecheck
+	$(BIN)/python -m pytest -q -m "not slow"
+
+lint: setup
+	$(BIN)/ruff check src
+
+typecheck: setup
+	$(BIN)/mypy
+
+# The extraction rules' own tests alone (a few seconds).
+rules: setup
+	$(BIN)/python -m pytest -q $(RULE_TESTS)
+
+# Save today's records for the shared articles (dev, dev_ggt, PolNeAR train and dev) under
+# out/snapshot, then after a change print every quote that differs (article, before, after).
+snapshot: setup
+	$(BIN)/python bench/snapshot.py save
+
+snapshot-diff: setup
+	$(BIN)/python bench/snapshot.py diff
+
 eval: setup
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev.jsonl ../shared/eval/dev_bbc_*.jsonl
+	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev_ggt.jsonl
 
 bench: setup
 	$(BIN)/python bench/extract_speed.py

@@ -125,6 +125,7 @@ def test_spacy_component_sets_doc_quotes() -> None:
     assert [_text_of(q) for q in doc._.quotes] == [q.text for q in expected]
 
 
+@pytest.mark.slow
 def test_cli_jsonl_keeps_order_ids_and_reports_each_failure(tmp_path: Path) -> None:
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join([
@@ -153,6 +154,7 @@ def test_cli_jsonl_keeps_order_ids_and_reports_each_failure(tmp_path: Path) -> N
     assert cp.stderr.strip(), "failures should also be reported on stderr"
 
 
+@pytest.mark.slow
 def test_cli_jsonl_on_stdin_all_good_exits_zero() -> None:
     stdin = "".join(json.dumps({"id": f"s{i}", "text": t}) + "\n"
                     for i, t in enumerate([ARTICLE, OTHER]))
@@ -163,6 +165,7 @@ def test_cli_jsonl_on_stdin_all_good_exits_zero() -> None:
     assert all(line["quotes"] for line in lines)
 
 
+@pytest.mark.slow
 def test_cli_format_json_and_text(tmp_path: Path) -> None:
     path = tmp_path / "harlow.txt"
     path.write_text(ARTICLE, encoding="utf-8")
@@ -179,6 +182,7 @@ def test_cli_format_json_and_text(tmp_path: Path) -> None:
     assert name_ok(who, "Ana Silva") and "The bridge is safer now than the day" in said
 
 
+@pytest.mark.slow
 def test_cli_exit_status_for_a_bad_file_among_good_ones(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(OTHER, encoding="utf-8")

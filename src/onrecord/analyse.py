@@ -2,17 +2,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
+from onrecord.cast import Cast, Known
+from onrecord.cues import RELATIVE, cue_span, is_cue, subject_of
+from onrecord.entities import collect
+from onrecord.headline import find_headline
 from onrecord.model import Article, Cue, Failure, Quote, SpeakerRef
 from onrecord.paragraphs import Paragraph
 from onrecord.parse import parse_articles
 from onrecord.quotes import Found, find_direct, find_transcript
 from onrecord.reported import find_reported
-from onrecord.cast import Cast, Known
-from onrecord.cues import RELATIVE, cue_span, is_cue, subject_of
-from onrecord.entities import collect
-from onrecord.headline import find_headline
 from onrecord.speakers import resolve
 
 # How far back (characters) a quote paragraph with no cue may continue the previous speaker.
@@ -95,7 +96,7 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
 def _borrow_forward(text: str, found: list[Found]) -> None:
     """A quote paragraph left open continues into the next paragraph's quote, whose
     attribution (`... here," Roberts said.`) names the speaker of both."""
-    for f, g in zip(found, found[1:]):
+    for f, g in pairwise(found):
         if f.how != "continuation" or f.subj is not None or g.subj is None or g.kind != "direct":
             continue
         left_open = f.end >= f.para.end - 1 and text[f.end:f.para.end].strip() == ""
@@ -209,7 +210,7 @@ def _to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Qu
             speaker = SpeakerRef(known.id, known.name, lo, hi)
             cast.note(lo, known, True)
     else:  # a quote paragraph with no cue: the previous speaker goes on
-        prev, prev_end, prev_q = last
+        prev, prev_end, _ = last
         if prev is not None and f.start - prev_end <= CONTINUATION_REACH:
             speaker = SpeakerRef(prev.id, prev.name, None, None)
         elif f.how == "continuation":

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from onrecord.lexicon import HONORIFICS
 from onrecord.model import Entity
@@ -81,10 +81,7 @@ def edit1(a: str, b: str) -> bool:
                                   and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
     if len(a) > len(b):
         a, b = b, a
-    for i in range(len(b)):
-        if b[:i] + b[i + 1:] == a:
-            return True
-    return False
+    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
 @dataclass

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
     requires=["doc.ents", "token.dep", "token.pos"],
     assigns=["doc._.quotes", "doc.spans"],
 )
-def make_onrecord(nlp: Language, name: str) -> "OnRecord":
+def make_onrecord(nlp: Language, name: str) -> OnRecord:
     """Create the component (registered through the `spacy_factories` entry point)."""
     return OnRecord(name)
 

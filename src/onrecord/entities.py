@@ -159,9 +159,10 @@ def _left_title(para: Paragraph, ent: Any) -> str | None:
     if left:
         lo = min(t.left_edge.i for t in left)
         for k in range(lo, ent.start):  # "Knight and drum 'n' bass star Roni Size"
-            if doc[k].pos_ == "CCONJ" or doc[k].ent_type_ == "PERSON" or doc[k].is_punct and doc[k].text != "-":
+            if doc[k].pos_ == "CCONJ" or doc[k].ent_type_ == "PERSON" or (
+                    doc[k].is_punct and doc[k].text != "-"):
                 lo = k + 1
-        while lo < ent.start and doc[lo].dep_ in ("det", "poss", "case") or \
+        while (lo < ent.start and doc[lo].dep_ in ("det", "poss", "case")) or \
                 (lo < ent.start and doc[lo].tag_ == "POS"):
             lo += 1
         words = doc[lo:ent.start]

@@ -49,7 +49,7 @@ def _find(text: str, start: int, end: int) -> list[Marked]:
                 open_at, closer = i, OPENERS[ch]
             elif ch == STRAIGHT and (_is_opening_straight(text, i) or i == start):
                 open_at, closer = i, STRAIGHT
-            elif (ch in CLOSERS or ch == STRAIGHT and not text[i - 1].isspace()) and not spans:
+            elif (ch in CLOSERS or (ch == STRAIGHT and not text[i - 1].isspace())) and not spans:
                 # A closing mark with no opener: the quote began at the paragraph start.
                 lead = start
                 while lead < i and text[lead].isspace():

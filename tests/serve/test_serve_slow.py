@@ -10,6 +10,8 @@ from serve_helpers import ThreadServer
 
 from onrecord.server import ServeConfig
 
+pytestmark = pytest.mark.slow  # real subprocesses and long runs: `make test`, not `make check`
+
 TIMEOUT = 3.0
 
 

@@ -23,6 +23,7 @@ ROUND_RECORDS = 2000
 
 def _task_row(t: Task) -> dict[str, Any]:
     r = t.record
+    rec: dict[str, Any]
     if isinstance(r, Failure):
         rec = {"failure": r.error, "id": r.id}
     else:
@@ -121,8 +122,8 @@ def _round(tasks: list[Task], actors: int, batch_size: int, shard_dir: str,
     out = Path(shard_dir) / f"round-{uuid.uuid4().hex[:12]}"
     blocks = min(len(tasks), max(actors, -(-len(tasks) // batch_size)), 256)
     actors = min(actors, blocks)
-    ds = ray.data.from_items([_task_row(t) for t in tasks], override_num_blocks=blocks)
-    ds = ds.map_batches(ExtractActor, fn_constructor_kwargs={"batch_size": min(batch_size, 64)},
+    source = ray.data.from_items([_task_row(t) for t in tasks], override_num_blocks=blocks)
+    ds = source.map_batches(ExtractActor, fn_constructor_kwargs={"batch_size": min(batch_size, 64)},
                         batch_size=batch_size,
                         compute=ray.data.ActorPoolStrategy(size=actors),
                         num_cpus=1, batch_format="numpy")

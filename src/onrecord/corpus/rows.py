@@ -98,12 +98,12 @@ def article_rows(key: str, article: Article, *, source: str | None, sig: bytes |
             "cue": q.cue.text if q.cue else None, "cue_start": _int(q.cue.start) if q.cue else None,
             "cue_end": _int(q.cue.end) if q.cue else None, "addressee": q.addressee,
             "date": q.date, "confidence": float(q.confidence)})
-    for i, r in enumerate(article.repairs):
-        rows.repairs.append({"article_id": key, "idx": i, "kind": r.kind,
-                             "start": _int(r.start), "end": _int(r.end), "before": r.before,
-                             "after": r.after})
-    for m in rows.mentions:
-        m["speaker_id"] = registry.live(m["speaker_id"])
+    for i, rep in enumerate(article.repairs):
+        rows.repairs.append({"article_id": key, "idx": i, "kind": rep.kind,
+                             "start": _int(rep.start), "end": _int(rep.end), "before": rep.before,
+                             "after": rep.after})
+    for mention in rows.mentions:
+        mention["speaker_id"] = registry.live(mention["speaker_id"])
     return rows
 
 

@@ -53,7 +53,7 @@ class WriteResult:
     quotes: int = 0
     skipped: int = 0
 
-    def __iadd__(self, o: "WriteResult") -> "WriteResult":
+    def __iadd__(self, o: WriteResult) -> WriteResult:
         self.articles += o.articles
         self.errors += o.errors
         self.duplicates += o.duplicates
@@ -127,7 +127,7 @@ class Store:
             self.con.close()
             self.con = None  # type: ignore[assignment]
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -145,7 +145,7 @@ class Store:
         """Forget stored errors so their records are tried again; returns how many."""
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only")
-        n = int(self.con.execute("SELECT count(*) FROM errors").fetchone()[0])
+        n = int(self.con.execute("SELECT count(*) FROM errors").fetchone()[0])  # type: ignore[index]
         self.con.execute("DELETE FROM errors")
         self._done = None
         return n
@@ -234,10 +234,10 @@ class Store:
                  "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
                  "forms": sorted({s.key, *(fold(a) for a in s.aliases)} - {""})}
                 for s in speakers])
-        for old, new in merges:
+        for gone, kept in merges:
             for t in ("quotes", "mentions"):
                 self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
-                                 [new, old])
+                                 [kept, gone])
         for old_canon, canon in regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
@@ -332,7 +332,7 @@ class Store:
                f"LEFT JOIN speakers s ON s.id = q.speaker_id{where} "
                "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx "
                "LIMIT ? OFFSET ?")
-        rows = self._rows(sql, params + [int(limit), int(offset)])
+        rows = self._rows(sql, [*params, int(limit), int(offset)])
         if copies and rows:
             found = self.copies_of(sorted({r["article_id"] for r in rows}))
             for r in rows:
@@ -346,7 +346,7 @@ class Store:
         where, params = self._quote_filters(speaker, contains, since, until, outlet,
                                             include_copies)
         sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
-        return int(self.con.execute(sql, params).fetchone()[0])
+        return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 
     def copies_of(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
         """Near-duplicate copies of each canonical article in `article_ids`."""
@@ -362,7 +362,8 @@ class Store:
     def speakers(self, *, name: str | None = None, limit: int = 100, offset: int = 0,
                  min_quotes: int = 1) -> list[dict[str, Any]]:
         """Speakers ranked by their number of quotes (each near-duplicate group counted once)."""
-        where, params = ["s.merged_into IS NULL", "coalesce(c.quotes, 0) >= ?"], [min_quotes]
+        where = ["s.merged_into IS NULL", "coalesce(c.quotes, 0) >= ?"]
+        params: list[Any] = [min_quotes]
         if name:
             where.append("s.id IN (SELECT unnest(?::INTEGER[]))")
             params.append(self._speaker_ids(name))
@@ -374,7 +375,7 @@ class Store:
                "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
                + " AND ".join(where) + " ORDER BY quotes DESC, articles DESC, s.name "
                "LIMIT ? OFFSET ?")
-        rows = self._rows(sql, params + [int(limit), int(offset)])
+        rows = self._rows(sql, [*params, int(limit), int(offset)])
         for r in rows:
             r["titles"] = list(r["titles"] or [])
             r["aliases"] = list(r["aliases"] or [])
@@ -414,6 +415,7 @@ class Store:
             f"(SELECT count(*) FROM quotes q WHERE {_CANONICAL}), "
             f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {_CANONICAL}), "
             "(SELECT count(*) FROM errors)").fetchone()
+        assert q is not None
         return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
                 "speakers": q[3], "errors": q[4]}
 

@@ -64,7 +64,7 @@ def find_boilerplate(text: str) -> list[Edit]:
     edits: list[Edit] = []
     pos = 0
     lines = text.split("\n")
-    first = next((i for i, l in enumerate(lines) if l.strip()), -1)
+    first = next((i for i, ln in enumerate(lines) if ln.strip()), -1)
     for i, line in enumerate(lines):
         end = pos + len(line) + (1 if i < len(lines) - 1 else 0)
         if line.strip():

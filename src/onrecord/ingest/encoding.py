@@ -29,10 +29,10 @@ def decode_text(data: bytes, declared: str | None = None) -> str:
             return data.decode(enc)
     if looks_binary(data):
         raise DecodeError("input looks binary (NUL or control bytes), not text")
-    for enc in ("utf-8", declared):  # valid UTF-8 is almost never an accident
-        if enc:
+    for cand in ("utf-8", declared):  # valid UTF-8 is almost never an accident
+        if cand:
             try:
-                return data.decode(enc)
+                return data.decode(cand)
             except (UnicodeDecodeError, LookupError):
                 pass
     from charset_normalizer import from_bytes

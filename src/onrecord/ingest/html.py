@@ -37,7 +37,8 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
         include_images=False, include_links=False, include_formatting=False,
         deduplicate=False, config=_config(),
         date_extraction_params={"extensive_search": False, "original_date": True})
-    found: dict[str, Any] = doc.as_dict() if doc is not None else {}
+    found: dict[str, Any] = doc.as_dict() if doc is not None and not isinstance(doc, dict) \
+        else (doc or {})
     text = found.get("text") or ""
     if not _prose(text):
         text = _fallback(html)

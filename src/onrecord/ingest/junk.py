@@ -27,7 +27,7 @@ RARE_WEIGHT = 1e-6   # a triple is rare when the words holding it sum to less th
 VOCAB_WORDS = 100_000  # ... frequency, among this many most frequent alphabetic English words
 MIN_WORD = 4         # the repaired word is at least this long ...
 MIN_ZIPF = 3.0       # ... and at least this frequent (zipf 3: one per million words)
-_TOKEN = re.compile(r"(?<![\w'’@#/.-])[A-Za-z]{%d,}(?![\w'’@/-]|\.\w)" % MIN_TOKEN)
+_TOKEN = re.compile(r"(?<![\w'’@#/.-])[A-Za-z]{" + str(MIN_TOKEN) + r",}(?![\w'’@/-]|\.\w)")
 
 
 @lru_cache(maxsize=200_000)

@@ -71,7 +71,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[InputRecord | Failure]:
         low = name.lower()
         raw: IO[bytes] = io.BytesIO(data)
         if low.endswith(".jsonl.gz"):
-            raw = gzip.GzipFile(fileobj=raw)
+            raw = gzip.GzipFile(fileobj=raw)  # type: ignore[assignment]
         elif low.endswith(".jsonl.zst"):
             raw = open_zstd(raw)
         yield from _read_stream(raw, name, fmt)
@@ -97,7 +97,7 @@ def read_bytes(data: bytes, name: str) -> Iterator[InputRecord | Failure]:
 def _open_stream(p: Path) -> IO[bytes]:
     low = p.name.lower()
     if low.endswith(".jsonl.gz"):
-        return gzip.open(p, "rb")
+        return gzip.open(p, "rb")  # type: ignore[return-value]
     if low.endswith(".jsonl.zst"):
         return open_zstd(open(p, "rb"))
     return open(p, "rb")  # .warc.gz is decompressed record by record by warcio

@@ -118,11 +118,11 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         try:
             status, value = await pool.run(req, config.timeout)
         except ExtractTimeout as e:
-            raise HTTPException(504, f"{e}; send a shorter article or raise --timeout")
+            raise HTTPException(504, f"{e}; send a shorter article or raise --timeout") from e
         except PoolBusy as e:
-            raise HTTPException(503, f"{e}; retry shortly")
+            raise HTTPException(503, f"{e}; retry shortly") from e
         except WorkerCrashed as e:
-            raise HTTPException(500, str(e))
+            raise HTTPException(500, str(e)) from e
         if status == "ok":  # the worker already encoded the record as JSON
             return Response(content=value, media_type="application/json")
         if status == "failure":

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 from concurrent.futures import ThreadPoolExecutor
@@ -52,10 +53,8 @@ class _Worker:
 
     def stop(self, grace: float = 2.0) -> None:
         """Ask the process to exit, then terminate it if it does not."""
-        try:
+        with contextlib.suppress(OSError, ValueError):
             self.conn.send(None)
-        except (OSError, ValueError):
-            pass
         self.process.join(grace)
         self.kill()
 

@@ -31,7 +31,7 @@ class ExtractRequest(BaseModel):
         return v
 
     @model_validator(mode="after")
-    def _one_input(self) -> "ExtractRequest":
+    def _one_input(self) -> ExtractRequest:
         if (self.text is None) == (self.html is None):
             raise ValueError("give the article as exactly one of 'text' or 'html'")
         return self
