@@ -7,7 +7,7 @@ QUIET_PIP := { grep -v "is ignored: it is neither a file nor a directory" || tru
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-RULE_TESTS := tests/test_constructions.py tests/test_gold.py tests/test_marks.py tests/test_dateline.py
+RULE_TESTS := tests/quotes tests/parse tests/dates tests/record
 
 .PHONY: setup demo test check lint typecheck rules snapshot snapshot-diff bench peers eval lock clean
 

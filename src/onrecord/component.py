@@ -42,9 +42,9 @@ class OnRecord:
             Doc.set_extension("quotes", default=None)
 
     def __call__(self, doc: Doc) -> Doc:
-        from onrecord.analyse import attach
         from onrecord.model import Article
-        from onrecord.paragraphs import build_paragraphs
+        from onrecord.parse.paragraphs import build_paragraphs
+        from onrecord.pipeline import attach
 
         article = Article(id=None, text=doc.text)
         pieces = []

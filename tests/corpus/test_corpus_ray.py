@@ -1,8 +1,8 @@
 """The Ray engine on a real local Ray cluster gives the same store as the local engine."""
 import duckdb
 import pytest
-
 from corpus_articles import mirror, story_text, write_jsonl
+
 from onrecord.corpus.runner import RunOptions, run_corpus
 
 ray = pytest.importorskip("ray")

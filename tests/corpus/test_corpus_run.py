@@ -9,9 +9,9 @@ import time
 
 import duckdb
 import pytest
+from corpus_articles import bulk_records, mirror, story_text, write_jsonl
 
 from conftest import REPO
-from corpus_articles import bulk_records, mirror, story_text, write_jsonl
 
 pytestmark = pytest.mark.slow  # real subprocesses and long runs: `make test`, not `make check`
 

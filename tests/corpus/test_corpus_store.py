@@ -4,8 +4,8 @@ import sys
 
 import pyarrow.parquet as pq
 import pytest
-
 from corpus_articles import mirror, story_text
+
 from onrecord.corpus.export import export_parquet
 from onrecord.corpus.store import Item, Store, StoreBusy, StoreError
 from onrecord.model import Article, Cue, Entity, Failure, Quote, SpeakerRef

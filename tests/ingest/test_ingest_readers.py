@@ -77,6 +77,7 @@ def test_jsonl_broken_lines_fail_one_by_one_and_the_rest_goes_on(tmp_path):
 
 def test_compressed_jsonl_streams_and_a_truncated_gzip_fails_at_the_end(tmp_path):
     import random
+
     import zstandard
 
     rng = random.Random(7)

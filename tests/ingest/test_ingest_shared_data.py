@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from onrecord.dates import find_published
+from onrecord.dates.published import find_published
 from onrecord.ingest.clean import clean_text
 
 

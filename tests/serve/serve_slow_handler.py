@@ -4,7 +4,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-
 # Seconds the handler takes to "load", like a model would; a replaced worker is not instant.
 LOAD_SECONDS = 1.0
 

@@ -18,7 +18,7 @@ import pytest
 import onrecord
 from onrecord.model import Article, Quote
 
-GOLD = Path(__file__).resolve().parent / "gold"
+GOLD = Path(__file__).resolve().parent.parent / "gold"
 CASES = sorted(p.stem for p in GOLD.glob("*.json"))
 
 QUOTE_MARKS = "\"“”„‟«»'‘’‚‛"

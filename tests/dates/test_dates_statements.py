@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from onrecord.dates import date_quotes, find_published
+from onrecord.dates.published import find_published
+from onrecord.dates.statements import date_quotes
 from onrecord.model import Article, Cue, Quote, SpeakerRef
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.model import Article
-from onrecord.paragraphs import Paragraph, build_paragraphs, segments
+from onrecord.parse.paragraphs import Paragraph, build_paragraphs, segments
 
 BATCH = 64
 

@@ -1,7 +1,7 @@
 """Datelines with a title-case place and a weekday give the publication date."""
 import pytest
 
-from onrecord.dates import find_published
+from onrecord.dates.published import find_published
 
 
 @pytest.mark.parametrize("text, expected", [

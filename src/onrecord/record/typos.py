@@ -22,18 +22,29 @@ from onrecord.model import Article, Entity, Quote, Repair
 # Calibrated on the quoted words of the BBC and PolNeAr articles (326,000 words): 43 flags,
 # most of them real misspellings (spearate, peformance, enviroment); rare real words stay.
 MIN_LEN = 4           # shorter words are too often abbreviations or interjections
+
 RARE_ZIPF = 3.0       # a word is a suspect only below this frequency ...
+
 SLIP_GAP = 2.5        # ... when a slip of a word 10^2.5 times more frequent explains it
+
 COMMON_ZIPF = 3.5     # a non-word's one-edit suggestion must be at least this common
+
 # Confusable pairs and the words after which the verb is wanted (a modal or infinitive "to").
 CONFUSABLE_VERBS = {"loose": "lose", "breath": "breathe", "advice": "advise"}
+
 _VERB_SLOT = frozenset("will would could should must may might can cannot to not never "
                        "gonna going".split())
+
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
+
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
+
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
 HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof rev sen rep gov".split())
+
 OTHER_ENTITY_USES = 3  # another person's name form must be this well attested
+
 PRONOUNS = frozenset("he she they it we i you his her their its this that who".split())
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.cast import ORG_WORDS, Cast, Known, fold, name_words
 from onrecord.lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
-from onrecord.paragraphs import Paragraph
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.speakers.cast import ORG_WORDS, Cast, Known, fold, name_words
 
 SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
                         "committee", "agency", "service", "court", "commission", "council"})

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.lexicon import SPEECH_FORMS
-from onrecord.marks import Marked, find_marked, is_abbreviation
+from onrecord.parse.marks import Marked, find_marked, is_abbreviation
 
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
 DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
+
 
 @dataclass(slots=True)
 class Paragraph:
@@ -74,11 +75,14 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
 
 
 _WORD = re.compile(r"[A-Za-z]+")
+
 # A verb of saying, then a colon and words that are not in quotation marks.
 COLON_SPEECH = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|"
                           r"continued|argued|stated|declared|replied|answered)\b[^.:\"“]{0,40}:"
                           r"\s+(?![\"“‘'])\S")
+
 TRANSCRIPT_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")
+
 _BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 
 

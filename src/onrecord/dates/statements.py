@@ -12,77 +12,8 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from onrecord.dates.calendar import DAY, MON, MONTHS, WEEKDAYS, iso_date
 from onrecord.model import Article, Quote
-
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
-_WD = r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
-_MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20)\d\d)"
-# A full date: [Weekday,] Month Day, Year | [Weekday,] Day Month Year | YYYY-MM-DD.
-FULL_DATES = (
-    re.compile(rf"\b(?:{_WD},?\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}\b", re.I),
-    re.compile(rf"\b(?:{_WD},?\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<num>[01]\d)-(?P<day>[0-3]\d)\b"),
-)
-_LABEL = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b"
-                    r"[\s:|-]*(?:on\s+)?", re.I)
-# A dateline: nothing or a place (upper or title case) before the date, a dash, a time or the
-# line's end after it ("OTTAWA, Jan. 18, 2022 -", "Harbour City, Tuesday, March 3, 2026 —",
-# "January 18, 2022 3:45 PM").
-_DATELINE_HEAD = re.compile(r"^\s*(?:(?:[A-Z][A-Z .'’-]{1,40}|(?:[A-Z][a-z.'’-]+\s){0,3}[A-Z][a-z.'’-]+)"
-                            r",?\s*(?:[A-Z][A-Za-z. ]{1,30},?\s*)?"
-                            r"(?:\([^)]{1,40}\)\s*)?(?:[-—–]\s*)?)?$")
-_DATELINE_TAIL = re.compile(r"^[\s,.]*(?:[—–|-]|$|\d{1,2}[:.]\d\d|at\b|\(|/)", re.I)
-PUBLISHED_SCAN_CHARS = 400  # a dateline sits in the first lines
-
-
-def find_published(text: str) -> str | None:
-    """The publication date stated in the text (label, dateline, caption), ISO, or None."""
-    from onrecord.ingest.captions import is_caption
-
-    labelled, dateline, captions = [], [], []
-    pos = 0
-    for line in text.split("\n"):
-        for m in sorted((m for rx in FULL_DATES for m in rx.finditer(line)),
-                        key=lambda m: m.start()):
-            d = _full_date(m)
-            if d is None:
-                continue
-            if _LABEL.match(line) and m.start() < 40:
-                labelled.append(d)
-            elif (pos < PUBLISHED_SCAN_CHARS and _DATELINE_HEAD.match(line[:m.start()])
-                  and _DATELINE_TAIL.match(line[m.end():])):
-                dateline.append(d)
-            elif m.groupdict().get("wd") and is_caption(line):
-                captions.append(d)  # AP style: "..., Tuesday, Jan. 18, 2022. (AP Photo)"
-        pos += len(line) + 1
-    for found in (labelled, dateline):
-        if found:
-            return found[0].isoformat()
-    return max(captions).isoformat() if captions else None
-
-
-def _full_date(m: re.Match[str]) -> date | None:
-    """The date a FULL_DATES match names, or None when invalid or its weekday disagrees."""
-    groups = m.groupdict()
-    month = int(groups["num"]) if groups.get("num") else MONTHS[groups["mon"][:3].lower()]
-    try:
-        d = date(int(groups["year"]), month, int(groups["day"]))
-    except ValueError:
-        return None
-    wd = groups.get("wd")
-    if wd and _weekday(wd) != d.weekday():
-        return None
-    return d
-
-
-def _weekday(word: str) -> int:
-    return next(i for i, w in enumerate(WEEKDAYS) if w.startswith(word.lower().rstrip(".")[:3]))
-
 
 # Time expressions near a cue, nearest first; each names a day relative to publication.
 _RELATIVE = re.compile(
@@ -93,13 +24,17 @@ _RELATIVE = re.compile(
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening)|earlier today)\b"
     r"|\b(?P<week>last week|this week|earlier this week|last month|this month)\b"
-    rf"|\b(?:on\s+)?{_MON}\s+{_DAY}\b(?!,?\s+(?:19|20)\d\d)", re.I)
+    rf"|\b(?:on\s+)?{MON}\s+{DAY}\b(?!,?\s+(?:19|20)\d\d)", re.I)
+
 # Words inside quotation marks are someone's words, not the narrator's time of speaking.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st sen rep gov gen lt col "
     "sgt capt prof rev jr sr no vs inc corp co ltd".split())
+
 YEAR_TURN_DAYS = 60  # "on Dec. 30" in a January article: last year; further back: unknown
+
 _SENT_END = re.compile(r"[.!?…][”\"’')\]]*\s+|\n")
 
 
@@ -110,7 +45,7 @@ def date_quotes(article: Article) -> None:
     inside the quoted words is what the speaker talked about, not when). A continuation
     quote (same speaker, no mention, no cue) takes the date of the quote it continues.
     """
-    pub = _iso(article.published)
+    pub = iso_date(article.published)
     prev: Quote | None = None
     for q in sorted(article.quotes, key=lambda q: q.start):
         if q.date is None:
@@ -199,10 +134,3 @@ def _resolve(m: re.Match[str], pub: date | None) -> date | None:
     if m.group("last") and back == 0:
         back = 7
     return pub - timedelta(days=back)
-
-
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None

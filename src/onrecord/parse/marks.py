@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 OPENERS = {"“": "”", "„": "“", "«": "»", "‟": "”"}
+
 CLOSERS = {"”", "»"}
+
 STRAIGHT = '"'
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef
-from onrecord.typos import flag_typos, suggest
+from onrecord.record.typos import flag_typos, suggest
 
 TEXT = ("Aurel Braun said the cost far outweighs any benefits that they wold receive.\n"
         "“The cost is far greater than any benefits they wold receive,” Braun said.\n"
@@ -86,7 +86,7 @@ def test_a_one_off_name_is_matched_to_another_persons_well_used_name():
 
 
 def test_misspelt_name_needs_one_slightly_different_word_and_no_title_change():
-    from onrecord.typos import misspelt_name
+    from onrecord.record.typos import misspelt_name
 
     assert misspelt_name("Joy", "Joly") and misspelt_name("Melanie Jolly", "Melanie Joly")
     assert misspelt_name("Schwarzeneger", "Schwarzenegger")

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from onrecord.cast import ROLE_WORDS, Cast, edit1, fold, leading_role
 from onrecord.lexicon import HONORIFICS
-from onrecord.paragraphs import Paragraph
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.speakers.cast import ROLE_WORDS, Cast, edit1, fold, leading_role
 
 
 def collect(cast: Cast, paras: list[Paragraph]) -> None:
@@ -98,8 +98,11 @@ def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:
 
 
 MALE = frozenset({"he", "his", "him", "himself"})
+
 FEMALE = frozenset({"she", "her", "hers", "herself"})
+
 MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
 
 

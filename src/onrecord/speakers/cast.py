@@ -19,7 +19,6 @@ ORG_WORDS = frozenset({
     "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
     "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
 })
-# Role words that a named-entity span sometimes swallows ("Superintendent Alan Frost").
 
 ROLE_WORDS = frozenset({
     "superintendent", "chairman", "chairwoman", "chair", "director", "commissioner",

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.cues import (
+from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
+from onrecord.parse.paragraphs import DATELINE, Paragraph
+from onrecord.quotes.cues import (
     FINITE,
     SUBJ_DEPS,
     according_source,
@@ -12,11 +14,9 @@ from onrecord.cues import (
     cue_lemma,
     cue_span,
     is_cue,
-    subject_of,
 )
-from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
-from onrecord.paragraphs import DATELINE, Paragraph
-from onrecord.quotes import Found
+from onrecord.quotes.found import Found
+from onrecord.speakers.subject import subject_of
 
 
 def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found]:
@@ -329,6 +329,7 @@ def _withheld(v: Any) -> bool:
 
 
 WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "which"})
+
 # Cues whose wh-clause can stand for what was said ("said what he wanted was a deal", "told
 # them how the cuts left him ..."); after "explain" it names a topic ("explaining why this
 # change has come about"), and the guidelines leave it out.
@@ -460,6 +461,7 @@ CLAUSE_TAKERS = frozenset({
     "acknowledge", "explain", "warn", "assert", "contend", "reiterate",
     "emphasise", "emphasize", "concede", "predict", "allege", "testify", "complain", "boast",
 })
+
 # Cues whose noun-phrase object is what was said ("announced a 26% rise in profits"); the
 # guidelines make such quotes optional, PolNeAR counts them.
 NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", "admit",

@@ -3,10 +3,12 @@ answers, each with the cue and speaker found around it."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
-from onrecord.cues import (
+from onrecord.lexicon import SPEECH_FORMS
+from onrecord.parse.marks import Marked, is_abbreviation
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.cues import (
     FINITE,
     SUBJ_DEPS,
     according_source,
@@ -14,35 +16,14 @@ from onrecord.cues import (
     cue_span,
     introduces,
     is_cue,
-    subject_of,
 )
-from onrecord.lexicon import NON_SPEAKER_LABELS, SPEECH_FORMS
-from onrecord.marks import Marked, is_abbreviation
-from onrecord.paragraphs import Paragraph
+from onrecord.quotes.found import Found
+from onrecord.speakers.subject import subject_of
 
 SENT_END = ".!?"
+
 # Words a full quote may be followed by before its attribution clause.
 LEAD_PUNCT = ",;:—–-…"
-# A transcript answer: "Name: words" at the start of a paragraph.
-LABEL = re.compile(r"^([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):\s+\S")
-
-
-@dataclass(slots=True)
-class Found:
-    """A quote as found in one paragraph, before its speaker is resolved to an entity."""
-
-    kind: str
-    start: int
-    end: int
-    para: Paragraph
-    # direct | colon | continuation | indirect | object | according | headline | transcript | pending
-    how: str
-    cue: Any = None  # the cue token (spaCy Token) when there is one
-    cue_span: tuple[int, int, str] | None = None
-    subj: Any = None  # head token of the speaker mention
-    label: tuple[int, int, str] | None = None  # transcript label span
-    addressee: str | None = None
-    borrowed: Paragraph | None = None  # where subj lives when it is another paragraph's
 
 
 def _tokens_between(para: Paragraph, lo: int, hi: int) -> list[Any]:
@@ -301,22 +282,3 @@ def _direct(text: str, para: Paragraph, m: Marked, cue: Any, subj: Any) -> Found
     how = "according" if cue.lower_ == "according" else "direct"
     return Found("direct", m.start, m.end, para, how, cue=cue, cue_span=cue_span(para, cue),
                  subj=subj, addressee=addressee_of(cue) if how == "direct" else None)
-
-
-def find_transcript(text: str, para: Paragraph) -> Found | None:
-    """A paragraph "Name: answer" in an interview transcript."""
-    body = text[para.start:para.end]
-    m = LABEL.match(body)
-    if not m:
-        return None
-    label = m.group(1)
-    words = label.lower().replace(".", "").split()
-    if not words or words[0] in NON_SPEAKER_LABELS or words[-1] in NON_SPEAKER_LABELS:
-        return None
-    lo = para.start + m.end(1) + 1
-    while lo < para.end and text[lo].isspace():
-        lo += 1
-    if len(text[lo:para.end].split()) < 3:
-        return None
-    return Found("direct", lo, para.end, para, "transcript",
-                 label=(para.start, para.start + len(label), label))

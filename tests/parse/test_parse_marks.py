@@ -1,7 +1,7 @@
 """Pairing quotation marks: curly, straight, British single quotes, unclosed and reopened."""
 import pytest
 
-from onrecord.marks import find_marked, is_abbreviation
+from onrecord.parse.marks import find_marked, is_abbreviation
 
 
 def quoted(text: str) -> list[str]:

@@ -1,0 +1,1 @@
+"""Dates: the publication date (prepare stage) and each statement's date (dates stage)."""

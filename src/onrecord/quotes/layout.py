@@ -1,0 +1,63 @@
+"""Layouts across paragraphs: a paragraph ending `X said:` introduces the next; a quote paragraph
+left open borrows the next one's attribution."""
+from __future__ import annotations
+
+from itertools import pairwise
+from typing import Any
+
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.cues import cue_span, is_cue
+from onrecord.quotes.found import Found
+from onrecord.speakers.subject import subject_of
+
+
+def borrow_forward(text: str, found: list[Found]) -> None:
+    """A quote paragraph left open continues into the next paragraph's quote, whose
+    attribution (`... here," Roberts said.`) names the speaker of both."""
+    for f, g in pairwise(found):
+        if f.how != "continuation" or f.subj is not None or g.subj is None or g.kind != "direct":
+            continue
+        left_open = f.end >= f.para.end - 1 and text[f.end:f.para.end].strip() == ""
+        if left_open and g.para.index == f.para.index + 1 and g.start - g.para.start <= 1:
+            f.subj, f.borrowed = g.subj, g.para
+
+
+def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> None:
+    """`Cruz continued:` or `In a speech last July, he said:` as a paragraph of its own: the
+    next paragraph, quoted or not, is what was said, and the cue's subject said it."""
+    by_index = {p.index: p for p in live}
+    first: dict[int, Found] = {}
+    last_end: dict[int, int] = {}
+    for f in sorted(found, key=lambda f: f.start):
+        first.setdefault(f.para.index, f)
+        last_end[f.para.index] = max(f.end, last_end.get(f.para.index, -1))
+    for p in live:
+        if not p.parsed or not text[p.start:p.end].endswith(":"):
+            continue
+        hit = _introducer(p)
+        nxt = by_index.get(p.index + 1)
+        if hit is None or nxt is None or nxt.caption:
+            continue
+        cue, subj = hit
+        if last_end.get(p.index, -1) > p.char(cue.sent[0]):
+            continue  # the sentence ending in the colon already holds a quote
+        g = first.get(nxt.index)
+        if g is not None and g.subj is None and g.how == "continuation":
+            g.subj, g.borrowed, g.cue, g.cue_span, g.how = subj, p, cue, cue_span(p, cue), "colon"
+        elif g is None and len(text[nxt.start:nxt.end].split()) >= 4:
+            found.append(Found("direct", nxt.start, nxt.end, nxt, "colon", cue=cue,
+                               cue_span=cue_span(p, cue), subj=subj, borrowed=p))
+
+
+def _introducer(p: Paragraph) -> tuple[Any, Any] | None:
+    """The cue and its subject in a paragraph ending `X said:` (or `Stated Stone:`)."""
+    doc = p.doc
+    colon = len(doc) - 1
+    for t in reversed(doc[max(0, colon - 8):colon]):
+        if not is_cue(t) or p.in_quote(t):
+            continue
+        subj = subject_of(t)
+        if subj is None and t.i == 0 and colon - t.i <= 4 and doc[colon - 1].pos_ == "PROPN":
+            subj = doc[colon - 1]  # "Stated Stone:"
+        return (t, subj) if subj is not None and not p.in_quote(subj) else None
+    return None

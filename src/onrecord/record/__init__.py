@@ -1,0 +1,1 @@
+"""Record stage: confidence and typo flags on the finished Article."""
