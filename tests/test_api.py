@@ -17,7 +17,7 @@ import onrecord
 from conftest import REPO
 from onrecord import Article, Extractor, Failure
 from onrecord.ingest.record import InputRecord
-from test_gold import name_ok, record_problems
+from goldcheck import name_ok, record_problems
 
 ARTICLE = ("Harlow — The Harlow footbridge will reopen on Friday after three months of repairs.\n\n"
            '"The bridge is safer now than the day it was built," Mayor Ana Silva said.\n')

@@ -12,7 +12,7 @@ import pytest
 import onrecord
 from conftest import REPO
 from onrecord.model import Article, Quote
-from test_gold import name_ok, norm, record_problems
+from goldcheck import name_ok, norm, record_problems
 
 
 def find(art: Article, starts: str) -> Quote:
