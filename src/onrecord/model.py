@@ -48,6 +48,26 @@ class Cue:
 
 
 @dataclass(slots=True)
+class SpeakerExplain:
+    """How a quote's speaker was found: the mention's kind and words, the entity it was tied
+    to, and the name of the rule that tied them."""
+
+    mention: str  # name | pronoun | title | source | carry | unresolved
+    text: str | None
+    entity: str | None
+    why: str
+
+
+@dataclass(slots=True)
+class Explain:
+    """Why a quote is in the record: the rule that found it and how its speaker was found."""
+
+    rule: str
+    how: str
+    speaker: SpeakerExplain | None = None
+
+
+@dataclass(slots=True)
 class Quote:
     """A direct, mixed or indirect statement, with its speaker and cue."""
 
@@ -60,6 +80,7 @@ class Quote:
     addressee: str | None = None
     date: str | None = None
     confidence: float = 0.5
+    explain: Explain | None = None  # only in `to_dict(explain=True)`
 
 
 @dataclass(slots=True)
@@ -74,11 +95,15 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=dict)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready record; `meta` (title, url, author...) only when present."""
+    def to_dict(self, *, explain: bool = False) -> dict[str, Any]:
+        """The JSON-ready record; `meta` (title, url, author...) only when present; with
+        `explain`, each quote says which rule found it and how its speaker was resolved."""
         d = asdict(self)
         if not d["meta"]:
             del d["meta"]
+        for q in d["quotes"]:
+            if not explain:
+                del q["explain"]
         return d
 
     @classmethod
@@ -93,7 +118,7 @@ class Article:
                 speaker=SpeakerRef(**sp) if sp else None,
                 cue=Cue(**cue) if cue else None,
                 addressee=q.get("addressee"), date=q.get("date"),
-                confidence=q.get("confidence", 0.5),
+                confidence=q.get("confidence", 0.5), explain=_explain(q.get("explain")),
             ))
         return cls(
             id=d.get("id"), text=d["text"], published=d.get("published"),
@@ -101,6 +126,13 @@ class Article:
             entities=[Entity(**e) for e in d.get("entities", [])],
             quotes=quotes, meta=dict(d.get("meta") or {}),
         )
+
+
+def _explain(d: dict[str, Any] | None) -> Explain | None:
+    if not d:
+        return None
+    sp = d.get("speaker")
+    return Explain(rule=d["rule"], how=d["how"], speaker=SpeakerExplain(**sp) if sp else None)
 
 
 @dataclass(slots=True)

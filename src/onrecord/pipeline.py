@@ -208,9 +208,9 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
         if t is not None and not direct:
             transcripts.append(t)
     found.extend(transcript_answers(cast, transcripts))
-    introduced_forward(text, live, found)
+    found = introduced_forward(text, live, found)
     found.sort(key=lambda f: f.start)
-    borrow_forward(text, found)
+    found = borrow_forward(text, found)
     quotes: list[Quote] = []
     last: tuple[Known | None, int, Quote | None] = (None, -1, None)
     for f in found:

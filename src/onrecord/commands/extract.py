@@ -27,6 +27,9 @@ def add_parser(sub: Any) -> None:
                         "WARC, folders or several inputs) or text (speaker — quote)")
     p.add_argument("--published", metavar="YYYY-MM-DD",
                    help="publication date for inputs that do not state one")
+    p.add_argument("--explain", action="store_true",
+                   help="give each quote an `explain` object: the rule that found it and how "
+                        "its speaker was resolved (mention, entity, rule)")
     p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
                    help="format of stdin (default: guessed from its first character)")
     p.set_defaults(func=run)
@@ -74,7 +77,7 @@ def _with_published(recs: Iterator[InputRecord | Failure], published: str | None
         yield r
 
 
-def write_text(result: Article | Failure, out: TextIO) -> None:
+def write_text(result: Article | Failure, out: TextIO, explain: bool = False) -> None:
     """A readable list: one line per quote, speaker — quote."""
     if isinstance(result, Failure):
         out.write(f"# {result.id}: ERROR {result.error}\n")
@@ -93,6 +96,10 @@ def write_text(result: Article | Failure, out: TextIO) -> None:
         if q.date:
             extra += f" on {q.date}"
         out.write(f"{who} — {mark}{extra}\n")
+        if explain and q.explain is not None:
+            sp = q.explain.speaker
+            how = f"{sp.mention} {sp.text!r} → {sp.why}" if sp else "no speaker"
+            out.write(f"    found by {q.explain.rule} ({q.explain.how}); speaker: {how}\n")
     out.write("\n")
 
 
@@ -116,13 +123,14 @@ def run(args: argparse.Namespace) -> int:
         if isinstance(res, Failure):
             failed += 1
             print(f"onrecord: {res.id}: {res.error}", file=sys.stderr)
+        record = res.to_dict(explain=args.explain) if isinstance(res, Article) else res.to_dict()
         if fmt == "jsonl":
-            out.write(json.dumps(res.to_dict(), ensure_ascii=False) + "\n")
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
             out.flush()
         elif fmt == "text":
-            write_text(res, out)
+            write_text(res, out, explain=args.explain)
         else:
-            collected.append(res.to_dict())
+            collected.append(record)
     if fmt == "json":
         doc: Any = collected[0] if len(collected) == 1 else collected
         out.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")

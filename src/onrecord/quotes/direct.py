@@ -17,7 +17,7 @@ from onrecord.quotes.cues import (
     introduces,
     is_cue,
 )
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.subject import subject_of
 
 SENT_END = ".!?"
@@ -167,35 +167,38 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
             hit = None
         if hit and (ends_like_quote or after[:1] in LEAD_PUNCT or _starts_with_attribution(suffix, hit)):
             cue, subj = hit
-            found.append(_direct(text, para, m, cue, subj))
+            found.append(_direct(text, para, m, cue, subj, "direct.cue_after"))
             continue
         if hit is None and (ends_like_quote or after[:1] in LEAD_PUNCT):
             hit = _surface_attribution(suffix, para)
             if hit and not _belongs_after(text, para, inner, hit[0]):
                 cue, subj = hit
-                found.append(_direct(text, para, m, cue, subj))
+                found.append(_direct(text, para, m, cue, subj, "direct.surface_attribution"))
                 continue
         hit = _cue_with_subject(prefix, para, last=True)
         if hit:
             cue, subj = hit
-            found.append(_direct(text, para, m, cue, subj))
+            found.append(_direct(text, para, m, cue, subj, "direct.cue_before"))
             continue
         named = _bare_name(suffix) if (ends_like_quote or after[:1] in LEAD_PUNCT) else None
         if named is not None:  # `"...," Mr Bootle.` with the verb left out
-            found.append(Found("direct", m.start, m.end, para, "direct", subj=named))
+            found.append(Found(Kind.DIRECT, m.start, m.end, para, How.DIRECT, "direct.bare_name",
+                               subj=named))
             continue
         before = text[lo:opener].rstrip()
         if before.endswith(":") and prefix:
             subj = _clause_subject(prefix)
             if subj is not None and _quote_words(text, m) >= 3:
                 verb = subj.head
-                found.append(Found("direct", m.start, m.end, para, "colon", cue=verb,
+                found.append(Found(Kind.DIRECT, m.start, m.end, para, How.COLON,
+                                   "direct.colon_clause", cue=verb,
                                    cue_span=cue_span(para, verb), subj=subj))
                 continue
         # A stand-alone quote: the whole sentence or paragraph is the quote.
         if not before and (not after or all(c in SENT_END + "”\"" for c in after)):
             if _quote_words(text, m) >= 4:
-                found.append(Found("direct", m.start, m.end, para, "continuation"))
+                found.append(Found(Kind.DIRECT, m.start, m.end, para, How.CONTINUATION,
+                                   "direct.stand_alone"))
     return found
 
 
@@ -278,7 +281,8 @@ def _clause_subject(prefix: list[Any]) -> Any:
     return None
 
 
-def _direct(text: str, para: Paragraph, m: Marked, cue: Any, subj: Any) -> Found:
-    how = "according" if cue.lower_ == "according" else "direct"
-    return Found("direct", m.start, m.end, para, how, cue=cue, cue_span=cue_span(para, cue),
-                 subj=subj, addressee=addressee_of(cue) if how == "direct" else None)
+def _direct(text: str, para: Paragraph, m: Marked, cue: Any, subj: Any, rule: str) -> Found:
+    how = How.ACCORDING if cue.lower_ == "according" else How.DIRECT
+    return Found(Kind.DIRECT, m.start, m.end, para, how, rule, cue=cue,
+                 cue_span=cue_span(para, cue), subj=subj,
+                 addressee=addressee_of(cue) if how == How.DIRECT else None)

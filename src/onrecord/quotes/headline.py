@@ -9,7 +9,7 @@ import re
 from typing import Any
 
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, How, Kind
 
 HEADLINE_WORDS = 25
 
@@ -39,9 +39,9 @@ def find_headline(text: str, para: Paragraph) -> Found | None:
     if subj is None or cue is None:
         return None
     lo, hi = para.start + m.start("content"), para.start + m.end("content")
-    kind = "mixed" if any(lo <= mk.start < hi for mk in para.marks) else "indirect"
-    return Found(kind, lo, hi, para, "headline", cue=cue, cue_span=(cue_lo, cue_hi, m.group("cue")),
-                 subj=subj)
+    kind = Kind.MIXED if any(lo <= mk.start < hi for mk in para.marks) else Kind.INDIRECT
+    return Found(kind, lo, hi, para, How.HEADLINE, "headline.says", cue=cue,
+                 cue_span=(cue_lo, cue_hi, m.group("cue")), subj=subj)
 
 
 def _title_case(words: list[str]) -> bool:

@@ -2,30 +2,35 @@
 left open borrows the next one's attribution."""
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import cue_span, is_cue
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.subject import subject_of
 
 
-def borrow_forward(text: str, found: list[Found]) -> None:
+def borrow_forward(text: str, found: list[Found]) -> list[Found]:
     """A quote paragraph left open continues into the next paragraph's quote, whose
     attribution (`... here," Roberts said.`) names the speaker of both."""
-    for f, g in pairwise(found):
-        if f.how != "continuation" or f.subj is not None or g.subj is None or g.kind != "direct":
+    out = list(found)
+    for i, (f, g) in enumerate(pairwise(found)):
+        if f.how != How.CONTINUATION or f.subj is not None or g.subj is None or \
+                g.kind != Kind.DIRECT:
             continue
         left_open = f.end >= f.para.end - 1 and text[f.end:f.para.end].strip() == ""
         if left_open and g.para.index == f.para.index + 1 and g.start - g.para.start <= 1:
-            f.subj, f.borrowed = g.subj, g.para
+            out[i] = replace(f, subj=g.subj, borrowed=g.para, rule="layout.borrow_forward")
+    return out
 
 
-def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> None:
+def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> list[Found]:
     """`Cruz continued:` or `In a speech last July, he said:` as a paragraph of its own: the
     next paragraph, quoted or not, is what was said, and the cue's subject said it."""
     by_index = {p.index: p for p in live}
+    found = list(found)
     first: dict[int, Found] = {}
     last_end: dict[int, int] = {}
     for f in sorted(found, key=lambda f: f.start):
@@ -42,11 +47,16 @@ def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> 
         if last_end.get(p.index, -1) > p.char(cue.sent[0]):
             continue  # the sentence ending in the colon already holds a quote
         g = first.get(nxt.index)
-        if g is not None and g.subj is None and g.how == "continuation":
-            g.subj, g.borrowed, g.cue, g.cue_span, g.how = subj, p, cue, cue_span(p, cue), "colon"
+        if g is not None and g.subj is None and g.how == How.CONTINUATION:
+            new = replace(g, subj=subj, borrowed=p, cue=cue, cue_span=cue_span(p, cue),
+                          how=How.COLON, rule="layout.introduced_forward")
+            found[next(i for i, x in enumerate(found) if x is g)] = new
+            first[nxt.index] = new
         elif g is None and len(text[nxt.start:nxt.end].split()) >= 4:
-            found.append(Found("direct", nxt.start, nxt.end, nxt, "colon", cue=cue,
+            found.append(Found(Kind.DIRECT, nxt.start, nxt.end, nxt, How.COLON,
+                               "layout.introduced_paragraph", cue=cue,
                                cue_span=cue_span(p, cue), subj=subj, borrowed=p))
+    return found
 
 
 def _introducer(p: Paragraph) -> tuple[Any, Any] | None:

@@ -2,6 +2,7 @@
 "according to X", "..., X said.", "..., said X, a professor, ...", "X added: ...")."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
@@ -15,7 +16,7 @@ from onrecord.quotes.cues import (
     cue_span,
     is_cue,
 )
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.subject import subject_of
 
 
@@ -31,7 +32,7 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
         elif is_cue(t):
             f = _reported(text, para, t)
             if f is not None:
-                f.end = _before_according(para, f)
+                f = replace(f, end=_before_according(para, f))
         elif t.lower_ in CLAIM_NOUNS and t.pos_ == "NOUN":
             f = _claim(text, para, t)
         else:
@@ -41,9 +42,10 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
         outer = next((g for g in found if g.start <= para.char(t) < g.end), None)
         if outer is not None and _second_statement(para, outer, f):
             taken.remove((outer.start, outer.end))
-            outer.end = _cut_before(para, f.subj)
-            taken.append((outer.start, outer.end))
-        elif f.how == "according" and _around_statement(para, t, f, direct, found):
+            cut = replace(outer, end=_cut_before(para, f.subj))
+            found[next(i for i, g in enumerate(found) if g is outer)] = cut
+            taken.append((cut.start, cut.end))
+        elif f.how == How.ACCORDING and _around_statement(para, t, f, direct, found):
             pass  # "X said Y, according to a poll": the poll reports X's statement
         elif any(_overlap(f.start, f.end, a, b) > 0.5 * (f.end - f.start) for a, b in taken):
             continue
@@ -51,8 +53,8 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
                 any(d.start < f.end and f.start < d.end for d in direct):
             continue
         if any(m.open_mark == f.start - 1 for m in para.marks):
-            f.start -= 1  # the clause opens with a quoted fragment: keep its opening mark
-        f.kind = "mixed" if _has_marks(text, para, f.start, f.end) else "indirect"
+            f = replace(f, start=f.start - 1)  # the clause opens with a quoted fragment
+        f = replace(f, kind=Kind.MIXED if _has_marks(text, para, f.start, f.end) else Kind.INDIRECT)
         found.append(f)
         taken.append((f.start, f.end))
     return found
@@ -124,11 +126,13 @@ def _has_marks(text: str, para: Paragraph, lo: int, hi: int) -> bool:
     return any(lo <= (m.open_mark if m.open_mark >= 0 else m.start) < hi for m in para.marks)
 
 
-def _found(para: Paragraph, span: tuple[int, int], cue: Any, subj: Any, how: str = "indirect",
-           addressee: str | None = None, kind: str = "indirect") -> Found:
-    """A statement hung on `cue`: its character span, speaker token and how it was found."""
-    return Found(kind, span[0], span[1], para, how, cue=cue, cue_span=cue_span(para, cue),
-                 subj=subj, addressee=addressee)
+def _found(para: Paragraph, span: tuple[int, int], cue: Any, subj: Any,
+           how: How = How.INDIRECT, addressee: str | None = None, kind: Kind = Kind.INDIRECT, *,
+           rule: str) -> Found:
+    """A statement hung on `cue`: its character span, speaker token, how and by which rule
+    it was found."""
+    return Found(kind, span[0], span[1], para, how, rule, cue=cue,
+                 cue_span=cue_span(para, cue), subj=subj, addressee=addressee)
 
 
 def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
@@ -138,7 +142,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         aside = _outside(para, v.sent, lo, hi)
         if aside is None or len(text[aside[0]:aside[1]].split()) < 3:
             return None
-        return _found(para, aside, v, subj)
+        return _found(para, aside, v, subj, rule="reported.inverted_aside")
     subj = subject_of(v)
     if subj is None and v.tag_ == "VBN":
         return _by_agent(text, para, v)
@@ -161,27 +165,30 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     if clause is None and lemma in ("ask", "tell"):
         request = _request(para, v)  # "asked the congregation to stand", "told them not to"
         if request is not None:
-            return _found(para, request, v, subj, how="object")
+            return _found(para, request, v, subj, how=How.OBJECT, rule="reported.request")
     if clause is None and lemma in CLAUSE_TAKERS:
         misparsed = _misparsed_clause(para, v) or _adverbial_clause(para, v)
         if misparsed is not None:
-            return _found(para, misparsed, v, subj, addressee=addressee_of(v))
+            return _found(para, misparsed, v, subj, addressee=addressee_of(v),
+                          rule="reported.misparsed_clause")
     if clause is not None and lemma != "ask" and (
             _is_question(clause) or (_is_wh(clause) and lemma not in WH_TAKERS)):
         clause = None  # "explaining why ...": not a statement ("asked why ..." is reported)
     colon = _colon_content(para, v)
     if colon is not None:
-        return _found(para, colon, v, subj, addressee=addressee_of(v), kind="direct")
+        return _found(para, colon, v, subj, addressee=addressee_of(v), kind=Kind.DIRECT,
+                      rule="reported.colon_content")
     if clause is None and lemma == "say":
         answer = _answer(para, v)  # "46 percent of voters said yes", "half said so"
         if answer is not None:
-            return _found(para, answer, v, subj)
+            return _found(para, answer, v, subj, rule="reported.short_answer")
     if clause is None:
         tail = _trailing_attribution(para, v, subj)
         if tail is not None:
-            return _found(para, tail, v, subj, addressee=addressee_of(v))
+            return _found(para, tail, v, subj, addressee=addressee_of(v),
+                          rule="reported.trailing_attribution")
     span: tuple[int, int] | None = None
-    how = "indirect"
+    how = How.INDIRECT
     obj = next((c for c in v.children if c.dep_ == "dobj" and c.i > v.i), None)
     if clause is not None:
         toks = list(clause.subtree)
@@ -209,7 +216,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                 broken = _misparsed_clause(para, v) if lemma in CLAUSE_TAKERS else None
                 if broken is None:
                     return None
-                return _found(para, broken, v, subj, addressee=addressee_of(v))
+                return _found(para, broken, v, subj, addressee=addressee_of(v), rule="reported.broken_clause")
             first = _fronted_condition(v, first)
             lead = v.doc[first]
             if lead.tag_ == "VBG" and lead.lower_ in SPEECH_FORMS and lead.i < clause.i:
@@ -217,7 +224,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
                 span = _trim(para, first + 1, _clause_end(v, clause))
                 if span is None:
                     return None
-                return _found(para, span, lead, subj)
+                return _found(para, span, lead, subj, rule="reported.participle_cue")
             span = _trim(para, first, _tail_cut(v.doc, first, _clause_end(v, clause)))
         elif any(c.dep_ == "xcomp" and c.i > v.i for c in v.children):
             return None  # "..., so she continued to renew it": no cue of what came before
@@ -241,14 +248,14 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
             # "BP announced a 26% rise in profits": what was said, as a noun phrase (but
             # "deny her rival the nomination", with two objects, is a withholding).
             span = _trim(para, obj.left_edge.i, _object_end(v, obj))
-            how = "object"
+            how = How.OBJECT
     elif lemma in NP_TAKERS and not _withheld(v):
         # "reported spending $6 million on ads", "recalled sitting in on focus groups"
         doing = next((c for c in v.children if c.dep_ == "xcomp" and c.tag_ == "VBG"
                       and c.i == v.i + 1), None)
         if doing is not None:
             span = _trim(para, doing.i, list(doing.subtree)[-1].i)
-            how = "object"
+            how = How.OBJECT
     if span is None:
         return None
     # "Jeff Flake said he would.": a clause of a subject and a verb is a statement too.
@@ -256,7 +263,7 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         c.dep_ in SUBJ_DEPS for c in clause.children) else 3
     if len(text[span[0]:span[1]].split()) < least:
         return None
-    return _found(para, span, v, subj, how=how, addressee=addressee_of(v))
+    return _found(para, span, v, subj, how=how, addressee=addressee_of(v), rule="reported.clause")
 
 
 ANSWERS = frozenset({"yes", "no", "so"})
@@ -299,7 +306,7 @@ def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
             span = _trim(para, said.left_edge.i, list(said.subtree)[-1].i)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
         return None
-    return _found(para, span, v, src, how="object")
+    return _found(para, span, v, src, how=How.OBJECT, rule="reported.by_agent")
 
 
 def _object_end(v: Any, obj: Any) -> int:
@@ -527,7 +534,7 @@ def _as_clause(text: str, para: Paragraph, v: Any, subj: Any) -> Found | None:
     span = _sentence_around(para, v)
     if span is None or len(text[span[0]:span[1]].split()) < 4:
         return None
-    return _found(para, span, v, subj)
+    return _found(para, span, v, subj, rule="reported.as_clause")
 
 
 def _adverbial_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -610,7 +617,7 @@ def _claim(text: str, para: Paragraph, n: Any) -> Found | None:
     span = _trim(para, clause.left_edge.i, list(clause.subtree)[-1].i)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
         return None
-    return _found(para, span, n, owner, how="object")
+    return _found(para, span, n, owner, how=How.OBJECT, rule="reported.claim_noun")
 
 
 def _request(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -764,4 +771,4 @@ def _according(text: str, para: Paragraph, t: Any) -> Found | None:
         span = _trim(para, sent.start, lo_p - 1)
     if span is None or len(text[span[0]:span[1]].split()) < 3:
         return None
-    return _found(para, span, t, src, how="according")
+    return _found(para, span, t, src, how=How.ACCORDING, rule="reported.according_to")

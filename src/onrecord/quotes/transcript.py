@@ -5,7 +5,7 @@ import re
 
 from onrecord.lexicon import NON_SPEAKER_LABELS
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.cast import Cast
 
 
@@ -41,5 +41,5 @@ def find_transcript(text: str, para: Paragraph) -> Found | None:
         lo += 1
     if len(text[lo:para.end].split()) < 3:
         return None
-    return Found("direct", lo, para.end, para, "transcript",
+    return Found(Kind.DIRECT, lo, para.end, para, How.TRANSCRIPT, "transcript.label",
                  label=(para.start, para.start + len(label), label))

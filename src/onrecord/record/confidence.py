@@ -1,15 +1,44 @@
 """Confidence of a quote by how it was found and how its speaker was named."""
 from __future__ import annotations
 
+from enum import StrEnum
+
+from onrecord.quotes.found import How
+
+
+class Mention(StrEnum):
+    """How the speaker of a quote is named where the quote is attributed."""
+
+    NAME = "name"              # a proper name ("Jane Roe", "the State Department")
+    PRONOUN = "pronoun"        # he, she, it, they, who
+    TITLE = "title"            # a title or role standing for a named person ("the minister")
+    SOURCE = "source"          # an unnamed or document source as written ("a spokesperson")
+    CARRY = "carry"            # no mention: the previous speaker goes on
+    UNRESOLVED = "unresolved"  # a mention tied to no one the article introduced
+
+
 # Confidence by how the quote and its speaker were found (calibrated on the dev articles;
 # the unresolved, object and headline rows are set below the rows they weaken, by hand).
-CONFIDENCE = {
-    ("direct", "name"): 0.95, ("direct", "pronoun"): 0.88, ("direct", "title"): 0.85,
-    ("direct", "source"): 0.85, ("colon", "name"): 0.85, ("colon", "pronoun"): 0.75,
-    ("continuation", "carry"): 0.8, ("transcript", "name"): 0.85,
-    ("indirect", "name"): 0.85, ("indirect", "pronoun"): 0.78, ("indirect", "title"): 0.78,
-    ("indirect", "source"): 0.75, ("according", "name"): 0.85, ("according", "source"): 0.8,
-    ("direct", "unresolved"): 0.5, ("indirect", "unresolved"): 0.4, ("object", "name"): 0.6,
-    ("object", "pronoun"): 0.55, ("object", "title"): 0.55, ("object", "source"): 0.5,
-    ("headline", "name"): 0.7, ("headline", "source"): 0.6,
+CONFIDENCE: dict[How, dict[Mention, float]] = {
+    How.DIRECT: {Mention.NAME: 0.95, Mention.PRONOUN: 0.88, Mention.TITLE: 0.85,
+                 Mention.SOURCE: 0.85, Mention.UNRESOLVED: 0.5},
+    How.COLON: {Mention.NAME: 0.85, Mention.PRONOUN: 0.75},
+    How.CONTINUATION: {Mention.CARRY: 0.8},
+    How.TRANSCRIPT: {Mention.NAME: 0.85},
+    How.INDIRECT: {Mention.NAME: 0.85, Mention.PRONOUN: 0.78, Mention.TITLE: 0.78,
+                   Mention.SOURCE: 0.75, Mention.UNRESOLVED: 0.4},
+    How.OBJECT: {Mention.NAME: 0.6, Mention.PRONOUN: 0.55, Mention.TITLE: 0.55,
+                 Mention.SOURCE: 0.5},
+    How.ACCORDING: {Mention.NAME: 0.85, Mention.SOURCE: 0.8},
+    How.HEADLINE: {Mention.NAME: 0.7, Mention.SOURCE: 0.6},
 }
+# A combination not in the table: with a speaker, without one.
+OTHER_WITH_SPEAKER = 0.7
+OTHER_WITHOUT_SPEAKER = 0.3
+
+
+def confidence(how: How, mention: Mention, has_speaker: bool) -> float:
+    """The confidence of a quote found by `how` whose speaker is named by `mention`."""
+    row = CONFIDENCE[how]  # every way of finding has a row: a KeyError here is a bug
+    fallback = OTHER_WITH_SPEAKER if has_speaker else OTHER_WITHOUT_SPEAKER
+    return round(row.get(mention, fallback), 2)

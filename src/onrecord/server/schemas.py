@@ -19,6 +19,8 @@ class ExtractRequest(BaseModel):
     html: str | None = Field(None, description="the article as an HTML page")
     published: str | None = Field(None, description="publication date, YYYY-MM-DD")
     id: str | None = Field(None, max_length=500, description="your id, echoed in the record")
+    explain: bool = Field(False, description="give each quote an `explain` object: the rule "
+                                             "that found it and how its speaker was resolved")
 
     @field_validator("published")
     @classmethod

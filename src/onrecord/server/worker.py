@@ -29,7 +29,7 @@ def extractor_handler() -> Handler:
         result = next(extractor.pipe([rec]))
         if isinstance(result, Failure):
             return "failure", result.to_dict()
-        return "ok", result.to_dict()
+        return "ok", result.to_dict(explain=bool(req.get("explain")))
 
     return handle
 

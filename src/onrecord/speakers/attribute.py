@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.model import Cue, Quote, SpeakerRef
+from onrecord.model import Cue, Explain, Quote, SpeakerExplain, SpeakerRef
 from onrecord.quotes.cues import RELATIVE
-from onrecord.quotes.found import Found
-from onrecord.record.confidence import CONFIDENCE
+from onrecord.quotes.found import Found, How
+from onrecord.record.confidence import Mention, confidence
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.resolve import resolve
 
@@ -15,16 +15,16 @@ from onrecord.speakers.resolve import resolve
 CONTINUATION_REACH = 1200
 
 
-def _kind_of_mention(tok: Any, known: Known | None) -> str:
+def _kind_of_mention(tok: Any, known: Known | None) -> Mention:
     if tok is None:
-        return "carry"
+        return Mention.CARRY
     if tok.pos_ == "PRON":
-        return "pronoun"
+        return Mention.PRONOUN
     if known is not None and known.kind in ("person", "organization") and tok.pos_ == "PROPN":
-        return "name"
+        return Mention.NAME
     if known is not None and known.kind == "person":
-        return "title"
-    return "source"
+        return Mention.TITLE
+    return Mention.SOURCE
 
 
 def _relative_subject(f: Found) -> Any:
@@ -38,11 +38,15 @@ def _relative_subject(f: Found) -> Any:
 
 
 def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quote | None],
-              ) -> Quote | None:
+             ) -> Quote | None:
+    """The record's Quote for `f`, its speaker resolved (`last`: the previous speaker, where
+    that speaker's paragraph ends, and the previous quote); None when it has no speaker and
+    is only a continuation."""
     speaker: SpeakerRef | None = None
-    how = f.how
-    mention = "carry"
-    if f.how == "transcript" and f.label:
+    mention = Mention.CARRY
+    why = "carry.previous_speaker"
+    mention_text: str | None = None
+    if f.how == How.TRANSCRIPT and f.label:
         lo, hi, label = f.label
         known = cast.lookup_word(label.split()[-1], person_only=True) or \
             cast.person(label, lo, hi)
@@ -50,32 +54,38 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
             return None
         known.add_mention(lo, hi, label)
         speaker = SpeakerRef(known.id, known.name, lo, hi)
-        mention = "name"
+        mention, why, mention_text = Mention.NAME, "label.transcript_label", label
     elif f.subj is not None:
-        known, (lo, hi, words) = resolve(cast, f.borrowed or f.para, f.subj, last[0])
+        known, (lo, hi, words), why = resolve(cast, f.borrowed or f.para, f.subj, last[0])
         mention = _kind_of_mention(f.subj, known)
+        mention_text = words
         if known is None:
             # A mention we cannot tie to anyone ("he" with no one before it): the article
             # does give a source, so it is the speaker, with no entity id.
             speaker = SpeakerRef(None, words, lo, hi)
-            mention = "unresolved"
+            mention = Mention.UNRESOLVED
         else:
             rel = _relative_subject(f)
             if rel is not None:  # "an architect who said ...": the mention is "who"
                 para = f.borrowed or f.para
                 lo, hi = para.char(rel), para.char_end(rel)
+                why += "+relative_pronoun"
             speaker = SpeakerRef(known.id, known.name, lo, hi)
             cast.note(lo, known, True)
     else:  # a quote paragraph with no cue: the previous speaker goes on
         prev, prev_end, _ = last
         if prev is not None and f.start - prev_end <= CONTINUATION_REACH:
             speaker = SpeakerRef(prev.id, prev.name, None, None)
-        elif f.how == "continuation":
+        elif f.how == How.CONTINUATION:
             return None
+        else:
+            why = "carry.none_within_reach"
     cue = Cue(f.cue_span[2], f.cue_span[0], f.cue_span[1]) if f.cue_span else None
-    if f.how == "continuation" and last[2] is not None and last[2].cue is not None:
+    if f.how == How.CONTINUATION and last[2] is not None and last[2].cue is not None:
         cue = None
-    conf = CONFIDENCE.get((how, mention), 0.7 if speaker else 0.3)
-    body = text[f.start:f.end]
-    return Quote(kind=f.kind, text=body, start=f.start, end=f.end, speaker=speaker, cue=cue,
-                 addressee=f.addressee, confidence=round(conf, 2))
+    explain = Explain(rule=f.rule, how=str(f.how), speaker=SpeakerExplain(
+        mention=str(mention), text=mention_text, entity=speaker.id if speaker else None,
+        why=why) if speaker is not None else None)
+    return Quote(kind=str(f.kind), text=text[f.start:f.end], start=f.start, end=f.end,
+                 speaker=speaker, cue=cue, addressee=f.addressee,
+                 confidence=confidence(f.how, mention, speaker is not None), explain=explain)

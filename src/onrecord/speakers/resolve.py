@@ -71,16 +71,17 @@ def _edge_without_clauses(tok: Any) -> int:
 
 
 def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
-            ) -> tuple[Known | None, tuple[int, int, str]]:
+            ) -> tuple[Known | None, tuple[int, int, str], str]:
     """The entity a speaker mention stands for, and the mention's offsets and words: the
     whole noun phrase the attribution uses ("White House spokesman Josh Earnest",
-    "Kenneth Baer, a former official,"); `speaker` breaks ties between pronoun antecedents."""
-    known, span = _resolve(cast, para, tok, speaker)
+    "Kenneth Baer, a former official,"); `speaker` breaks ties between pronoun antecedents.
+    The third value names the rule that tied the mention to the entity."""
+    known, span, why = _resolve(cast, para, tok, speaker)
     if tok.pos_ != "PRON" and para.doc is not None:
         lo = np_start(para, tok)
         if lo is not None and lo < span[0]:
             span = (lo, span[1], para.doc.text[lo - para.start:span[1] - para.start])
-    return known, span
+    return known, span, why
 
 
 MAX_NP = 30  # tokens; a longer "noun phrase" is a parse gone wrong
@@ -106,7 +107,7 @@ def np_start(para: Paragraph, tok: Any) -> int | None:
 
 
 def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
-             ) -> tuple[Known | None, tuple[int, int, str]]:
+             ) -> tuple[Known | None, tuple[int, int, str], str]:
     lo, hi, text = mention_span(para, tok)
     pos = para.char(tok)
     low = tok.lower_
@@ -115,14 +116,16 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if low in PERSON_PRONOUNS:
             g = "m" if low in ("he", "him", "his") else "f"
             return cast.antecedent(pos, kind="person", window=2500, gender=g,
-                                   speaker=speaker), span
+                                   speaker=speaker), span, "pronoun.person_of_that_gender_before"
         if low in THING_PRONOUNS:
             return (cast.antecedent(pos, kind="organization", window=1500)
                     or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
-                    or cast.antecedent(pos, kind="source", window=1500)), span
+                    or cast.antecedent(pos, kind="source", window=1500)), span, \
+                "pronoun.organisation_or_source_before"
         if low in GROUP_PRONOUNS:
-            return cast.antecedent(pos, kind="organization", window=800), span
-        return None, span
+            return cast.antecedent(pos, kind="organization", window=800), span, \
+                "pronoun.group_organisation_before"
+        return None, span, "pronoun.no_antecedent_rule"
     # Joint speakers: "Gabriela and Annie said".
     root = tok
     while root.dep_ == "conj" and root.head.i < root.i and root.head.pos_ == "PROPN":
@@ -147,17 +150,17 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             jlo, jhi = para.char(first), para.char_end(last)
             joint = cast.source(" and ".join(names), jlo, jhi)
             joint.kind = "person"
-            return joint, (jlo, jhi, para.doc[first.i:last.i + 1].text)
+            return joint, (jlo, jhi, para.doc[first.i:last.i + 1].text), "name.joint_speakers"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         k = _name_entity(cast, para, tok, pos)
         if k is not None:
-            return k, _name_span(para, tok, (lo, hi, text))
+            return k, _name_span(para, tok, (lo, hi, text)), "name.named_entity"
     # A common noun: a title standing for a person, or an unnamed/document source.
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             k = _name_entity(cast, para, c, pos)
             if k is not None:
-                return k, _name_span(para, c, (lo, hi, text))
+                return k, _name_span(para, c, (lo, hi, text)), "name.apposition"
     definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts)
     if (definite and low in GROUP_NOUNS) or low == "both":
         pairs = [j for j in cast.known if " and " in j.name and j.kind == "person"
@@ -165,7 +168,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if pairs:  # "The pair said": the joint speakers named before
             k = max(pairs, key=lambda j: j.last_seen)
             k.add_mention(lo, hi, "")
-            return k, (lo, hi, text)
+            return k, (lo, hi, text), "descriptor.joint_speakers_before"
     # "the firm", "the Paris-based economics think tank" stand for the organisation named
     # before; "the finance department" is a part of one, a source of its own.
     sub_body = low in SUB_BODIES and any(c.dep_ in ("compound", "nmod") for c in tok.children)
@@ -174,13 +177,13 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         k = cast.antecedent(pos, kind="organization", window=3000)
         if k is not None:  # "the firm", "the think tank": the organisation named before
             k.add_mention(lo, hi, "")
-            return k, (lo, hi, text)
+            return k, (lo, hi, text), "descriptor.organisation_before"
     if definite and low not in DOCUMENT_NOUNS:
-        k = cast.by_title(tok.lemma_ or low, pos) or cast.by_title(low, pos)
+        k = cast.by_title(low, pos)
         if k is not None:
             k.add_mention(lo, hi, "")
-            return k, (lo, hi, text)
-    return cast.source(text, lo, hi), (lo, hi, text)
+            return k, (lo, hi, text), "title.person_with_that_title"
+    return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
 
 
 def _name_span(para: Paragraph, tok: Any, fallback: tuple[int, int, str]) -> tuple[int, int, str]:

@@ -58,7 +58,7 @@ async function readPayload(payload) {
   button.disabled = true;
   setStatus(status, "Reading the article…");
   try {
-    const record = await api.extract(payload);
+    const record = await api.extract({ ...payload, explain: true });
     const n = record.quotes.length;
     setStatus(status, `Found ${n} ${n === 1 ? "quote" : "quotes"}.`);
     showRecord(record);

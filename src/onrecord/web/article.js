@@ -76,6 +76,11 @@ function tooltipContent(record, q, speaker) {
   row("To", q.addressee);
   row("Date", q.date || record.published || "unknown");
   row("Typos", typosIn(record, q));
+  if (q.explain) {
+    row("Found by", q.explain.rule);
+    const sp = q.explain.speaker;
+    if (sp) row("Speaker via", `${sp.mention}${sp.text ? ` “${sp.text}”` : ""}: ${sp.why}`);
+  }
   const pct = typeof q.confidence === "number" ? Math.max(0, Math.min(1, q.confidence)) : 0;
   const meter = h("span", { class: "meter", "aria-hidden": "true" }, h("span", { class: "meter-fill" }));
   meter.firstChild.style.width = `${Math.round(pct * 100)}%`;
