@@ -153,5 +153,13 @@ def test_openapi_lists_the_endpoints(server):
     spec = httpx.get(f"{server.base}/openapi.json").json()
     assert {"/extract", "/quotes", "/speakers", "/articles/{article_id}", "/health"} <= set(spec["paths"])
     body = spec["paths"]["/extract"]["post"]["requestBody"]["content"]["application/json"]
-    assert set(body["schema"]["properties"]) == {"text", "html", "published", "id"}
+    assert set(body["schema"]["properties"]) == {"text", "html", "published", "id", "explain"}
     assert httpx.get(f"{server.base}/docs").status_code == 200
+
+
+def test_extract_explains_each_quote_on_request(server):
+    plain = post(server, {"text": ARTICLES["bridge"]}).json()
+    assert plain["quotes"] and all("explain" not in q for q in plain["quotes"])
+    explained = post(server, {"text": ARTICLES["bridge"], "explain": True}).json()
+    assert [q["text"] for q in explained["quotes"]] == [q["text"] for q in plain["quotes"]]
+    assert all(q["explain"]["rule"] for q in explained["quotes"])
