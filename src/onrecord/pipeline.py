@@ -5,6 +5,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from onrecord.errors import BadInput
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure, Quote
 from onrecord.parse.paragraphs import Paragraph
@@ -70,10 +71,10 @@ class Extractor:
 
     def extract(self, text: str, *, id: str | None = None,
                 published: str | None = None) -> Article:
-        """One article's record; raises ValueError for input that cannot be read."""
+        """One article's record; raises BadInput (a ValueError) for input that cannot be read."""
         result = next(self.pipe([InputRecord(id=id, text=text, published=published)]))
         if isinstance(result, Failure):
-            raise ValueError(result.error)
+            raise BadInput(result.error)
         return result
 
     def pipe(self, records: Iterable[InputRecord | Failure | str | dict[str, Any]],

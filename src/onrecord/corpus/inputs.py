@@ -5,7 +5,6 @@ import glob
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 
 from onrecord.ingest.readers import SUPPORTED
 from onrecord.ingest.record import InputRecord
@@ -87,12 +86,3 @@ def read_sources(sources: Iterable[Source]) -> Iterator[tuple[str, InputRecord |
             yield src.path, Failure(id=src.path, error=f"cannot read {src.path}: "
                                                        f"{type(e).__name__}: {e}")
 
-
-def count_records(sources: Iterable[Source]) -> int:
-    """How many records the sources hold (a cheap pass for the progress bar's ETA)."""
-    return sum(1 for _ in read_sources(sources))
-
-
-def source_size(sources: Iterable[Source]) -> int:
-    """Total bytes of the input files."""
-    return sum(Path(s.path).stat().st_size for s in sources if s.problem is None)

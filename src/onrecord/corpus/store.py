@@ -5,7 +5,7 @@ import contextlib
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -18,19 +18,12 @@ from onrecord.corpus.dedup import NearDuplicates, signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.speakers import Speaker, SpeakerRegistry, fold
+from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 
 SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
 ADD_BATCH = 64
-
-
-class StoreError(Exception):
-    """Base class of store errors."""
-
-
-class StoreBusy(StoreError):
-    """Another process holds the store open for writing."""
 
 
 @dataclass(slots=True)
@@ -112,6 +105,7 @@ class Store:
                     "reader such as `onrecord serve`); wait for it to finish (run --wait), or "
                     "use another --store") from e
             raise StoreError(f"cannot open store {self.path}: {e}") from e
+        self._check_version()
         if not read_only:
             self.con.execute(schema_sql())
             self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
@@ -119,6 +113,19 @@ class Store:
         self._done: set[str] | None = None
         self._registry: SpeakerRegistry | None = None
         self._dups: NearDuplicates | None = None
+
+    def _check_version(self) -> None:
+        """Refuse a store written with another schema version (a new store has none yet)."""
+        try:
+            row = self.con.execute(
+                "SELECT value FROM store_meta WHERE key = 'schema_version'").fetchone()
+        except duckdb.CatalogException:
+            return
+        if row is not None and str(row[0]) != str(SCHEMA_VERSION):
+            self.con.close()
+            raise StoreVersionError(
+                f"store {self.path} has schema version {row[0]}; this onrecord reads version "
+                f"{SCHEMA_VERSION}: build a new store with `onrecord run INPUT --store NEW`")
 
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
@@ -418,13 +425,6 @@ class Store:
         assert q is not None
         return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
                 "speakers": q[3], "errors": q[4]}
-
-    def iter_articles(self) -> Iterator[dict[str, Any]]:
-        """Every stored article (id, title, outlet, published), in the order added."""
-        cur = self.con.execute("SELECT id, title, outlet, published FROM articles ORDER BY added_at")
-        while chunk := cur.fetchmany(1000):
-            for r in chunk:
-                yield {"id": r[0], "title": r[1], "outlet": r[2], "published": r[3]}
 
 
 def _str(v: object) -> str | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from onrecord.errors import BadInput
+
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -18,7 +20,7 @@ PREFERRED = ("cp1252", "latin_1", "iso8859_15")
 CHAOS_TIE = 0.01
 
 
-class DecodeError(ValueError):
+class DecodeError(BadInput):
     """The bytes are not text in any encoding onrecord can tell."""
 
 

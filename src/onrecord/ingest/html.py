@@ -6,6 +6,8 @@ from copy import deepcopy
 from functools import lru_cache
 from typing import Any
 
+from onrecord.errors import BadInput
+
 META_KEYS = ("title", "author", "date", "url", "sitename")
 # Extracted text counts as an article only with this many words and a sentence end.
 MIN_WORDS = 8
@@ -31,7 +33,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     import trafilatura
 
     if not html or not html.strip():
-        raise ValueError("empty HTML page: no article text")
+        raise BadInput("empty HTML page: no article text")
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, include_links=False, include_formatting=False,
@@ -43,7 +45,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
     if not _prose(text):
         text = _fallback(html)
     if not text.strip():
-        raise ValueError("HTML page has no article text (no main content found; "
+        raise BadInput("HTML page has no article text (no main content found; "
                          "is it an index, login or script-only page?)")
     meta = {k: (found.get(k) or None) for k in META_KEYS}
     if meta["date"] and not _ISO.match(str(meta["date"])):

@@ -11,6 +11,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
+from onrecord.errors import OnrecordError
 from onrecord.server.worker import worker_main
 
 log = logging.getLogger("onrecord.server")
@@ -19,7 +20,7 @@ log = logging.getLogger("onrecord.server")
 START_TIMEOUT = 120.0
 
 
-class PoolError(Exception):
+class PoolError(OnrecordError):
     """Base class: an extraction that the pool could not complete."""
 
 

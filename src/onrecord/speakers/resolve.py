@@ -179,7 +179,9 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text), "descriptor.organisation_before"
     if definite and low not in DOCUMENT_NOUNS:
-        k = cast.by_title(low, pos)
+        # A plural ("the ministers", "the brothers") is a group, never one titled person; the
+        # lemmatizer is not loaded (`lemma_` is empty), so the tag tells the number.
+        k = cast.by_title(low, pos) if tok.tag_ not in ("NNS", "NNPS") else None
         if k is not None:
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text), "title.person_with_that_title"

@@ -1,0 +1,23 @@
+"""A title standing for a person: singular titles resolve, plural groups never do."""
+from __future__ import annotations
+
+ARTICLE = (
+    "Finance Minister Ana Diaz opened the budget talks in Lisbon on Monday.\n\n"
+    "The minister said the deficit would fall below three percent next year.\n\n"
+    "Residents association chair Tom Reyes said the new road would split the village.\n\n"
+    "The residents said they would block the bulldozers if work began before the vote.\n")
+
+
+def _speakers(extractor) -> dict[str, str]:
+    art = extractor.extract(ARTICLE)
+    return {q.text: q.speaker.name for q in art.quotes if q.speaker}
+
+
+def test_a_singular_title_is_the_person_holding_it(extractor) -> None:
+    assert _speakers(extractor)["the deficit would fall below three percent next year"] == "Ana Diaz"
+
+
+def test_a_plural_title_is_a_group_not_one_person(extractor) -> None:
+    got = _speakers(extractor)
+    said = next(v for k, v in got.items() if k.startswith("they would block"))
+    assert said == "The residents"  # not Tom Reyes, whose title holds the word
