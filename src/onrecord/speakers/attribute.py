@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from onrecord.lexicon.grammar import RELATIVE
 from onrecord.model import Cue, Quote, SpeakerRef
-from onrecord.quotes.cues import RELATIVE
 from onrecord.quotes.found import Found
 from onrecord.record.confidence import CONFIDENCE
 from onrecord.speakers.cast import Cast, Known
