@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from onrecord.corpus.speakers import SpeakerRegistry
-from onrecord.lexicon import UNNAMED_MENTIONS
+from onrecord.lexicon.people import UNNAMED_MENTIONS
 from onrecord.model import Article
 
 # Meta keys that may name the outlet, in order of preference.

@@ -1,50 +1,31 @@
 """Cross-article speaker keys: one id per person across name forms, apart when only a surname is shared."""
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-# Forms of address dropped from names before keying ("Mr Smith" is "Smith").
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "rev", "hon", "sen", "rep", "gov", "gen", "col", "capt", "sgt", "st",
-})
-# Words that carry no meaning when comparing titles ("Minister of Foreign Affairs").
-TITLE_STOPWORDS = frozenset({"of", "the", "for", "and", "on", "in", "to", "a", "an", "s",
-                             "former", "then", "acting"})
-# Leading words dropped from organisation names ("the port authority").
-ORG_ARTICLES = frozenset({"the", "a", "an"})
-
-_WORD = re.compile(r"[\w'-]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, accents removed, punctuation reduced to spaces: 'Mélanie  Joly' -> 'melanie joly'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(w.strip("'-") for w in _WORD.findall(plain.lower().replace("’", "'"))
-                    if w.strip("'-"))
+from onrecord.lexicon.grammar import ARTICLES, TITLE_STOPWORDS
+from onrecord.lexicon.people import HONORIFICS_FOR_KEYS, NAME_SUFFIXES
+from onrecord.spelling import fold_words
 
 
 def name_tokens(name: str, kind: str = "person") -> list[str]:
     """The folded words that identify a name (honorifics or leading articles removed)."""
-    words = fold(name).split()
+    words = fold_words(name).split()
     if kind == "person":
-        words = [w for w in words if w not in HONORIFICS]
-        if words and words[-1] in ("jr", "sr", "ii", "iii"):
+        words = [w for w in words if w not in HONORIFICS_FOR_KEYS]
+        if words and words[-1] in NAME_SUFFIXES:
             words = words[:-1]
     else:
-        while words and words[0] in ORG_ARTICLES:
+        while words and words[0] in ARTICLES:
             words = words[1:]
     return words
 
 
 def title_key(title: str) -> frozenset[str]:
     """A title as a set of content words, so word order and 'of' do not matter ('Mr' is no title)."""
-    return frozenset(w for w in fold(title).split()
-                     if w not in TITLE_STOPWORDS and w not in HONORIFICS)
+    return frozenset(w for w in fold_words(title).split()
+                     if w not in TITLE_STOPWORDS and w not in HONORIFICS_FOR_KEYS)
 
 
 def titles_match(a: Iterable[frozenset[str]], b: Iterable[frozenset[str]]) -> bool:

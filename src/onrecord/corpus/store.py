@@ -17,9 +17,10 @@ import pyarrow as pa
 from onrecord.corpus.dedup import NearDuplicates, signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
-from onrecord.corpus.speakers import Speaker, SpeakerRegistry, fold
+from onrecord.corpus.speakers import Speaker, SpeakerRegistry
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
+from onrecord.spelling import fold_words
 
 SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
@@ -239,7 +240,7 @@ class Store:
             self._insert("speakers", [
                 {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
                  "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
-                 "forms": sorted({s.key, *(fold(a) for a in s.aliases)} - {""})}
+                 "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
                 for s in speakers])
         for gone, kept in merges:
             for t in ("quotes", "mentions"):
@@ -312,7 +313,7 @@ class Store:
         one word also matches a surname or first name, several words a part of the name."""
         if name.strip().isdigit():
             return [int(name)]
-        f = fold(name)
+        f = fold_words(name)
         if not f:
             return []
         one_word = " " not in f

@@ -1,13 +1,10 @@
-"""Calendar words and full-date patterns shared by the date stages."""
+"""Full-date patterns shared by the date stages (the calendar words are in the lexicon)."""
 from __future__ import annotations
 
 import re
 from datetime import date
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-
-MONTHS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-          "sep": 9, "oct": 10, "nov": 11, "dec": 12}
+from onrecord.lexicon.dates import MONTHS, WEEKDAYS
 
 WD = r"(?P<wd>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?"
 

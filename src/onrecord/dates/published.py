@@ -4,8 +4,9 @@ from __future__ import annotations
 import re
 
 from onrecord.dates.calendar import FULL_DATES, full_date
+from onrecord.lexicon.dates import PUBLICATION_LABELS
 
-_LABEL = re.compile(r"^\s*(?:published|posted|updated|last updated|first published|date)\b"
+_LABEL = re.compile(r"^\s*(?:" + "|".join(PUBLICATION_LABELS) + r")\b"
                     r"[\s:|-]*(?:on\s+)?", re.I)
 
 # A dateline: nothing or a place (upper or title case) before the date, a dash, a time or the

@@ -12,14 +12,16 @@ import re
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from onrecord.dates.calendar import DAY, MON, MONTHS, WEEKDAYS, iso_date
+from onrecord.dates.calendar import DAY, MON, iso_date
+from onrecord.lexicon.dates import MONTHS, WEEKDAYS
+from onrecord.lexicon.grammar import DATING_ABBREVIATIONS
 from onrecord.model import Article, Quote
 
 # Time expressions near a cue, nearest first; each names a day relative to publication.
 _RELATIVE = re.compile(
     r"\b(?:(?P<last>last|this past)\s+)?(?:(?P<at>during|at|in)\s+)?(?:(?:late|early)\s+)?"
     r"(?:on\s+)?(?<!super\s)"
-    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?P<poss>['’]s)?"
+    r"(?P<weekday>" + "|".join(WEEKDAYS) + r")(?P<poss>['’]s)?"
     r"(?:\s+(?:morning|afternoon|evening|night))?\b"
     r"|\b(?P<yesterday>yesterday|last night)\b"
     r"|\b(?P<today>today|tonight|this (?:morning|afternoon|evening)|earlier today)\b"
@@ -28,10 +30,6 @@ _RELATIVE = re.compile(
 
 # Words inside quotation marks are someone's words, not the narrator's time of speaking.
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
-
-_ABBREVIATIONS = frozenset(
-    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st sen rep gov gen lt col "
-    "sgt capt prof rev jr sr no vs inc corp co ltd".split())
 
 YEAR_TURN_DAYS = 60  # "on Dec. 30" in a January article: last year; further back: unknown
 
@@ -105,7 +103,7 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
         return True
     word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
     word = word.lstrip("(“\"'‘").lower()
-    return not (len(word) <= 1 or "." in word or word in _ABBREVIATIONS)
+    return not (len(word) <= 1 or "." in word or word in DATING_ABBREVIATIONS)
 
 
 def _resolve(m: re.Match[str], pub: date | None) -> date | None:

@@ -10,28 +10,12 @@ from __future__ import annotations
 import re
 
 from onrecord.ingest.edits import Edit
+from onrecord.lexicon.pages import FURNITURE_PHRASES, MENU_SECTIONS
+from onrecord.lexicon.speech import REPORTING_WORDS
 
-# Furniture phrases seen on news pages and scraped mirrors; a line made only of these
-# (in any case, glued together or separated by spaces, pipes, bullets or dashes) is removed.
-PHRASES = (
-    r"skip to (?:the )?(?:main )?(?:content|navigation|search)",
-    r"share(?: this)?(?: (?:article|story|page|video))?(?: on (?:facebook|twitter|x|whatsapp|"
-    r"linkedin|reddit|email))?",
-    r"share via (?:email|facebook|twitter)", r"copy link", r"print(?: this (?:article|page))?",
-    r"tweet", r"email", r"facebook", r"twitter", r"whatsapp", r"linkedin", r"pinterest",
-    r"advertisement", r"advertising", r"sponsored(?: content)?", r"ad",
-    r"related(?: images?| articles?| stories| content| coverage| links| videos?| topics)?",
-    r"(?:view|see|open) (?:larger|full|the) (?:image|photo|size)", r"view (?:photo )?gallery",
-    r"(?:open|view) gallery", r"enlarge (?:this )?(?:image|photo)", r"\d+ (?:photos|images)",
-    r"continue reading(?: below| the main story)?", r"read more(?: below)?",
-    r"read (?:the )?full (?:story|article)", r"(?:story|article) continues below",
-    r"scroll (?:down )?to continue", r"click here", r"loading\.*", r"menu", r"search",
-    r"sign in", r"log in", r"subscribe(?: now)?", r"sign up", r"listen to (?:this )?article",
-    r"comments?", r"close", r"back to top", r"trending(?: now)?", r"most (?:read|popular)",
-    r"top stories", r"watch(?: live| now)?", r"home", r"next", r"previous",
-)
+# A line made only of furniture phrases, glued or separated by spaces, pipes, bullets or dashes.
 _SEP = r"[\s|·•›»:.\-–—/]*"
-_FURNITURE = re.compile(rf"{_SEP}(?:(?:{'|'.join(PHRASES)}){_SEP})+", re.IGNORECASE)
+_FURNITURE = re.compile(rf"{_SEP}(?:(?:{'|'.join(FURNITURE_PHRASES)}){_SEP})+", re.IGNORECASE)
 # Short prompts that are page chrome: they address the reader ("we use cookies", "sign up",
 # "download the app"); prose about cookies or apps does not match.
 _PROMPTS = (
@@ -46,12 +30,10 @@ _PROMPTS = (
     re.compile(r"^\s*(?:copyright\s*)?(?:©|\(c\))\s*\d{4}|\ball rights reserved\.?\s*$", re.I),
 )
 PROMPT_MAX_CHARS = 200  # a longer line is prose whatever it mentions
-_PROSE = re.compile(r"[“”\"]|\b(?:said|says|told|according to)\b", re.I)  # quoted or reported
+_PROSE = re.compile(r"[“”\"]|\b(?:" + "|".join(REPORTING_WORDS) + r")\b", re.I)  # quoted or reported
 # Menu words glued in front of a byline.
 _MENU_BYLINE = re.compile(
-    r"^(?:(?:home|menu|search|news|world|politics|business|sports?|opinion|entertainment|"
-    r"tech(?:nology)?|health|science|local|canada|u\.?s\.?|video|sections|subscribe|"
-    r"sign in|log in)[\s|·•›»]*){2,}(?=By\s+[A-Z])", re.I)
+    r"^(?:(?:" + "|".join(MENU_SECTIONS) + r")[\s|·•›»]*){2,}(?=By\s+[A-Z])", re.I)
 # A mirror site's name: a domain, or a short line mostly in a non-Latin script.
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|cn|ru|xyz|top|site|online|news|co|io|"
                      r"me|tv|cc|biz|us|uk)\b", re.I)

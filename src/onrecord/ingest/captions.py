@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from onrecord.lexicon.pages import PHOTO_CREDITS
+
 # A caption opens with a photo phrase, or closes with a photo credit.
 _OPENERS = re.compile(
     r"^\s*(?:in (?:this|these|a) (?:\w+ )?(?:photos?|images?|pictures?|file photo|handout photo|"
@@ -12,8 +14,7 @@ _OPENERS = re.compile(
     r"pictured:|file ?[-–—] |\(?(?:ap|reuters|afp|getty) photo\b|"
     r"(?:getty(?: images)?|ap|reuters|afp|epa)(?:/[\w ]+)*\.?\s*$)", re.I)
 _CREDIT = re.compile(
-    r"(?:\((?:[^()]*\b(?:via AP|AP Photo|AP|Reuters|Getty Images|AFP|Canadian Press|CP|"
-    r"Bloomberg|EPA|PA|Photo|Photograph|Image|Credit|handout|file)\b[^()]*)\)|"
+    r"(?:\((?:[^()]*\b(?:" + "|".join(PHOTO_CREDITS) + r")\b[^()]*)\)|"
     r"(?:photo|photograph|image|credit|picture)s?:\s*[^.]{2,60}|getty images|"
     r"pa (?:wire|media)|ap photo/[^.]{2,60})\s*$", re.I)
 CAPTION_MAX_CHARS = 600  # longer lines are prose, whatever they end with

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from onrecord.lexicon.grammar import ABBREVIATIONS
+
 OPENERS = {"“": "”", "„": "“", "«": "»", "‟": "”"}
 
 CLOSERS = {"”", "»"}
@@ -143,18 +145,6 @@ def _trim_end(text: str, lo: int, hi: int) -> int:
     while hi > lo and text[hi - 1].isspace():
         hi -= 1
     return hi
-
-
-ABBREVIATIONS = frozenset({
-    "mr", "mrs", "ms", "dr", "st", "jr", "sr", "prof", "gen", "sen", "rep", "gov", "lt",
-    "col", "capt", "sgt", "rev", "hon", "inc", "ltd", "co", "corp", "no", "vs", "etc",
-    "jan", "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "mt", "ft",
-    "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "approx", "dept", "est", "fig",
-    # US state abbreviations in party labels ("R-Ky.", "D-Calif.")
-    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan",
-    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla",
-    "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
-})
 
 
 def is_abbreviation(text: str, i: int) -> bool:

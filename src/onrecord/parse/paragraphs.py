@@ -6,7 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
-from onrecord.lexicon import SPEECH_FORMS
+from onrecord.lexicon.speech import COLON_CUES, SPEECH_FORMS
 from onrecord.parse.marks import Marked, find_marked, is_abbreviation
 
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
@@ -77,8 +77,7 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
 _WORD = re.compile(r"[A-Za-z]+")
 
 # A verb of saying, then a colon and words that are not in quotation marks.
-COLON_SPEECH = re.compile(r"\b(?:said|says|added|adds|told|tells|wrote|writes|explained|"
-                          r"continued|argued|stated|declared|replied|answered)\b[^.:\"“]{0,40}:"
+COLON_SPEECH = re.compile(r"\b(?:" + "|".join(COLON_CUES) + r")\b[^.:\"“]{0,40}:"
                           r"\s+(?![\"“‘'])\S")
 
 TRANSCRIPT_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")

@@ -3,14 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.lexicon import SPEECH_FORMS
+from onrecord.lexicon.speech import AUDIENCE_NOUNS, SAID_IDIOM_OPENERS, SPEECH_FORMS, TELLING
 from onrecord.parse.paragraphs import Paragraph
-
-SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
-
-FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb or modal
-
-RELATIVE = frozenset({"who", "that", "which", "whom"})
 
 
 def is_cue(tok: Any) -> bool:
@@ -20,7 +14,7 @@ def is_cue(tok: Any) -> bool:
         return False
     doc = tok.doc
     if 0 < tok.i < len(doc) - 1 and doc[tok.i + 1].text == "," and \
-            doc[tok.i - 1].lower_ in ("that", "all") and doc[tok.i - 1].is_sent_start:
+            doc[tok.i - 1].lower_ in SAID_IDIOM_OPENERS and doc[tok.i - 1].is_sent_start:
         return False  # "That said, ...", "All told, ...": idioms, nobody speaks
     # "the North East Says No campaign": a capitalised word inside a name is no verb.
     return not (tok.text[:1].isupper() and not tok.is_sent_start and tok.i > 0
@@ -45,14 +39,10 @@ def addressee_of(v: Any) -> str | None:
     return None
 
 
-TELLING = frozenset({"tell", "warn", "inform", "remind", "assure", "urge", "promise",
-                     "caution", "advise", "brief", "ask", "update", "reassure"})
-
-
 def _is_audience(tok: Any) -> bool:
     """An object that is someone being addressed ("warned residents"), not the content."""
     return tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "NORP") or \
-        tok.tag_ == "NNS" or tok.lower_ in ("reporters", "journalists", "parliament", "congress")
+        tok.tag_ == "NNS" or tok.lower_ in AUDIENCE_NOUNS
 
 
 def _np_text(tok: Any) -> str:

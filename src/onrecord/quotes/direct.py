@@ -5,18 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from onrecord.lexicon import SPEECH_FORMS
+from onrecord.lexicon.grammar import FINITE, NO_SPEAKER_SUBJECTS, PERSON_RELATIVES, SUBJ_DEPS
+from onrecord.lexicon.people import COMMON_COURTESY_TITLES
+from onrecord.lexicon.speech import SPEECH_FORMS
 from onrecord.parse.marks import Marked, is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.quotes.cues import (
-    FINITE,
-    SUBJ_DEPS,
-    according_source,
-    addressee_of,
-    cue_span,
-    introduces,
-    is_cue,
-)
+from onrecord.quotes.cues import according_source, addressee_of, cue_span, introduces, is_cue
 from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.subject import subject_of
 
@@ -255,7 +249,7 @@ def _bare_name(suffix: list[Any]) -> Any:
     if not words or len(words) > 4 or suffix[-1].text not in ".!?":
         return None
     if all(t.pos_ == "PROPN" for t in words) and (words[-1].ent_type_ == "PERSON"
-                                                   or words[0].lower_ in ("mr", "mrs", "ms", "dr")):
+                                                   or words[0].lower_ in COMMON_COURTESY_TITLES):
         return words[-1]
     return None
 
@@ -273,9 +267,9 @@ def _clause_subject(prefix: list[Any]) -> Any:
     """Subject of the main verb of the clause before a colon ("Smith put it this way:")."""
     for t in reversed(prefix):
         if t.dep_ in SUBJ_DEPS and t.head.pos_ in ("VERB", "AUX") and t.pos_ in ("PROPN", "PRON", "NOUN"):
-            if t.lower_ in ("who", "whom") and t.head.dep_ == "relcl":
+            if t.lower_ in PERSON_RELATIVES and t.head.dep_ == "relcl":
                 continue  # "..., who was responsible for the data: “...”": the main clause's
-            if t.lower_ in ("it", "this", "that", "there", "which"):
+            if t.lower_ in NO_SPEAKER_SUBJECTS:
                 return None
             return t
     return None

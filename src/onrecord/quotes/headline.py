@@ -8,16 +8,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from onrecord.lexicon.speech import HEADLINE_CUES
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.found import Found, How, Kind
 
 HEADLINE_WORDS = 25
 
-VERBS = ("Says", "Said", "Warns", "Claims", "Admits", "Insists", "Writes", "Reveals",
-         "Announces", "Declares", "Denies", "Suggests", "Tweets", "Argues", "Predicts",
-         "Explains", "Confirms", "Concedes", "Stresses")
-
-SHAPE = re.compile(r"(?P<src>[A-Z][^:\n]{0,60}?)\s(?P<cue>" + "|".join(VERBS) +
+SHAPE = re.compile(r"(?P<src>[A-Z][^:\n]{0,60}?)\s(?P<cue>" + "|".join(HEADLINE_CUES) +
                    r")\s+(?P<content>\S.{6,}?)[\s.]*$")
 
 

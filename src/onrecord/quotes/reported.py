@@ -5,17 +5,31 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from onrecord.lexicon import CLAUSE_ONLY, SPEECH_FORMS
-from onrecord.parse.paragraphs import DATELINE, Paragraph
-from onrecord.quotes.cues import (
+from onrecord.lexicon.grammar import (
+    CONNECTIVES,
+    CONTRASTS,
     FINITE,
+    FINITE_VERB_TAGS,
+    IF_WHETHER,
+    QUOTE_CHARS,
+    RUN_ON_CONJUNCTIONS,
     SUBJ_DEPS,
-    according_source,
-    addressee_of,
-    cue_lemma,
-    cue_span,
-    is_cue,
+    WH,
 )
+from onrecord.lexicon.people import COMMON_COURTESY_TITLES, SPEAKER_SUBJECTS, THIRD_PERSON_SUBJECTS
+from onrecord.lexicon.speech import (
+    CLAIM_NOUNS,
+    CLAUSE_ONLY,
+    CLAUSE_TAKERS,
+    NP_TAKERS,
+    REQUEST_CUES,
+    SHORT_ANSWERS,
+    SPEECH_FORMS,
+    WH_TAKERS,
+    WITHHOLDING,
+)
+from onrecord.parse.paragraphs import DATELINE, Paragraph
+from onrecord.quotes.cues import according_source, addressee_of, cue_lemma, cue_span, is_cue
 from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.subject import subject_of
 
@@ -60,9 +74,6 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
     return found
 
 
-CONTRASTS = frozenset({"while", "whereas", "but", "and"})
-
-
 def _sentence_final_according(para: Paragraph, lo: int, hi: int) -> Any:
     """The "according" of a `..., according to X.` closing the sentence, inside lo..hi."""
     doc = para.doc
@@ -100,7 +111,7 @@ def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
         return False
     k = subj.left_edge.i - 1
     doc = para.doc
-    named = subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")
+    named = subj.pos_ == "PROPN" or subj.lower_ in THIRD_PERSON_SUBJECTS
     return (k > 1 and doc[k].lower_ in CONTRASTS and (doc[k - 1].text == "," or named)
             and para.char(doc[k - 1]) > outer.start + 10
             and subj.i < f.cue.i and f.start > para.char(subj))
@@ -161,8 +172,8 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
         clause = _misattached_clause(v)
     if clause is None and lemma == "ask":  # "asked Porter if she had been preparing"
         clause = next((c for c in v.children if c.dep_ == "advcl" and c.i > v.i
-                       and c.left_edge.lower_ in ("if", "whether")), None)
-    if clause is None and lemma in ("ask", "tell"):
+                       and c.left_edge.lower_ in IF_WHETHER), None)
+    if clause is None and lemma in REQUEST_CUES:
         request = _request(para, v)  # "asked the congregation to stand", "told them not to"
         if request is not None:
             return _found(para, request, v, subj, how=How.OBJECT, rule="reported.request")
@@ -266,16 +277,13 @@ def _reported(text: str, para: Paragraph, v: Any) -> Found | None:
     return _found(para, span, v, subj, how=how, addressee=addressee_of(v), rule="reported.clause")
 
 
-ANSWERS = frozenset({"yes", "no", "so"})
-
-
 def _answer(para: Paragraph, v: Any) -> tuple[int, int] | None:
     """`said yes`, `said so`, `said the same of Sanders`: a short answer right after the cue."""
     doc = v.doc
     k = v.i + 1
     if k >= v.sent.end:
         return None
-    if doc[k].lower_ in ANSWERS and doc[k].head.i == v.i and \
+    if doc[k].lower_ in SHORT_ANSWERS and doc[k].head.i == v.i and \
             doc[k].dep_ in ("intj", "dobj", "advmod", "attr"):
         return _trim(para, k, k)
     if doc[k].lower_ == "the" and k + 1 < v.sent.end and doc[k + 1].lower_ == "same" and \
@@ -294,7 +302,7 @@ def _by_agent(text: str, para: Paragraph, v: Any) -> Found | None:
     span: tuple[int, int] | None = None
     if cue_lemma(v) == "ask":
         asked = next((c for c in v.children if c.i > src.i and (
-            (c.dep_ == "ccomp" and c.left_edge.lower_ in ("if", "whether"))
+            (c.dep_ == "ccomp" and c.left_edge.lower_ in IF_WHETHER)
             or c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "about"))), None)
         if asked is not None:
             span = _trim(para, asked.left_edge.i, list(asked.subtree)[-1].i)
@@ -320,27 +328,14 @@ def _object_end(v: Any, obj: Any) -> int:
     return end
 
 
-WITHHOLD = frozenset({"yet", "refuse", "refuses", "refused", "refusing", "decline", "declines",
-                      "declined", "declining", "fail", "fails", "failed", "failing", "never",
-                      "not", "n't", "neither", "nor"})
-
-
 def _withheld(v: Any) -> bool:
     """`have yet to confirm or deny the meeting`, `declined to confirm`, `did not announce`:
     the cue says nothing was said."""
     chain = [v]
     while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.i != chain[-1].i and len(chain) < 4:
         chain.append(chain[-1].head)
-    return any(t.lower_ in WITHHOLD or t.dep_ == "neg"
+    return any(t.lower_ in WITHHOLDING or t.dep_ == "neg"
                for c in chain for t in [c, *c.children])
-
-
-WH = frozenset({"why", "how", "what", "whether", "if", "where", "when", "who", "which"})
-
-# Cues whose wh-clause can stand for what was said ("said what he wanted was a deal", "told
-# them how the cuts left him ..."); after "explain" it names a topic ("explaining why this
-# change has come about"), and the guidelines leave it out.
-WH_TAKERS = frozenset({"tell", "say", "reveal", "recount", "write", "note", "ask"})
 
 
 def _is_wh(clause: Any) -> bool:
@@ -378,13 +373,13 @@ def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | N
     if v.i == 0 or doc[v.i - 1].text != "," or v.i + 1 >= len(doc):
         return None
     nxt = doc[v.i + 1]
-    if nxt.pos_ != "PROPN" and not (nxt.lower_ in ("mr", "mrs", "ms", "dr") or nxt.ent_type_ == "PERSON"):
+    if nxt.pos_ != "PROPN" and not (nxt.lower_ in COMMON_COURTESY_TITLES or nxt.ent_type_ == "PERSON"):
         return None
     if nxt.ent_type_ in ("DATE", "TIME"):
         return None  # "..., McConnell, R-Ky., said Tuesday."
     k = v.i + 1
     while k < v.sent.end and (doc[k].pos_ == "PROPN" or (
-            doc[k].text in (".",) and doc[k - 1].lower_ in ("mr", "mrs", "ms", "dr"))):
+            doc[k].text in (".",) and doc[k - 1].lower_ in COMMON_COURTESY_TITLES)):
         k += 1
     subj = doc[k - 1]
     if k < v.sent.end and doc[k].text == ",":
@@ -451,29 +446,13 @@ def _colon_content(para: Paragraph, v: Any) -> tuple[int, int] | None:
 def _sentence_opening_subject(v: Any) -> Any:
     """`About 4 in 10 say they want ...`: the parser found no subject, but the sentence opens
     with a noun phrase and then the finite cue with its clause."""
-    if v.tag_ not in ("VBP", "VBZ", "VBD") or not any(c.dep_ == "ccomp" for c in v.children):
+    if v.tag_ not in FINITE_VERB_TAGS or not any(c.dep_ == "ccomp" for c in v.children):
         return None
     before = [t for t in v.sent if t.i < v.i]
     if not before or len(before) > 8 or any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in before):
         return None
     last = before[-1]
     return last if last.pos_ in ("NOUN", "PROPN", "NUM") else None
-
-
-# Cues that report a clause and rarely take a plain object: an object right after one of
-# them, followed by a finite verb, is a clause the parser broke ("said families of victims
-# file lawsuits", "said legalizing it could put thousands to work").
-CLAUSE_TAKERS = frozenset({
-    "say", "claim", "insist", "argue", "add", "note", "state", "stress", "suggest", "admit",
-    "acknowledge", "explain", "warn", "assert", "contend", "reiterate",
-    "emphasise", "emphasize", "concede", "predict", "allege", "testify", "complain", "boast",
-})
-
-# Cues whose noun-phrase object is what was said ("announced a 26% rise in profits"); the
-# guidelines make such quotes optional, PolNeAR counts them.
-NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", "admit",
-                       "report", "mention", "predict", "warn", "tweet", "post", "recall",
-                       "note", "explain", "write", "lament"})
 
 
 def _misparsed_clause(para: Paragraph, v: Any) -> tuple[int, int] | None:
@@ -510,7 +489,7 @@ def _goes_on(v: Any, t: Any) -> bool:
         return False
     subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
     own = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
-    return subj is not None and (subj.lower_ in ("he", "she", "they", "i", "we")
+    return subj is not None and (subj.lower_ in SPEAKER_SUBJECTS
                                  or (own is not None and subj.lower_ == own.lower_))
 
 
@@ -564,7 +543,7 @@ def _before_adverbs(v: Any) -> int:
 def _name_before(v: Any) -> Any:
     """`... at the party convention Sen. Elizabeth Warren (D-MA) said ...`: the parser found no
     subject, but a person's name stands right before the finite cue (a party label between)."""
-    if v.tag_ not in ("VBD", "VBZ", "VBP"):
+    if v.tag_ not in FINITE_VERB_TAGS:
         return None
     doc = v.doc
     k = _before_adverbs(v)
@@ -583,7 +562,7 @@ def _name_in_commas(v: Any) -> Any:
     Trump, said he had ...`: the parser hung the name on the phrase before it; a person's name
     ends the comma-delimited stretch before the cue, or the one before an aside."""
     doc = v.doc
-    if v.tag_ not in ("VBD", "VBZ", "VBP") or doc[v.i - 1].text != "," or \
+    if v.tag_ not in FINITE_VERB_TAGS or doc[v.i - 1].text != "," or \
             not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
         return None
     end = v.i - 1  # the comma closing the stretch
@@ -598,11 +577,6 @@ def _name_in_commas(v: Any) -> Any:
             return None
         end = k
     return None
-
-
-# Nouns that carry a statement with its owner: "Trump's claim that ...", "his warning that".
-CLAIM_NOUNS = frozenset({"claim", "claims", "assertion", "assertions", "allegation",
-                         "allegations", "insistence", "warning", "warnings", "statement"})
 
 
 def _claim(text: str, para: Paragraph, n: Any) -> Found | None:
@@ -654,7 +628,7 @@ def _earlier_clause_subject(v: Any) -> Any:
     for c in v.children:
         if c.dep_ == "ccomp" and c.i < k:
             subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
-            if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in ("he", "she", "they")):
+            if subj is not None and (subj.pos_ == "PROPN" or subj.lower_ in THIRD_PERSON_SUBJECTS):
                 return subj
     return None
 
@@ -694,7 +668,7 @@ def _clause_end(v: Any, clause: Any) -> int:
             end = t.i - 1  # "..., saying that ...": a second quote starts here
             break
     second = next((t.i for t in clause.subtree if t.i > clause.i + 1 and t.dep_ == "conj"
-                   and is_cue(t) and t.tag_ in ("VBD", "VBZ", "VBP")
+                   and is_cue(t) and t.tag_ in FINITE_VERB_TAGS
                    and v.doc[t.i - 1].pos_ == "CCONJ"
                    and not any(c.dep_ in SUBJ_DEPS for c in t.children)), None)
     if second is not None:  # "said A and said B", "said A and predicted B": a second statement
@@ -712,7 +686,7 @@ def _clause_end(v: Any, clause: Any) -> int:
         # `... is “a big problem” but “nobody has the guts”` / `..., but the NYPD overruled it`
         dangling = v.doc[end].pos_ == "CCONJ"  # "... on Monday and | a small number would"
         if any(t.text in QUOTE_CHARS for t in rest) or (
-                (dangling or (words and words[0].lower_ in ("but", "and", "yet"))) and
+                (dangling or (words and words[0].lower_ in RUN_ON_CONJUNCTIONS)) and
                 any(t.pos_ in ("VERB", "AUX") for t in words)):
             end = rest[-1].i
         elif words and not (rest[0].text == "," and words[0].tag_ == "VBG"):
@@ -720,14 +694,6 @@ def _clause_end(v: Any, clause: Any) -> int:
             # the sentence the guidelines take to its end; not a participle (", saying")
             end = rest[-1].i
     return end
-
-
-QUOTE_CHARS = frozenset({'"', "“", "”", "‘", "’", "''", "``"})
-
-# A sentence's link to the one before, the writer's and not the speaker's ("But the goal is
-# not revenue, according to ...", "However, slower growth ..., the IMF said").
-CONNECTIVES = frozenset({"But", "And", "Yet", "However", "Still", "Meanwhile", "Moreover",
-                         "Indeed", "Also", "Nonetheless", "Nevertheless"})
 
 
 def _trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from onrecord.lexicon import NON_SPEAKER_LABELS
+from onrecord.lexicon.sources import NON_SPEAKER_LABELS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.found import Found, How, Kind
 from onrecord.speakers.cast import Cast

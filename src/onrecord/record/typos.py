@@ -17,7 +17,10 @@ import re
 from collections.abc import Callable
 
 from onrecord.ingest.junk import zipf
+from onrecord.lexicon.grammar import CONFUSABLE_VERBS, VERB_SLOT_WORDS
+from onrecord.lexicon.people import HONORIFICS_FOR_TYPO_CHECK, PRONOUN_MENTIONS
 from onrecord.model import Article, Entity, Quote, Repair
+from onrecord.spelling import edit_distance
 
 # Calibrated on the quoted words of the BBC and PolNeAr articles (326,000 words): 43 flags,
 # most of them real misspellings (spearate, peformance, enviroment); rare real words stay.
@@ -29,23 +32,13 @@ SLIP_GAP = 2.5        # ... when a slip of a word 10^2.5 times more frequent exp
 
 COMMON_ZIPF = 3.5     # a non-word's one-edit suggestion must be at least this common
 
-# Confusable pairs and the words after which the verb is wanted (a modal or infinitive "to").
-CONFUSABLE_VERBS = {"loose": "lose", "breath": "breathe", "advice": "advise"}
-
-_VERB_SLOT = frozenset("will would could should must may might can cannot to not never "
-                       "gonna going".split())
-
 _WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)?")
 
 _QUOTED = re.compile(r"“([^”]*)”|\"([^\"]*)\"")
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
-HONORIFICS = frozenset("mr mrs ms miss dr sir lord lady dame prof rev sen rep gov".split())
-
 OTHER_ENTITY_USES = 3  # another person's name form must be this well attested
-
-PRONOUNS = frozenset("he she they it we i you his her their its this that who".split())
 
 
 def flag_typos(article: Article) -> None:
@@ -86,7 +79,7 @@ def suggest(word: str, prev: str = "") -> str | None:
     """A correction for `word` (lower case, as printed) after `prev`, or None."""
     if len(word) < MIN_LEN or not word.islower() or "'" in word or "’" in word:
         return None
-    if word in CONFUSABLE_VERBS and prev in _VERB_SLOT:
+    if word in CONFUSABLE_VERBS and prev in VERB_SLOT_WORDS:
         return CONFUSABLE_VERBS[word]
     z = zipf(word)
     if z >= RARE_ZIPF:
@@ -173,7 +166,7 @@ def closest_form(mention: str, forms: set[str], text: str,
                  count: Callable[[str], int] | None = None) -> str | None:
     """The name form `mention` misspells (see misspelt_name) that the text uses more often;
     `count(form)` (uses in `text`) may be given to share counts between calls."""
-    if not mention[:1].isupper() or mention.lower() in PRONOUNS:
+    if not mention[:1].isupper() or mention.lower() in PRONOUN_MENTIONS:
         return None
     if count is None:
         def count(form: str) -> int:
@@ -200,26 +193,11 @@ def misspelt_name(mention: str, form: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    if x.lower().rstrip(".") in HONORIFICS or y.lower().rstrip(".") in HONORIFICS:
+    if x.lower().rstrip(".") in HONORIFICS_FOR_TYPO_CHECK or \
+            y.lower().rstrip(".") in HONORIFICS_FOR_TYPO_CHECK:
         return False
-    return distance(x.lower(), y.lower()) <= (2 if len(y) >= 8 else 1)
+    return edit_distance(x.lower(), y.lower()) <= (2 if len(y) >= 8 else 1)
 
 
 def _count(form: str, text: str) -> int:
     return len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text))
-
-
-def distance(a: str, b: str) -> int:
-    """Damerau-Levenshtein distance (adjacent transpositions count one)."""
-    d = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
-    for i in range(len(a) + 1):
-        d[i][0] = i
-    for j in range(len(b) + 1):
-        d[0][j] = j
-    for i in range(1, len(a) + 1):
-        for j in range(1, len(b) + 1):
-            cost = a[i - 1] != b[j - 1]
-            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
-            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
-                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
-    return d[len(a)][len(b)]

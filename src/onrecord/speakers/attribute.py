@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from onrecord.lexicon.grammar import RELATIVE
 from onrecord.model import Cue, Explain, Quote, SpeakerExplain, SpeakerRef
-from onrecord.quotes.cues import RELATIVE
 from onrecord.quotes.found import Found, How
 from onrecord.record.confidence import Mention, confidence
 from onrecord.speakers.cast import Cast, Known

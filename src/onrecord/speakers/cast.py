@@ -3,46 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from onrecord.lexicon import HONORIFICS
+from onrecord.lexicon.people import HONORIFICS, ROLE_WORDS
+from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.model import Entity
-
-ORG_WORDS = frozenset({
-    "department", "ministry", "party", "bank", "inc", "ltd", "plc", "council", "commission",
-    "agency", "office", "group", "association", "union", "university", "institute", "company",
-    "corp", "corporation", "police", "court", "service", "board", "committee", "authority",
-    "government", "administration", "league", "federation", "club", "foundation", "fund",
-    "organisation", "organization", "network", "house", "senate", "parliament", "assembly",
-    "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
-    "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
-})
-
-ROLE_WORDS = frozenset({
-    "superintendent", "chairman", "chairwoman", "chair", "director", "commissioner",
-    "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "ambassador",
-    "adviser", "advisor", "editor", "economist", "analyst", "attorney", "lawyer", "inspector",
-    "constable", "coach", "manager", "ceo", "founder", "leader", "deputy", "chief", "head",
-    "representative", "congressman", "congresswoman", "assemblyman", "assemblywoman",
-    "minister", "secretary", "president", "vice", "mayor", "sheriff", "officer", "sergeant",
-    "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
-    "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
-})
-
-
-@lru_cache(maxsize=65536)
-def fold(s: str) -> str:
-    """Lower-case, accent-free form used to compare names (cached: names repeat)."""
-    if s.isascii():
-        return s.lower()
-    s = unicodedata.normalize("NFKD", s)
-    return "".join(c for c in s if not unicodedata.combining(c)).lower().replace("’", "'")
-
-
-HEADLINE_VERBS = frozenset({"says", "said", "tells", "told", "asks", "warns", "claims",
-                            "admits", "insists", "writes", "wrote", "reveals", "slams", "urges"})
+from onrecord.spelling import edit_distance, fold_accents
 
 
 def name_words(text: str) -> list[str]:
@@ -51,11 +17,11 @@ def name_words(text: str) -> list[str]:
     text = re.split(r"[’']s\s+(?=[A-Z])", text)[-1]  # "Labour’s Paul Flynn" -> "Paul Flynn"
     words = [w.strip(".,;:") for w in text.replace("’s", "").replace("'s", "").split()]
     words = [w for w in words if w]
-    while words and fold(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
+    while words and fold_accents(words[0]).rstrip(".") in HONORIFICS and len(words) > 1:
         words = words[1:]
-    while len(words) > 2 and fold(words[0]) in ROLE_WORDS:
+    while len(words) > 2 and fold_accents(words[0]) in ROLE_WORDS:
         words = words[1:]
-    while len(words) > 1 and fold(words[-1]) in HEADLINE_VERBS:
+    while len(words) > 1 and fold_accents(words[-1]) in VERBS_AFTER_HEADLINE_NAMES:
         words = words[:-1]  # a headline's "Obama Says ..." tagged as one name
     return words
 
@@ -65,22 +31,9 @@ def leading_role(text: str) -> str | None:
     Frost"), as a title."""
     words = text.split()
     k = 0
-    while len(words) - k > 2 and fold(words[k]) in ROLE_WORDS:
+    while len(words) - k > 2 and fold_accents(words[k]) in ROLE_WORDS:
         k += 1
     return " ".join(words[:k]) or None
-
-
-def edit1(a: str, b: str) -> bool:
-    """True when a and b differ by one insertion, deletion or substitution (or a swap)."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
-    if len(a) > len(b):
-        a, b = b, a
-    return any(b[:i] + b[i + 1:] == a for i in range(len(b)))
 
 
 @dataclass
@@ -116,7 +69,7 @@ class Known:
 
     def add_title(self, title: str) -> None:
         title = title.strip(" ,")
-        if title and title not in self.titles and fold(title) != fold(self.name):
+        if title and title not in self.titles and fold_accents(title) != fold_accents(self.name):
             self.titles.append(title)
 
     def to_entity(self) -> Entity:
@@ -154,13 +107,13 @@ class Cast:
         words = name_words(text)
         if not words or not any(w[:1].isupper() for w in words):
             return None
-        fw = [fold(w) for w in words]
+        fw = [fold_accents(w) for w in words]
         best = None
         if len(fw) >= 2:
             for k in self.known:
                 if k.kind != "person":
                     continue
-                kw = [fold(w) for w in k.words]
+                kw = [fold_accents(w) for w in k.words]
                 if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])):
                     best = k
                     break
@@ -169,7 +122,7 @@ class Cast:
                 # Earlier one-word forms of this surname belonged to this person.
                 for k in list(self.known):
                     if k is not best and k.kind == "person" and len(k.words) == 1 and \
-                            fold(k.words[0]) == fw[-1]:
+                            fold_accents(k.words[0]) == fw[-1]:
                         self._absorb(best, k)
             elif len(words) > len(best.words):
                 best.aliases.append(best.name) if best.name not in best.aliases else None
@@ -207,7 +160,7 @@ class Cast:
         words = [w for w in words if w not in ("'s", "’s")]
         name = " ".join(words).replace("’s", "").replace("'s", "")
         for k in self.known:
-            if k.kind == "organization" and fold(k.name) == fold(name):
+            if k.kind == "organization" and fold_accents(k.name) == fold_accents(name):
                 k.add_mention(lo, hi, text.strip())
                 return k
         k = self._new(name, "organization", words)
@@ -217,7 +170,7 @@ class Cast:
     def source(self, text: str, lo: int, hi: int) -> Known:
         """An unnamed or nominal source ("a police spokesperson", "the readout")."""
         for k in self.known:
-            if k.kind == "source" and fold(k.name) == fold(text):
+            if k.kind == "source" and fold_accents(k.name) == fold_accents(text):
                 k.add_mention(lo, hi, text)
                 return k
         k = self._new(text, "source", text.split())
@@ -227,30 +180,31 @@ class Cast:
     def lookup_word(self, word: str, *, person_only: bool = False, at: int = 1 << 30,
                     fuzzy: bool = False) -> Known | None:
         """The entity a single word names: surname, then first name, then a near miss."""
-        fw = fold(word)
+        fw = fold_accents(word)
         pool = [k for k in self.known if k.kind == "person" or not person_only]
         pool.sort(key=lambda k: -k.last_seen if k.last_seen < at else 0)
-        for test in (lambda k: fold(k.words[-1]) == fw,
-                     lambda k: len(k.words) > 1 and fold(k.words[0]) == fw,
-                     lambda k: any(fold(a) == fw for a in k.aliases)):
+        for test in (lambda k: fold_accents(k.words[-1]) == fw,
+                     lambda k: len(k.words) > 1 and fold_accents(k.words[0]) == fw,
+                     lambda k: any(fold_accents(a) == fw for a in k.aliases)):
             hits = [k for k in pool if k.words and test(k)]
             if hits:
                 return hits[0]
         if fuzzy and len(fw) >= 3:
             hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 4
-                    and fold(k.words[-1])[0] == fw[0] and edit1(fold(k.words[-1]), fw)]
+                    and fold_accents(k.words[-1])[0] == fw[0]
+                    and edit_distance(fold_accents(k.words[-1]), fw) == 1]
             if len(hits) == 1:
                 return hits[0]
         return None
 
     def by_title(self, noun: str, at: int) -> Known | None:
         """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
-        fn = fold(noun)
+        fn = fold_accents(noun)
         best = None
         for k in self.known:
             if k.kind != "person" or k.first_seen > at:
                 continue
-            if any(fn in fold(t).split() for t in k.titles):
+            if any(fn in fold_accents(t).split() for t in k.titles):
                 if best is None or k.last_seen > best.last_seen:
                     best = k
         return best

@@ -5,9 +5,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from onrecord.lexicon import HONORIFICS
+from onrecord.lexicon.people import (
+    COURTESY_TITLES,
+    FEMALE_PRONOUNS,
+    FEMALE_TITLES,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    MALE_TITLES,
+    ROLE_WORDS,
+)
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import ROLE_WORDS, Cast, edit1, fold, leading_role
+from onrecord.speakers.cast import Cast, leading_role
+from onrecord.spelling import edit_distance, fold_accents
 
 
 def collect(cast: Cast, paras: list[Paragraph]) -> None:
@@ -37,7 +46,7 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
     """People the model did not tag, named after a title: "Mayor Ana Ruiz spoke on Monday"."""
     text = para.doc.text
     for m in _TITLED.finditer(text):
-        role = fold(m.group("role")).rstrip(".")
+        role = fold_accents(m.group("role")).rstrip(".")
         if role not in ROLE_WORDS and role not in HONORIFICS:
             continue
         lo, hi = para.start + m.start("name"), para.start + m.end("name")
@@ -67,8 +76,9 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True) or \
             cast.lookup_word(ent.text, person_only=True, fuzzy=True)
-        if known is not None and (fold(known.words[-1]) == fold(ent.text)
-                                  or edit1(fold(known.words[-1]), fold(ent.text))):
+        if known is not None and (fold_accents(known.words[-1]) == fold_accents(ent.text)
+                                  or edit_distance(fold_accents(known.words[-1]),
+                                                   fold_accents(ent.text)) == 1):
             known.add_mention(lo, hi, ent.text)
             if not quoted:
                 cast.note(lo, known, subject)
@@ -97,15 +107,6 @@ def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:
             cast.person(f"{first[0].text} {c.text}", para.char(first[0]), para.char_end(c))
 
 
-MALE = frozenset({"he", "his", "him", "himself"})
-
-FEMALE = frozenset({"she", "her", "hers", "herself"})
-
-MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
-
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
-
-
 def _nominal_subjects(cast: Cast, para: Paragraph) -> None:
     """"the chancellor is leaving ...": a title standing for a person is a mention of them."""
     for t in para.doc:
@@ -126,18 +127,18 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
             k = cast.person(e.text, para.char(e[0]), para.char_end(e[-1]))
             if k is None:
                 continue
-            if prev in MALE_TITLES or fold(e[0].text).rstrip(".") in MALE_TITLES:
+            if prev in MALE_TITLES or fold_accents(e[0].text).rstrip(".") in MALE_TITLES:
                 k.vote("m")
-            elif prev in FEMALE_TITLES or fold(e[0].text).rstrip(".") in FEMALE_TITLES:
+            elif prev in FEMALE_TITLES or fold_accents(e[0].text).rstrip(".") in FEMALE_TITLES:
                 k.vote("f")
-        if len({fold(e.text.split()[-1]) for e in people}) != 1:
+        if len({fold_accents(e.text.split()[-1]) for e in people}) != 1:
             continue
         k = cast.person(people[0].text, para.char(people[0][0]), para.char_end(people[0][-1]))
         if k is None or people[0].root.dep_ not in ("nsubj", "nsubjpass"):
             continue
         after = [t.lower_ for t in sent if t.i > people[0].end and not para.in_quote(t)]
-        m = sum(w in MALE for w in after)
-        f = sum(w in FEMALE for w in after)
+        m = sum(w in MALE_PRONOUNS for w in after)
+        f = sum(w in FEMALE_PRONOUNS for w in after)
         if m and not f:
             k.vote("m")
         elif f and not m:
@@ -148,10 +149,8 @@ def titles_of(para: Paragraph, ent: Any) -> list[str]:
     """Titles and roles given with a name: "NDP Leader Jagmeet Singh", "Braun, a professor",
     "said Dr. Helena Voss, a freshwater ecologist" (the honorific alone is not a title)."""
     out = [t for t in (_left_title(para, ent), leading_role(ent.text), _appos_title(para, ent)) if t]
-    return [t for t in out if not all(fold(w).rstrip(".") in COURTESY for w in t.split())]
-
-
-COURTESY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "rev", "prof"})
+    return [t for t in out
+            if not all(fold_accents(w).rstrip(".") in COURTESY_TITLES for w in t.split())]
 
 
 def _left_title(para: Paragraph, ent: Any) -> str | None:

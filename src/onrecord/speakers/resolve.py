@@ -4,27 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.lexicon import DOCUMENT_NOUNS, GROUP_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from onrecord.lexicon.grammar import (
+    DEFINITE_DETERMINERS,
+    MENTION_PREPOSITIONS,
+    NAME_JOINERS,
+    NAME_JOINERS_AND_THE,
+)
+from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, SUB_BODIES
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import ORG_WORDS, Cast, Known, fold, name_words
-
-SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
-                        "committee", "agency", "service", "court", "commission", "council"})
-
-# Nouns that, with "the", stand for people named together before ("the pair said").
-GROUP_NOUNS = frozenset({"pair", "two", "couple", "duo", "trio", "three", "brothers", "sisters"})
-
-# Nouns that, with "the", stand for an organisation named earlier ("the firm said").
-ORG_NOUNS = frozenset({
-    "firm", "company", "group", "tank", "bank", "body", "organisation", "organization",
-    "agency", "department", "ministry", "government", "party", "union", "club", "association",
-    "institute", "watchdog", "regulator", "council", "charity", "retailer", "carrier",
-    "airline", "broadcaster", "network", "studio", "label", "manufacturer", "maker", "giant",
-    "chain", "operator", "insurer", "lender", "newspaper", "magazine", "website", "team",
-    "side", "league", "board", "commission", "corporation", "business", "publisher",
-    "developer", "provider", "supplier", "authority", "administration", "committee",
-    "federation", "foundation", "university", "school", "hospital", "court", "service",
-})
+from onrecord.speakers.cast import Cast, Known, name_words
+from onrecord.spelling import fold_accents
 
 
 def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
@@ -48,7 +38,7 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
     for t in tok.rights:
         if t.dep_ in ("compound", "case"):
             hi = max(hi, t.right_edge.i)
-        elif t.dep_ == "prep" and t.lower_ in ("for", "of", "at", "from", "with", "in") and \
+        elif t.dep_ == "prep" and t.lower_ in MENTION_PREPOSITIONS and \
                 tok.pos_ == "NOUN":
             hi = max(hi, _edge_without_clauses(t))
         else:
@@ -114,7 +104,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
     if tok.pos_ == "PRON" or low in PERSON_PRONOUNS or low in THING_PRONOUNS or low in GROUP_PRONOUNS:
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
-            g = "m" if low in ("he", "him", "his") else "f"
+            g = "m" if low in MALE_PRONOUNS else "f"
             return cast.antecedent(pos, kind="person", window=2500, gender=g,
                                    speaker=speaker), span, "pronoun.person_of_that_gender_before"
         if low in THING_PRONOUNS:
@@ -161,7 +151,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             k = _name_entity(cast, para, c, pos)
             if k is not None:
                 return k, _name_span(para, c, (lo, hi, text)), "name.apposition"
-    definite = any(t.dep_ == "det" and t.lower_ in ("the", "this", "that") for t in tok.lefts)
+    definite = any(t.dep_ == "det" and t.lower_ in DEFINITE_DETERMINERS for t in tok.lefts)
     if (definite and low in GROUP_NOUNS) or low == "both":
         pairs = [j for j in cast.known if " and " in j.name and j.kind == "person"
                  and j.first_seen < pos]
@@ -218,11 +208,11 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
             a -= 1
         while b + 1 < ent.end and (
                 (para.doc[b + 1].pos_ in ("PROPN", "ADP", "CCONJ") and para.doc[b + 1].text[:1].isupper())
-                or para.doc[b + 1].lower_ in ("of", "and", "&", "for")):
+                or para.doc[b + 1].lower_ in NAME_JOINERS):
             b += 1
         while b > tok.i and not para.doc[b].text[:1].isupper():
             b -= 1
-        ragged = any(not (t.text[:1].isupper() or t.is_punct or t.lower_ in ("of", "and", "&", "for", "the"))
+        ragged = any(not (t.text[:1].isupper() or t.is_punct or t.lower_ in NAME_JOINERS_AND_THE)
                      for t in ent)
         if ragged and (a, b + 1) != (ent.start, ent.end):
             span = para.doc[a:b + 1]
@@ -243,7 +233,7 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
     if known is not None:
         known.add_mention(lo, hi, text)
         return known
-    if fold(last[-1]) in ORG_WORDS or any(fold(w) in ORG_WORDS for w in last):
+    if fold_accents(last[-1]) in ORG_WORDS or any(fold_accents(w) in ORG_WORDS for w in last):
         return cast.organization(text, lo, hi)
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():
         return cast.person(text, lo, hi, pos=pos)

@@ -4,21 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.lexicon import DOCUMENT_NOUNS
+from onrecord.lexicon.grammar import EXPLETIVE, RELATIVE, SUBJ_DEPS
+from onrecord.lexicon.sources import DOCUMENT_NOUNS
+from onrecord.lexicon.speech import DEPICTING
 from onrecord.parse.paragraphs import DATELINE
-from onrecord.quotes.cues import RELATIVE, SUBJ_DEPS, cue_lemma, is_cue
-
-# Subjects that stand for no one when reached from a cue below a verb that is no cue.
-EXPLETIVE = frozenset({"it", "this", "that", "what", "there", "all"})
-
-# Verbs that show someone doing something: "showed Mr Nattrass ... telling the meeting" is
-# Nattrass telling; "attacked Clinton ..., saying" is the attacker saying.
-DEPICTING = frozenset({
-    "show", "shows", "showed", "shown", "showing", "film", "films", "filmed", "record",
-    "records", "recorded", "depict", "depicts", "depicted", "feature", "features", "featured",
-    "capture", "captures", "captured", "see", "sees", "saw", "seen", "hear", "hears", "heard",
-    "overheard", "catch", "catches", "caught", "picture", "pictured", "watch", "watched",
-})
+from onrecord.quotes.cues import cue_lemma, is_cue
 
 
 def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:

@@ -1,0 +1,78 @@
+"""Words about people: honorifics and courtesy titles (with the gender they imply), roles and
+titles of office, name suffixes, and pronouns."""
+from __future__ import annotations
+
+# -- Titles before a name --------------------------------------------------------------------
+
+# The commonest courtesy titles ("Mr Bootle", "Dr. Voss"): a capitalised word after one is a name.
+COMMON_COURTESY_TITLES = frozenset({"mr", "mrs", "ms", "dr"})
+
+# Forms of address that are no office ("Mr", "Dame", "Prof"): on their own, not a title.
+COURTESY_TITLES = COMMON_COURTESY_TITLES | {"miss", "mx", "sir", "dame", "rev", "prof"}
+
+# Titles that imply their bearer's gender.
+MALE_TITLES = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother"})
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
+
+# Abbreviated titles of elected office and of military rank ("Sen.", "Gov.", "Gen.", "Sgt.").
+OFFICE_ABBREVIATIONS = frozenset({"sen", "rep", "gov"})
+RANK_ABBREVIATIONS = frozenset({"gen", "col", "capt", "lt", "sgt"})
+
+# Every word that may stand before a name as a form of address or title ("Mr", "Senator",
+# "Pope"): left out of a name's words, and read as the sign of a name after it.
+HONORIFICS = COURTESY_TITLES | MALE_TITLES | FEMALE_TITLES | OFFICE_ABBREVIATIONS | \
+    RANK_ABBREVIATIONS | {
+        "professor", "reverend", "senator", "governor", "president", "judge", "justice",
+        "general", "colonel", "captain", "sheriff", "mayor", "chancellor", "minister",
+        "premier", "prime", "secretary", "chief", "det", "detective", "officer", "coach",
+        "rabbi", "imam", "pope", "st", "saint", "mp", "mep",
+    }
+
+# The short honorifics that, when two name forms differ by them alone, make a different title
+# and not a misspelling ("Mrs Joly" / "Mary Joly").
+HONORIFICS_FOR_TYPO_CHECK = (COURTESY_TITLES - {"mx"}) | {"lord", "lady"} | OFFICE_ABBREVIATIONS
+
+# Forms of address dropped from a name before it is keyed across articles ("Mr Smith" is
+# "Smith"): the courtesy titles, abbreviated offices and ranks (not "Lt"), "Hon" and "St".
+HONORIFICS_FOR_KEYS = COURTESY_TITLES | {"lord", "lady"} | OFFICE_ABBREVIATIONS | \
+    (RANK_ABBREVIATIONS - {"lt"}) | {"professor", "hon", "st"}
+
+# Words after a surname that are not part of it when keying a name ("Jr", "III").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
+
+# Roles and titles of office that stand before or for a name ("Superintendent Alan Frost",
+# "the minister").
+ROLE_WORDS = frozenset({
+    "superintendent", "chairman", "chairwoman", "chair", "director", "commissioner",
+    "spokesman", "spokeswoman", "spokesperson", "councillor", "councilor", "ambassador",
+    "adviser", "advisor", "editor", "economist", "analyst", "attorney", "lawyer", "inspector",
+    "constable", "coach", "manager", "ceo", "founder", "leader", "deputy", "chief", "head",
+    "representative", "congressman", "congresswoman", "assemblyman", "assemblywoman",
+    "minister", "secretary", "president", "vice", "mayor", "sheriff", "officer", "sergeant",
+    "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
+    "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
+})
+
+# -- Pronouns --------------------------------------------------------------------------------
+
+# Pronouns that stand for a person, a thing (an organisation, a source) or a group.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+THING_PRONOUNS = frozenset({"it", "its"})
+GROUP_PRONOUNS = frozenset({"they", "their"})
+
+# Pronouns that show a person's gender in the sentences about them.
+MALE_PRONOUNS = frozenset({"he", "his", "him", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+# Third-person subject pronouns that stand for a speaker named before ("..., while he said").
+THIRD_PERSON_SUBJECTS = frozenset({"he", "she", "they"})
+
+# Subject pronouns of a speaker going on to do something else ("..., and he attacked ...").
+SPEAKER_SUBJECTS = THIRD_PERSON_SUBJECTS | {"i", "we"}
+
+# Mentions that name nobody by themselves: a speaker left as one of these is not registered.
+UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which",
+                              "that", "him", "her", "them", "one"})
+
+# Pronouns and pointing words a capitalised speaker mention may be: never a misspelt name.
+PRONOUN_MENTIONS = frozenset("he she they it we i you his her their its this that who".split())

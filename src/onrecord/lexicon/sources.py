@@ -1,0 +1,52 @@
+"""Words about sources that are not one person: organisations and the nouns that stand for
+them, documents, parts of a body, groups of people, and labels that name no speaker."""
+from __future__ import annotations
+
+# Words that make a name an organisation's ("Labour Party", "Acme Inc", "BBC").
+ORG_WORDS = frozenset({
+    "department", "ministry", "party", "bank", "inc", "ltd", "plc", "council", "commission",
+    "agency", "office", "group", "association", "union", "university", "institute", "company",
+    "corp", "corporation", "police", "court", "service", "board", "committee", "authority",
+    "government", "administration", "league", "federation", "club", "foundation", "fund",
+    "organisation", "organization", "network", "house", "senate", "parliament", "assembly",
+    "news", "times", "post", "journal", "press", "bbc", "cbc", "ctv", "reuters", "force",
+    "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
+})
+
+# Nouns that, with "the", stand for an organisation named earlier ("the firm said").
+ORG_NOUNS = frozenset({
+    "firm", "company", "group", "tank", "bank", "body", "organisation", "organization",
+    "agency", "department", "ministry", "government", "party", "union", "club", "association",
+    "institute", "watchdog", "regulator", "council", "charity", "retailer", "carrier",
+    "airline", "broadcaster", "network", "studio", "label", "manufacturer", "maker", "giant",
+    "chain", "operator", "insurer", "lender", "newspaper", "magazine", "website", "team",
+    "side", "league", "board", "commission", "corporation", "business", "publisher",
+    "developer", "provider", "supplier", "authority", "administration", "committee",
+    "federation", "foundation", "university", "school", "hospital", "court", "service",
+})
+
+# Nouns for a part of a body: with a modifier ("the finance department") a source of its own,
+# not the organisation named before.
+SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
+                        "committee", "agency", "service", "court", "commission", "council"})
+
+# Nouns that, with "the", stand for people named together before ("the pair said").
+GROUP_NOUNS = frozenset({"pair", "two", "couple", "duo", "trio", "three", "brothers", "sisters"})
+
+# Nouns that name a document or body that can "say" something (used for unnamed sources).
+DOCUMENT_NOUNS = frozenset({
+    "statement", "report", "readout", "release", "letter", "memo", "study", "survey",
+    "document", "filing", "complaint", "lawsuit", "ruling", "order", "notice", "post",
+    "tweet", "email", "e-mail", "poll", "analysis", "paper", "findings", "minutes",
+    "transcript", "indictment", "affidavit", "decision", "guidance", "announcement",
+    "website", "blog", "review", "audit", "forecast", "data", "figures", "research",
+})
+
+# Labels that start a paragraph with a colon but are not a speaker in a transcript.
+NON_SPEAKER_LABELS = frozenset({
+    "note", "update", "updated", "photo", "photos", "video", "editor", "editors", "related",
+    "read", "more", "see", "also", "source", "sources", "correction", "warning", "watch",
+    "listen", "image", "images", "caption", "credit", "tags", "topics", "share", "email",
+    "advertisement", "contact", "disclaimer", "summary", "background", "analysis", "q", "a",
+    "question", "answer", "headline", "subject", "date", "by", "from", "to", "cc", "re",
+})
