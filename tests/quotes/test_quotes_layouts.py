@@ -1,0 +1,58 @@
+"""Layouts and conventions around quotes: caption and link lines, tags, quotation-mark styles,
+interviews. Each test is a small article written for the rule it checks."""
+from __future__ import annotations
+
+import pytest
+
+import onrecord
+from onrecord.ingest.captions import is_caption
+
+
+def contents(text: str) -> list[tuple[str, str | None]]:
+    """(content, speaker name) of each quote found, checking each is an exact substring."""
+    art = onrecord.extract(text)
+    out = []
+    for q in art.quotes:
+        assert art.text[q.start:q.end] == q.text
+        out.append((q.text, q.speaker.name if q.speaker else None))
+    return out
+
+
+# --- caption, credit and link lines -------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "READ MORE: Harbour mayor says ferry fares will rise in spring",
+    "WATCH BELOW: Residents say the new bridge is already too narrow",
+    "Watch: The council says the budget is balanced. Story continues below.",
+    "Related: Farmers say drought is the worst in decades",
+    "Relevant Reading: Why Teachers Say Homework Is Changing",
+    "WATCH | Storm says goodbye to the coast",
+    "Open this photo in gallery Nurses march on the legislature on Monday. Ann Ode/The Daily Post",
+    "Lena Moss says the shelter is full every night. (Tom Grey/Valley News)",
+    "A rescuer carries a child through the flood. ( PAT KOH / For The Courier )",
+    "The new ferry leaves the dock on Friday. Jo Ruiz/THE HARBOUR PRESS",
+])
+def test_caption_and_link_lines(line):
+    assert is_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The mayor said the plan works, and/or that it could be changed (and/or delayed).",
+    "Lena Moss says the shelter is full every night.",
+    "More: that is what the union says it wants.",
+    "Watching the vote, the mayor said she was relieved.",
+])
+def test_prose_is_not_a_caption(line):
+    assert not is_caption(line)
+
+
+def test_no_quote_from_link_or_credit_lines():
+    text = ("The harbour ferry will cost more from April, Mayor Lena Moss said on Tuesday.\n\n"
+            "READ MORE: Harbour mayor says ferry fares will rise in spring\n\n"
+            "Ferry captain Tom Grey says he has never seen so many passengers. "
+            "(Ann Ode/Valley News)\n\n"
+            "“We are full every morning,” Grey said.\n")
+    got = contents(text)
+    assert ("The harbour ferry will cost more from April", "Lena Moss") in got
+    assert ("We are full every morning,", "Grey") in got  # the caption names no one
+    assert len(got) == 2
