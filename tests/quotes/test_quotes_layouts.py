@@ -6,6 +6,7 @@ import pytest
 
 import onrecord
 from onrecord.ingest.captions import is_caption
+from onrecord.parse.paragraphs import split_paragraphs
 
 
 def contents(text: str) -> list[tuple[str, str | None]]:
@@ -56,3 +57,24 @@ def test_no_quote_from_link_or_credit_lines():
     assert ("The harbour ferry will cost more from April", "Lena Moss") in got
     assert ("We are full every morning,", "Grey") in got  # the caption names no one
     assert len(got) == 2
+
+
+# --- editorial tags at a paragraph's start ------------------------------------------------
+
+@pytest.mark.parametrize("tag", ["[Updated]", "[UPDATE 2 - 3:40 p.m.]", "UPDATED:", "(Corrected)",
+                                 "[Editor's note: this story has been changed]", "BREAKING -"])
+def test_tag_before_a_direct_quote(tag):
+    text = ("The library board met on Thursday night.\n\n"
+            f"{tag} “We will open the new branch in June,” board chair Rosa Imbert said.\n")
+    assert contents(text) == [("We will open the new branch in June,", "Rosa Imbert")]
+
+
+def test_tag_before_reported_speech():
+    text = "[Updated] The branch will cost $4 million, board chair Rosa Imbert said on Friday.\n"
+    assert contents(text) == [("The branch will cost $4 million", "Rosa Imbert")]
+
+
+@pytest.mark.parametrize("line", ["[The branch] is years late, she said.", "Update: the vote was 5-4.",
+                                  "UPDATES to the plan were made, he said.", "[Updated]"])
+def test_lines_without_a_tag_keep_their_start(line):
+    assert split_paragraphs(line) == [(0, len(line))]

@@ -47,8 +47,18 @@ class Paragraph:
         return self.mark_at(self.char(tok)) is not None
 
 
+# An editorial tag before a paragraph's first sentence (`[Updated]`, `[UPDATE 2 - 3:40 p.m.]`,
+# `UPDATE:`, `(Corrected)`): not part of what anyone said, so the paragraph starts after it.
+EDIT_TAG = re.compile(
+    r"(?:[\[(](?i:updated?|update \d+|corrected|correction|clarified|clarification|breaking|"
+    r"developing|exclusive|editor[’']?s note)\b[^\])\n]{0,40}[\])]"
+    r"|(?:UPDATED?|UPDATE \d+|CORRECTION|BREAKING|DEVELOPING)(?: \d{1,2}:\d\d(?: [ap]\.?m\.?)?)?"
+    r"\s*[:—–]|(?:UPDATED?|UPDATE \d+|BREAKING)\s+-)\s+(?=[\"“‘'«A-Z0-9])")
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Offsets of the non-empty lines of `text`, leading and trailing spaces trimmed."""
+    """Offsets of the non-empty lines of `text`, leading and trailing spaces and a leading
+    editorial tag trimmed."""
     spans = []
     pos = 0
     for line in text.split("\n"):
@@ -58,6 +68,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
+        tag = EDIT_TAG.match(text, lo, hi)
+        if tag and tag.end() < hi:
+            lo = tag.end()
         if hi > lo:
             spans.append((lo, hi))
     return spans
