@@ -78,3 +78,28 @@ def test_tag_before_reported_speech():
                                   "UPDATES to the plan were made, he said.", "[Updated]"])
 def test_lines_without_a_tag_keep_their_start(line):
     assert split_paragraphs(line) == [(0, len(line))]
+
+
+# --- straight single quotation marks as the article's convention -------------------------
+
+def test_single_mark_article():
+    text = ("Harbourside coach Nell Varga was pleased after the derby.\n\n"
+            "'We will win the league this year,' Varga said. 'The players' union backs the plan "
+            "and the fans are with us.'\n\n"
+            "She said the squad was 'the best since the '90s' and would keep its shape.\n\n"
+            "'I was 'appy with the way we defended for the whole game,' she added.\n")
+    got = contents(text)
+    assert got[0] == ("We will win the league this year,", "Nell Varga")
+    assert got[1] == ("The players' union backs the plan and the fans are with us.", "Nell Varga")
+    assert got[2] == ("the squad was 'the best since the '90s' and would keep its shape",
+                      "Nell Varga")
+    assert got[3] == ("I was 'appy with the way we defended for the whole game,", "Nell Varga")
+    assert len(got) == 4
+
+
+def test_apostrophes_in_a_double_mark_article():
+    text = ("“The players' union backs the plan,” said coach Nell Varga. She said the '90s side "
+            "played rock 'n' roll football.\n")
+    got = contents(text)
+    assert got == [("The players' union backs the plan,", "Nell Varga"),
+                   ("the '90s side played rock 'n' roll football", "Nell Varga")]

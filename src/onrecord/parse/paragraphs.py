@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.lexicon import SPEECH_FORMS
-from onrecord.parse.marks import Marked, find_marked, is_abbreviation
+from onrecord.parse.marks import Marked, find_marked, is_abbreviation, uses_single_marks
 
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
 DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
@@ -80,10 +80,12 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
     """Paragraph objects with their quoted stretches; caption paragraphs are flagged."""
     paras = []
     cap_starts = sorted(captions)
+    singles = uses_single_marks(text)
     for i, (lo, hi) in enumerate(split_paragraphs(text)):
         j = bisect_right(cap_starts, (lo, hi + 1)) - 1
         is_cap = j >= 0 and cap_starts[j][0] <= lo and hi <= cap_starts[j][1]
-        paras.append(Paragraph(i, lo, hi, marks=find_marked(text, lo, hi), caption=is_cap))
+        paras.append(Paragraph(i, lo, hi, marks=find_marked(text, lo, hi, singles=singles),
+                               caption=is_cap))
     return paras
 
 
