@@ -45,3 +45,14 @@ def test_uses_single_marks(text, expected):
 ])
 def test_curly_single_marks(text, expected):
     assert quoted(text, singles=False) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruiz said on radio. ‘’It is not a question of who wins. We all lose.” Then she left.",
+     ["It is not a question of who wins. We all lose."]),
+    ("‘‘We will win,’’ she said.", ["We will win,"]),
+    ("He called it a ‘‘sham’’ vote.", ["sham"]),
+    ("The players’’ union met.", []),  # a doubled apostrophe, not a closing mark
+])
+def test_doubled_curly_single_marks(text, expected):
+    assert quoted(text, singles=False) == expected

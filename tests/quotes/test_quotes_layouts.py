@@ -103,3 +103,10 @@ def test_apostrophes_in_a_double_mark_article():
     got = contents(text)
     assert got == [("The players' union backs the plan,", "Nell Varga"),
                    ("the '90s side played rock 'n' roll football", "Nell Varga")]
+
+
+def test_doubled_single_marks_as_a_double_opener():
+    text = ("Mayor Ana Ruiz spoke on the radio.\n\n‘’It is not a question of who wins the vote. "
+            "We all lose,” Ruiz said. The council meets again on Friday.\n")
+    assert contents(text) == [("It is not a question of who wins the vote. We all lose,",
+                               "Ana Ruiz")]

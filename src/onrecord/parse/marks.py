@@ -36,11 +36,26 @@ def find_marked(text: str, start: int = 0, end: int | None = None, *,
     With `singles` (an article whose quotation marks are straight single ones, see
     `uses_single_marks`), 'straight single marks' pair like ‘curly’ ones."""
     end = len(text) if end is None else end
-    if "''" not in text[start:end]:
+    chunk = text[start:end]
+    if "''" not in chunk and not _DOUBLED.search(chunk):
         return _find(text, start, end, singles)
-    view = text[:start] + text[start:end].replace("''", '"\x01') + text[end:]
-    return [Marked(m.start + (view[m.start] == "\x01"), m.end, m.open_mark, m.close_mark)
-            for m in _find(view, start, end, singles)]
+    view = text[:start] + _DOUBLED.sub(_as_double, chunk.replace("''", '"\x01')) + text[end:]
+    return [Marked(m.start + (view[m.start] == "\x01"), m.end - (view[m.end - 1] == "\x01"),
+                   m.open_mark, m.close_mark) for m in _find(view, start, end, singles)]
+
+
+# Two curly single marks standing for one double mark (`‘’It’s not ...`, `... lose.’’`): an
+# opener before a word, a closer after one.
+_DOUBLED = re.compile(r"(?<!\w)[‘’]{2}(?=\w)|(?<=[\w.,!?…])[‘’]{2}(?!\w)")
+
+
+def _as_double(m: re.Match[str]) -> str:
+    s, i = m.string, m.start()
+    if m.end() < len(s) and s[m.end()].isalnum():
+        return "“\x01"
+    if s[i - 1] in ".,!?…" or re.search(r"(?<!\w)[‘’]{2}\w|“", s[:i]):
+        return "\x01”"
+    return m.group()  # `the players’’ union`: a doubled apostrophe, not a closing mark
 
 
 # Words that begin with an apostrophe: a mark before them opens no quote ('90s, rock 'n' roll).
