@@ -110,3 +110,40 @@ def test_doubled_single_marks_as_a_double_opener():
             "We all lose,” Ruiz said. The council meets again on Friday.\n")
     assert contents(text) == [("It is not a question of who wins the vote. We all lose,",
                                "Ana Ruiz")]
+
+
+# --- Q:/A: interviews ----------------------------------------------------------------------
+
+INTERVIEW = ("Reporter Tom Grey spoke with harbour pilot Ines Calder about the new channel. "
+             "The interview has been edited for length.\n\n"
+             "Q: How long have you guided ships into the harbour?\n\n"
+             "A: Twenty-two years this spring, and the channel has never been this shallow.\n\n"
+             "Q: What would you change?\n\n"
+             "A: Dredge it every year instead of every five.\n\n"
+             "Most of the silt comes down the river after the thaw.\n\n"
+             "Q. Is the port listening?\n\n"
+             "A. Slowly, but I think the new board will act.\n\n"
+             "The port board meets on Monday.\n")
+
+
+def test_interview_answers_are_the_interviewees():
+    got = contents(INTERVIEW)
+    assert got == [
+        ("Twenty-two years this spring, and the channel has never been this shallow.",
+         "Ines Calder"),
+        ("Dredge it every year instead of every five.", "Ines Calder"),
+        ("Most of the silt comes down the river after the thaw.", "Ines Calder"),
+        ("Slowly, but I think the new board will act.", "Ines Calder"),
+    ]  # no question, and not the closing line after the last answer
+
+
+def test_answers_need_questions():
+    text = "Ines Calder is a harbour pilot.\n\nA: Twenty-two years this spring, she says.\n"
+    assert all(c != "Twenty-two years this spring, she says." for c, _ in contents(text))
+
+
+def test_interviewee_is_not_the_outlet_or_the_interviewer():
+    text = ("Harbour Mayor Lena Moss sat down with the Harbour Times this week to talk about "
+            "the ferry.\n\nQ: Why did fares go up?\n\n"
+            "A: The province cut our grant by a third this year.\n")
+    assert contents(text) == [("The province cut our grant by a third this year.", "Lena Moss")]
