@@ -1,6 +1,7 @@
 """Pair quotation marks in a paragraph into quoted spans (character offsets)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from onrecord.lexicon.grammar import ABBREVIATIONS
@@ -30,18 +31,73 @@ def _is_opening_straight(text: str, i: int) -> bool:
     return False
 
 
-def find_marked(text: str, start: int = 0, end: int | None = None) -> list[Marked]:
+def find_marked(text: str, start: int = 0, end: int | None = None, *,
+                singles: bool = False) -> list[Marked]:
     """Quoted spans in text[start:end] (one paragraph); an unclosed quote runs to its end.
-    Two apostrophes ('' as in some newswire archives) count as one straight double mark."""
+    Two apostrophes ('' as in some newswire archives) count as one straight double mark.
+    With `singles` (an article whose quotation marks are straight single ones, see
+    `uses_single_marks`), 'straight single marks' pair like ‘curly’ ones."""
     end = len(text) if end is None else end
-    if "''" not in text[start:end]:
-        return _find(text, start, end)
-    view = text[:start] + text[start:end].replace("''", '"\x01') + text[end:]
-    return [Marked(m.start + (view[m.start] == "\x01"), m.end, m.open_mark, m.close_mark)
-            for m in _find(view, start, end)]
+    chunk = text[start:end]
+    if "''" not in chunk and not _DOUBLED.search(chunk):
+        return _find(text, start, end, singles)
+    view = text[:start] + _DOUBLED.sub(_as_double, chunk.replace("''", '"\x01')) + text[end:]
+    return [Marked(m.start + (view[m.start] == "\x01"), m.end - (view[m.end - 1] == "\x01"),
+                   m.open_mark, m.close_mark) for m in _find(view, start, end, singles)]
 
 
-def _find(text: str, start: int, end: int) -> list[Marked]:
+# Two curly single marks standing for one double mark (`‘’It’s not ...`, `... lose.’’`): an
+# opener before a word, a closer after one.
+_DOUBLED = re.compile(r"(?<!\w)[‘’]{2}(?=\w)|(?<=[\w.,!?…])[‘’]{2}(?!\w)")
+
+
+def _as_double(m: re.Match[str]) -> str:
+    s, i = m.string, m.start()
+    if m.end() < len(s) and s[m.end()].isalnum():
+        return "“\x01"
+    if s[i - 1] in ".,!?…" or re.search(r"(?<!\w)[‘’]{2}\w|“", s[:i]):
+        return "\x01”"
+    return m.group()  # `the players’’ union`: a doubled apostrophe, not a closing mark
+
+
+# Words that begin with an apostrophe: a mark before them opens no quote ('90s, rock 'n' roll).
+# (lower case: `'Cause we won,' she said` opens a quote).
+ELIDED = re.compile(r"(?:\d\d?s?|n|em|cause|cos|coz|til|tis|twas|bout|scuse|cept|fraid)\b")
+_S_OPEN = "'"
+
+
+def _single_view(text: str, start: int, end: int) -> str:
+    """text with each straight single mark in [start, end) replaced by ‘ where it can open a
+    quote and by ’ elsewhere (same length, so offsets hold)."""
+    out = list(text[start:end])
+    for k, ch in enumerate(out):
+        if ch != _S_OPEN:
+            continue
+        i = start + k
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        opens = (before.isspace() or before in "([{—–-/:;\"“") and not after.isspace() \
+            and not ELIDED.match(text, i + 1, end)
+        out[k] = "‘" if opens else "’"
+    return text[:start] + "".join(out) + text[end:]
+
+
+# A straight single mark opening a quote (before a capital) and one closing it (after a
+# sentence's punctuation), as in `'We will win,' she said`.
+_S_PAIR = re.compile(r"(?:^|(?<=[\s(—–]))'(?=[A-Z])(?:[^'\n]|(?<=\w)'(?=\w)|(?<=\s)'(?=\w))"
+                     r"{2,}?[,.!?…]'(?=\s|$)", re.M)
+_DOUBLES = re.compile(r"[“”\"]|''")
+
+
+def uses_single_marks(text: str) -> bool:
+    """True for an article that quotes with straight single marks: it has such quotes, and
+    at least as many of them as double marks (British and literary style; a double-mark
+    article's stray singles are scare quotes or headlines, left alone)."""
+    pairs = len(_S_PAIR.findall(text))
+    return pairs > 0 and pairs * 2 >= len(_DOUBLES.findall(text))
+
+
+def _find(text: str, start: int, end: int, singles: bool = False) -> list[Marked]:
     spans: list[Marked] = []
     open_at = -1
     closer = ""
@@ -80,7 +136,10 @@ def _find(text: str, start: int, end: int) -> list[Marked]:
     if open_at >= 0 and end - open_at > 2:
         spans.append(Marked(open_at + 1, _trim_end(text, open_at + 1, end), open_at, -1))
     spans = [s for s in spans if s.end > s.start]
-    spans.extend(_single_quoted(text, start, end, spans))
+    if singles and _S_OPEN in text[start:end]:
+        spans.extend(_single_quoted(_single_view(text, start, end), start, end, spans))
+    else:
+        spans.extend(_single_quoted(text, start, end, spans))
     spans.sort(key=lambda s: s.start)
     return spans
 
@@ -96,7 +155,8 @@ def _single_quoted(text: str, start: int, end: int, outer: list[Marked]) -> list
     found: list[Marked] = []
     i = start
     while i < end:
-        if text[i] != "‘" or covered(i) or (i > start and text[i - 1].isalnum()):
+        if text[i] != "‘" or covered(i) or (i > start and text[i - 1].isalnum()) or \
+                ELIDED.match(text, i + 1, end):
             i += 1
             continue
         close = -1
@@ -104,7 +164,7 @@ def _single_quoted(text: str, start: int, end: int, outer: list[Marked]) -> list
         j = i + 1
         while j < end:
             ch = text[j]
-            if ch == "‘" and text[j - 1].isspace():
+            if ch == "‘" and text[j - 1].isspace() and _starts_quote(text, i, j):
                 break  # another quote opens: this one was left open
             if ch == "’" and j > i + 1:
                 after = text[j + 1] if j + 1 < end else " "
@@ -125,6 +185,15 @@ def _single_quoted(text: str, start: int, end: int, outer: list[Marked]) -> list
         found.append(Marked(i + 1, close, i, close))
         i = close + 1
     return found
+
+
+def _starts_quote(text: str, i: int, j: int) -> bool:
+    """Whether the ‘ at j (inside a quote opened at i) opens a new quote: after a sentence's
+    end or a colon, not mid-sentence (`‘I was ‘appy with it,’`: a word's apostrophe)."""
+    k = j - 1
+    while k > i and text[k].isspace():
+        k -= 1
+    return text[k] in ".!?…:;—–-’\"”" or k == i
 
 
 def _closes_like(text: str, i: int, end: int) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from onrecord.lexicon.speech import COLON_CUES, SPEECH_FORMS
-from onrecord.parse.marks import Marked, find_marked, is_abbreviation
+from onrecord.parse.marks import Marked, find_marked, is_abbreviation, uses_single_marks
 
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
 DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
@@ -47,8 +47,18 @@ class Paragraph:
         return self.mark_at(self.char(tok)) is not None
 
 
+# An editorial tag before a paragraph's first sentence (`[Updated]`, `[UPDATE 2 - 3:40 p.m.]`,
+# `UPDATE:`, `(Corrected)`): not part of what anyone said, so the paragraph starts after it.
+EDIT_TAG = re.compile(
+    r"(?:[\[(](?i:updated?|update \d+|corrected|correction|clarified|clarification|breaking|"
+    r"developing|exclusive|editor[’']?s note)\b[^\])\n]{0,40}[\])]"
+    r"|(?:UPDATED?|UPDATE \d+|CORRECTION|BREAKING|DEVELOPING)(?: \d{1,2}:\d\d(?: [ap]\.?m\.?)?)?"
+    r"\s*[:—–]|(?:UPDATED?|UPDATE \d+|BREAKING)\s+-)\s+(?=[\"“‘'«A-Z0-9])")
+
+
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Offsets of the non-empty lines of `text`, leading and trailing spaces trimmed."""
+    """Offsets of the non-empty lines of `text`, leading and trailing spaces and a leading
+    editorial tag trimmed."""
     spans = []
     pos = 0
     for line in text.split("\n"):
@@ -58,6 +68,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
             lo += 1
         while hi > lo and text[hi - 1].isspace():
             hi -= 1
+        tag = EDIT_TAG.match(text, lo, hi)
+        if tag and tag.end() < hi:
+            lo = tag.end()
         if hi > lo:
             spans.append((lo, hi))
     return spans
@@ -67,10 +80,12 @@ def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragra
     """Paragraph objects with their quoted stretches; caption paragraphs are flagged."""
     paras = []
     cap_starts = sorted(captions)
+    singles = uses_single_marks(text)
     for i, (lo, hi) in enumerate(split_paragraphs(text)):
         j = bisect_right(cap_starts, (lo, hi + 1)) - 1
         is_cap = j >= 0 and cap_starts[j][0] <= lo and hi <= cap_starts[j][1]
-        paras.append(Paragraph(i, lo, hi, marks=find_marked(text, lo, hi), caption=is_cap))
+        paras.append(Paragraph(i, lo, hi, marks=find_marked(text, lo, hi, singles=singles),
+                               caption=is_cap))
     return paras
 
 
