@@ -71,7 +71,6 @@ def interview_answers(text: str, live: list[Paragraph], cast: Cast) -> list[Foun
     who = _interviewee(text, spans[first][0], cast)
     if who is None:
         return []
-    label = who
     pieces: dict[int, Paragraph] = {}
     for p in live:
         pieces.setdefault(p.index, p)
@@ -87,7 +86,7 @@ def interview_answers(text: str, live: list[Paragraph], cast: Cast) -> list[Foun
         if para is None or para.marks or len(text[lo:hi].split()) < ANSWER_MIN_WORDS:
             continue  # a caption, or quotation marks that the direct rules read
         out.append(Found(Kind.DIRECT, lo, hi, para, How.TRANSCRIPT, "transcript.interview_answer",
-                         label=label))
+                         label=who))
     return out
 
 

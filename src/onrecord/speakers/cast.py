@@ -192,6 +192,7 @@ class Cast:
         if fuzzy and len(fw) >= 3:
             hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 4
                     and fold_accents(k.words[-1])[0] == fw[0]
+                    and abs(len(fold_accents(k.words[-1])) - len(fw)) <= 1  # before the table
                     and edit_distance(fold_accents(k.words[-1]), fw) == 1]
             if len(hits) == 1:
                 return hits[0]

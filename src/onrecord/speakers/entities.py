@@ -76,9 +76,8 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True) or \
             cast.lookup_word(ent.text, person_only=True, fuzzy=True)
-        if known is not None and (fold_accents(known.words[-1]) == fold_accents(ent.text)
-                                  or edit_distance(fold_accents(known.words[-1]),
-                                                   fold_accents(ent.text)) == 1):
+        if known is not None and edit_distance(fold_accents(known.words[-1]),
+                                               fold_accents(ent.text)) <= 1:
             known.add_mention(lo, hi, ent.text)
             if not quoted:
                 cast.note(lo, known, subject)
