@@ -6,7 +6,6 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ from onrecord.corpus.dedup import NearDuplicates, signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.speakers import Speaker, SpeakerRegistry
+from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
@@ -26,56 +26,6 @@ SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
 ADD_BATCH = 64
 
-
-@dataclass(slots=True)
-class Item:
-    """One result ready to store: its key, the file it came from, and its MinHash signature."""
-
-    key: str
-    result: Article | Failure
-    source: str | None = None
-    sig: bytes | None = None
-
-
-@dataclass(slots=True)
-class WriteResult:
-    """What one write did: new articles, new errors, near-duplicates found, keys already stored."""
-
-    articles: int = 0
-    errors: int = 0
-    duplicates: int = 0
-    quotes: int = 0
-    skipped: int = 0
-
-    def __iadd__(self, o: WriteResult) -> WriteResult:
-        self.articles += o.articles
-        self.errors += o.errors
-        self.duplicates += o.duplicates
-        self.quotes += o.quotes
-        self.skipped += o.skipped
-        return self
-
-
-_I, _S, _F = pa.int64(), pa.string(), pa.float64()
-SCHEMAS: dict[str, pa.Schema] = {
-    "articles": pa.schema([("id", _S), ("source_id", _S), ("source", _S), ("title", _S),
-                           ("url", _S), ("outlet", _S), ("published", _S), ("text", _S),
-                           ("record", _S), ("n_quotes", _I), ("minhash", pa.binary())]),
-    "quotes": pa.schema([("article_id", _S), ("idx", _I), ("kind", _S), ("text", _S),
-                         ("start", _I), ("end", _I), ("speaker_id", _I), ("speaker_name", _S),
-                         ("speaker_ref", _S), ("speaker_start", _I), ("speaker_end", _I),
-                         ("cue", _S), ("cue_start", _I), ("cue_end", _I), ("addressee", _S),
-                         ("date", _S), ("confidence", _F)]),
-    "mentions": pa.schema([("article_id", _S), ("entity_id", _S), ("speaker_id", _I),
-                           ("name", _S), ("kind", _S), ("start", _I), ("end", _I)]),
-    "repairs": pa.schema([("article_id", _S), ("idx", _I), ("kind", _S), ("start", _I),
-                          ("end", _I), ("before", _S), ("after", _S)]),
-    "errors": pa.schema([("id", _S), ("source_id", _S), ("source", _S), ("error", _S)]),
-    "duplicates": pa.schema([("article_id", _S), ("canonical_id", _S), ("similarity", _F)]),
-    "speakers": pa.schema([("id", _I), ("name", _S), ("key", _S), ("kind", _S),
-                           ("titles", pa.list_(_S)), ("aliases", pa.list_(_S)),
-                           ("forms", pa.list_(_S)), ("merged_into", _I)]),
-}
 
 # Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
 _CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
