@@ -118,7 +118,9 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         try:
             status, value = await pool.run(req, config.timeout)
         except ExtractTimeout as e:
-            raise HTTPException(504, f"{e}; send a shorter article or raise --timeout") from e
+            name = f"article {req['id']!r}" if req.get("id") else "the article"
+            raise HTTPException(504, f"article timeout: {name}: {e}; send a shorter article "
+                                     "or raise --article-timeout") from e
         except PoolBusy as e:
             raise HTTPException(503, f"{e}; retry shortly") from e
         except WorkerCrashed as e:
