@@ -60,6 +60,9 @@ def parse_extract_request(raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as e:
         raise HTTPException(422, f"the request body is not valid JSON: {e.msg} "
                                  f"(line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise HTTPException(422, "the request body is JSON nested too deeply to read; send "
+                                 'one flat object such as {"text": "..."}') from None
     if not isinstance(data, dict):
         raise HTTPException(422, 'the request body must be a JSON object such as '
                                  '{"text": "..."}, not ' + type(data).__name__)
