@@ -221,7 +221,7 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
             continue
         quotes.append(q)
         if q.speaker is not None:
-            last = (next((k for k in cast.known if k.id == q.speaker.id), None), f.para.end, q)
+            last = (cast.by_id(q.speaker.id) if q.speaker.id else None, f.para.end, q)
     article.quotes = quotes
     article.entities = cast.entities()
     flag_typos(article)

@@ -7,6 +7,8 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from onrecord.corpus import ARTICLE_TIMEOUT
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
@@ -35,6 +37,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another process holds the store, wait up to SECONDS for it "
                         "(default: refuse at once)")
+    p.add_argument("--article-timeout", type=float, default=ARTICLE_TIMEOUT, metavar="SECONDS",
+                   help="longest one article may take; one that runs over becomes an error "
+                        f"record naming it (default: {ARTICLE_TIMEOUT:g}; 0: no limit)")
     p.add_argument("--retry-errors", action="store_true",
                    help="try again the records that failed in earlier runs")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -52,13 +57,18 @@ def run(args: argparse.Namespace) -> int:
         print(f"onrecord run: unknown export format {args.export[0]!r} (use parquet)",
               file=sys.stderr)
         return 2
+    if args.article_timeout < 0:
+        print("onrecord run: --article-timeout must be 0 (no limit) or more seconds",
+              file=sys.stderr)
+        return 2
     if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
         print("onrecord run: --batch-size and --workers must be at least 1", file=sys.stderr)
         return 2
     opts = RunOptions(workers=args.workers, batch_size=args.batch_size, engine=args.engine,
                       address=args.address, progress=not args.no_progress,
                       count=not args.no_count, shard_dir=args.shard_dir,
-                      retry_errors=args.retry_errors, wait=args.wait)
+                      retry_errors=args.retry_errors, wait=args.wait,
+                      article_timeout=args.article_timeout or None)
     try:
         summary = run_corpus(args.inputs, args.store, options=opts)
     except StoreError as e:

@@ -28,9 +28,11 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--max-body", type=_size, default="10MB", metavar="SIZE",
                    help="largest request body, e.g. 10MB or 512KB (default 10MB); larger: 413")
-    p.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"longest one extraction may take, queueing included "
-                        f"(default {DEFAULT_TIMEOUT:.0f}); slower: 504")
+    p.add_argument("--article-timeout", "--timeout", dest="timeout", type=float,
+                   default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"longest one article's extraction may take, queueing included "
+                        f"(default {DEFAULT_TIMEOUT:.0f}); slower: 504 naming the article, "
+                        f"and its worker is replaced")
     p.add_argument("--workers", type=int, default=1, metavar="N",
                    help="extraction processes, each with one loaded model (default 1)")
     p.add_argument("--log-level", default="info",
@@ -48,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
         print("onrecord serve: --workers must be at least 1", file=sys.stderr)
         return 2
     if args.timeout <= 0:
-        print("onrecord serve: --timeout must be positive", file=sys.stderr)
+        print("onrecord serve: --article-timeout must be positive", file=sys.stderr)
         return 2
     config = ServeConfig(store=args.store, max_body=args.max_body, timeout=args.timeout,
                          workers=args.workers)

@@ -43,17 +43,18 @@ def _record(js: str) -> InputRecord | Failure:
 class ExtractActor:
     """A Ray actor holding one Extractor; maps a batch of tasks to result rows."""
 
-    def __init__(self, batch_size: int) -> None:
+    def __init__(self, batch_size: int, timeout: float | None = None) -> None:
         from onrecord.pipeline import Extractor
 
         self.extractor = Extractor(batch_size=batch_size)
+        self.timeout = timeout
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
         from onrecord.corpus.worker import process
 
         tasks = [Task(key=str(k), source=str(s) or None, record=_record(str(r)))
                  for k, s, r in zip(batch["key"], batch["source"], batch["record"])]
-        items = process(tasks, self.extractor)
+        items = process(tasks, self.extractor, self.timeout)
         return {
             "key": [i.key for i in items],
             "source": [i.source or "" for i in items],
@@ -74,7 +75,7 @@ def _items(row_table: Any) -> Iterator[Item]:
 
 
 def ray_engine(*, address: str | None, workers: int | None, batch_size: int,
-               shard_dir: str) -> Any:
+               shard_dir: str, timeout: float | None = None) -> Any:
     """An engine (batches of tasks in, batches of items out) that runs on a Ray cluster."""
     def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
         import pyarrow.parquet as pq
@@ -93,10 +94,10 @@ def ray_engine(*, address: str | None, workers: int | None, batch_size: int,
             for b in batches:
                 round_ += b
                 if len(round_) >= ROUND_RECORDS:
-                    yield from _round(round_, actors, batch_size, shard_dir, pq)
+                    yield from _round(round_, actors, batch_size, shard_dir, pq, timeout)
                     round_ = []
             if round_:
-                yield from _round(round_, actors, batch_size, shard_dir, pq)
+                yield from _round(round_, actors, batch_size, shard_dir, pq, timeout)
         finally:
             if started:
                 ray.shutdown()
@@ -116,14 +117,15 @@ def _quiet(ray: Any) -> None:
 
 
 def _round(tasks: list[Task], actors: int, batch_size: int, shard_dir: str,
-           pq: Any) -> Iterator[list[Item]]:
+           pq: Any, timeout: float | None = None) -> Iterator[list[Item]]:
     import ray
 
     out = Path(shard_dir) / f"round-{uuid.uuid4().hex[:12]}"
     blocks = min(len(tasks), max(actors, -(-len(tasks) // batch_size)), 256)
     actors = min(actors, blocks)
     source = ray.data.from_items([_task_row(t) for t in tasks], override_num_blocks=blocks)
-    ds = source.map_batches(ExtractActor, fn_constructor_kwargs={"batch_size": min(batch_size, 64)},
+    ds = source.map_batches(ExtractActor, fn_constructor_kwargs={"batch_size": min(batch_size, 64),
+                                                             "timeout": timeout},
                         batch_size=batch_size,
                         compute=ray.data.ActorPoolStrategy(size=actors),
                         num_cpus=1, batch_format="numpy")

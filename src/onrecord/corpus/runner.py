@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from onrecord.corpus import ARTICLE_TIMEOUT
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
 from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
@@ -37,6 +38,7 @@ class RunOptions:
     shard_dir: str | None = None        # Ray: where Parquet shards go (default: next to the store)
     retry_errors: bool = False          # try records that failed in earlier runs again
     wait: float = 0.0                   # seconds to wait for a busy store (0: refuse at once)
+    article_timeout: float | None = ARTICLE_TIMEOUT  # seconds per article; None: no limit
 
 
 @dataclass(slots=True)
@@ -92,20 +94,20 @@ def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
-def local_engine(workers: int, batch_size: int) -> Engine:
+def local_engine(workers: int, batch_size: int, timeout: float | None = None) -> Engine:
     """Process batches in this process (1 worker) or a pool of spawned workers; results come
-    back in input order."""
+    back in input order. `timeout`: seconds one article may take."""
     def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
         if workers == 1:
             from onrecord.pipeline import Extractor
 
             ex = Extractor(batch_size=min(batch_size, 64))
             for b in batches:
-                yield process(b, ex)
+                yield process(b, ex, timeout)
             return
         ctx = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker,
-                                 initargs=(min(batch_size, 64), os.getpid())) as pool:
+                                 initargs=(min(batch_size, 64), os.getpid(), timeout)) as pool:
             # results are taken in input order, so the store does not depend on timing
             pending: deque[Future[list[Item]]] = deque()
             limit = workers * IN_FLIGHT_PER_WORKER
@@ -142,10 +144,10 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
             from onrecord.corpus.ray_engine import ray_engine
 
             engine = ray_engine(address=opts.address, workers=opts.workers,
-                                batch_size=opts.batch_size,
+                                batch_size=opts.batch_size, timeout=opts.article_timeout,
                                 shard_dir=opts.shard_dir or f"{os.fspath(store_path)}.shards")
         elif opts.engine == "local":
-            engine = local_engine(workers, opts.batch_size)
+            engine = local_engine(workers, opts.batch_size, opts.article_timeout)
         else:
             raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
         bar = _bar(total, opts.progress)

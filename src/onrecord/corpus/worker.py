@@ -1,10 +1,12 @@
 """What a worker does with a batch: extract every record and sign it for near-duplicate search."""
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +16,7 @@ from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure
 
 _extractor: Any = None
+_timeout: float | None = None
 
 
 @dataclass(slots=True)
@@ -25,12 +28,15 @@ class Task:
     record: InputRecord | Failure
 
 
-def init_worker(batch_size: int, parent_pid: int | None = None) -> None:
-    """Load this process's Extractor; exit on our own if the parent dies (kill -9)."""
-    global _extractor
+def init_worker(batch_size: int, parent_pid: int | None = None,
+                timeout: float | None = None) -> None:
+    """Load this process's Extractor; exit on our own if the parent dies (kill -9).
+    `timeout`: seconds one article may take (see `process`)."""
+    global _extractor, _timeout
     from onrecord.pipeline import Extractor
 
     _extractor = Extractor(batch_size=batch_size)
+    _timeout = timeout
     if parent_pid is not None:
         threading.Thread(target=_watch_parent, args=(parent_pid,), daemon=True).start()
 
@@ -41,27 +47,68 @@ def _watch_parent(parent_pid: int) -> None:
     os._exit(1)
 
 
-def process(tasks: Sequence[Task], extractor: Any = None) -> list[Item]:
-    """Items for `tasks`, in order: one Article or Failure each, never an exception."""
+class _Overrun(BaseException):
+    """The time budget ran out (a BaseException, so that no `except Exception` in the
+    pipeline turns it into something else on its way out)."""
+
+
+@contextlib.contextmanager
+def budget(seconds: float | None) -> Iterator[None]:
+    """Raise _Overrun inside the block once `seconds` have passed (SIGALRM: the main thread
+    of a process only; elsewhere, or with no budget, the block runs unbounded)."""
+    if not seconds or seconds <= 0 or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def overrun(signum: int, frame: Any) -> None:
+        raise _Overrun
+
+    old = signal.signal(signal.SIGALRM, overrun)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+
+
+def process(tasks: Sequence[Task], extractor: Any = None,
+            timeout: float | None = None) -> list[Item]:
+    """Items for `tasks`, in order: one Article or Failure each, never an exception.
+
+    `timeout` (default: the worker's, see init_worker) is the seconds one article may take.
+    A batch that takes longer than that in all is run again one record at a time, each with
+    that budget; a record that overruns it becomes a Failure naming it."""
     ex = extractor if extractor is not None else _extractor
     if ex is None:
         raise RuntimeError("worker not initialised: call init_worker() first")
+    timeout = timeout if timeout is not None else _timeout
     records = [t.record for t in tasks]
     try:
-        results = list(ex.pipe(records))
+        with budget(timeout):
+            results = list(ex.pipe(records))
         if len(results) != len(records):
             raise RuntimeError(f"extractor returned {len(results)} results for "
                                f"{len(records)} records")
-    except Exception:
-        results = [_one(ex, r) for r in records]  # find the record that breaks the batch
+    except (Exception, _Overrun):
+        # find the record that breaks (or stalls) the batch
+        results = [_one(ex, t, timeout) for t in tasks]
     return [_item(t, r) for t, r in zip(tasks, results)]
 
 
-def _one(ex: Any, rec: InputRecord | Failure) -> Article | Failure:
+def _one(ex: Any, task: Task, timeout: float | None = None) -> Article | Failure:
+    rec = task.record
+    rid = rec.id if rec is not None else None
     try:
-        return next(iter(ex.pipe([rec])))
+        with budget(timeout):
+            return next(iter(ex.pipe([rec])))
+    except _Overrun:
+        where = f" of {task.source}" if task.source else ""
+        name = f"record {rid!r}{where}" if rid is not None else f"a record{where}"
+        return Failure(id=rid, error=(
+            f"article timeout: {name} took longer than {timeout:g} s to extract "
+            f"(--article-timeout); skipped"))
     except Exception as e:
-        rid = rec.id if rec is not None else None
         return Failure(id=rid, error=f"extraction failed: {type(e).__name__}: {e}")
 
 

@@ -9,6 +9,7 @@ guessed: no expression, or nothing to resolve it against, leaves the date null.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from datetime import date, timedelta
 
@@ -44,11 +45,19 @@ def date_quotes(article: Article) -> None:
     quote (same speaker, no mention, no cue) takes the date of the quote it continues.
     """
     pub = iso_date(article.published)
+    ends = SentenceEnds(article.text)
+    spans = sorted(((o.start, o.end, o) for o in article.quotes), key=lambda s: s[0])
+    starts = [a for a, _, _ in spans]
+    longest = max((b - a for a, b, _ in spans), default=0)
     prev: Quote | None = None
     for q in sorted(article.quotes, key=lambda q: q.start):
         if q.date is None:
+            # Only the statements that can overlap the cue's sentence matter (at most `longest`
+            # characters before it): looking them up keeps the stage linear in the article.
+            lo, hi = _window(ends, q)
+            near = spans[bisect_left(starts, lo - longest):bisect_left(starts, hi)]
             q.date = statement_date(article.text, q, pub,
-                                    [(o.start, o.end) for o in article.quotes if o is not q])
+                                    [(a, b) for a, b, o in near if o is not q], ends=ends)
             if (q.date is None and prev is not None and q.cue is None and q.speaker
                     and prev.speaker and q.speaker.start is None
                     and q.speaker.id == prev.speaker.id):
@@ -57,18 +66,17 @@ def date_quotes(article: Article) -> None:
 
 
 def statement_date(text: str, q: Quote, published: date | None,
-                   others: Sequence[tuple[int, int]] = ()) -> str | None:
+                   others: Sequence[tuple[int, int]] = (), *,
+                   ends: SentenceEnds | None = None) -> str | None:
     """The ISO day of the nearest time expression to the quote's cue that names one, or None.
 
     Expressions inside the quote, inside `others` (the other statements' words), inside other
     quoted words, or naming an event rather than the time of speaking (`for Thursday's
-    meeting`; but `during Sunday's debate` counts) are skipped.
+    meeting`; but `during Sunday's debate` counts) are skipped. `ends` (the article's
+    sentence ends, built once per article) saves re-reading the text before the quote.
     """
     anchor = q.cue.start if q.cue else q.start
-    start, end = _sentence(text, anchor)
-    if q.cue:
-        s2, e2 = _sentence(text, q.cue.end)
-        start, end = min(start, s2), max(end, e2)
+    start, end = _window(ends if ends is not None else SentenceEnds(text), q)
     window = text[start:end]
     spoken = [(a - start, b - start) for a, b in [(q.start, q.end), *others]]
     spoken += [(m.start(), m.end()) for m in _QUOTED.finditer(window)]
@@ -85,10 +93,38 @@ def statement_date(text: str, q: Quote, published: date | None,
     return best[1].isoformat() if best else None
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
+def _window(ends: SentenceEnds, q: Quote) -> tuple[int, int]:
+    """The cue's sentence (both sentences when the cue spans a sentence end), or the quote's."""
+    start, end = ends.sentence(q.cue.start if q.cue else q.start)
+    if q.cue:
+        s2, e2 = ends.sentence(q.cue.end)
+        start, end = min(start, s2), max(end, e2)
+    return start, end
+
+
+class SentenceEnds:
+    """The sentence ends of one text, found once, so that finding the sentence around an
+    offset reads only that sentence (linear in the article, however many quotes it has)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        # Ends of the sentence-ending matches of one scan over the whole text.
+        self.ends = [m.end() for m in _SENT_END.finditer(text) if _ends_sentence(text, m)]
+
+    def sentence(self, at: int) -> tuple[int, int]:
+        """Bounds of the sentence (or line) holding offset `at`."""
+        return _sentence(self.text, at, self)
+
+
+def _sentence(text: str, at: int, ends: SentenceEnds | None = None) -> tuple[int, int]:
     """Bounds of the sentence (or line) holding offset `at`."""
     start = 0
-    for m in _SENT_END.finditer(text, 0, at):
+    if ends is not None:
+        # The scan below, up to `at`, finds the same matches as one over the whole text up to
+        # the last that ends by `at`: resume there (a match cut short at `at` may follow).
+        k = bisect_right(ends.ends, at)
+        start = ends.ends[k - 1] if k else 0
+    for m in _SENT_END.finditer(text, start, at):
         if _ends_sentence(text, m):
             start = m.end()
     for m in _SENT_END.finditer(text, at):
@@ -101,9 +137,20 @@ def _ends_sentence(text: str, m: re.Match[str]) -> bool:
     """False for the full stop of an abbreviation (`Jan.`, `Mr.`, `U.S.`)."""
     if text[m.start()] != ".":
         return True
-    word = text[:m.start()].rsplit(None, 1)[-1] if text[:m.start()].strip() else ""
-    word = word.lstrip("(“\"'‘").lower()
+    word = _word_before(text, m.start()).lstrip("(“\"'‘").lower()
     return not (len(word) <= 1 or "." in word or word in DATING_ABBREVIATIONS)
+
+
+def _word_before(text: str, i: int) -> str:
+    """The last whitespace-separated word of text[:i] ("" if none), read backwards from `i`
+    (the same as text[:i].rsplit(None, 1)[-1] without copying the text before it)."""
+    hi = i
+    while hi > 0 and text[hi - 1].isspace():
+        hi -= 1
+    lo = hi
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    return text[lo:hi]
 
 
 def _resolve(m: re.Match[str], pub: date | None) -> date | None:

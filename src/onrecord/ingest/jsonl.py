@@ -55,6 +55,9 @@ def parse_line(raw: bytes, name: str, lineno: int) -> InputRecord | Failure:
         return Failure(id=where, error=f"line {lineno}: not UTF-8 ({e.reason} at byte {e.start})")
     except json.JSONDecodeError as e:
         return Failure(id=where, error=f"line {lineno}: invalid JSON ({e.msg}, column {e.colno})")
+    except RecursionError:
+        return Failure(id=where, error=f"line {lineno}: JSON nested too deeply to read "
+                                       "(an article record is one flat object)")
     if not isinstance(obj, dict):
         return Failure(id=where, error=f"line {lineno}: expected a JSON object, "
                                        f"got {type(obj).__name__}")

@@ -39,11 +39,25 @@ def find_marked(text: str, start: int = 0, end: int | None = None, *,
     `uses_single_marks`), 'straight single marks' pair like ‘curly’ ones."""
     end = len(text) if end is None else end
     chunk = text[start:end]
+    # The marks are paired in a copy of the paragraph with the two characters before it and
+    # the one after it (all that the pairing reads outside it), never of the whole text: an
+    # article of many paragraphs costs time linear in its length.
+    lo = max(0, start - 2)
+    after = text[end:end + 1]
     if "''" not in chunk and not _DOUBLED.search(chunk):
-        return _find(text, start, end, singles)
-    view = text[:start] + _DOUBLED.sub(_as_double, chunk.replace("''", '"\x01')) + text[end:]
-    return [Marked(m.start + (view[m.start] == "\x01"), m.end - (view[m.end - 1] == "\x01"),
-                   m.open_mark, m.close_mark) for m in _find(view, start, end, singles)]
+        return [_shifted(m, lo) for m in _find(text[lo:start] + chunk + after,
+                                               start - lo, end - lo, singles)]
+    view = text[lo:start] + _DOUBLED.sub(_as_double, chunk.replace("''", '"\x01')) + after
+    return [_shifted(Marked(m.start + (view[m.start] == "\x01"),
+                            m.end - (view[m.end - 1] == "\x01"), m.open_mark, m.close_mark), lo)
+            for m in _find(view, start - lo, end - lo, singles)]
+
+
+def _shifted(m: Marked, by: int) -> Marked:
+    if not by:
+        return m
+    return Marked(m.start + by, m.end + by, m.open_mark + by if m.open_mark >= 0 else -1,
+                  m.close_mark + by if m.close_mark >= 0 else -1)
 
 
 # Two curly single marks standing for one double mark (`‘’It’s not ...`, `... lose.’’`): an

@@ -11,6 +11,16 @@ from onrecord.parse.marks import Marked, find_marked, is_abbreviation, uses_sing
 
 # "LA CROSSE, Wisc. — ", "WASHINGTON -- ": a place (and date) before the first sentence.
 DATELINE = re.compile(r"^[A-Z][\w.'’ ,()-]{0,60}?\s[—–―-]{1,2}\s")
+DATELINE_MAX = 65  # characters: the longest text DATELINE can match
+
+
+def head_text(doc: Any, chars: int = DATELINE_MAX + 1) -> str:
+    """The start of a Doc's text, at least `chars` characters of it (all of a shorter Doc),
+    without joining the text of every token as `doc.text` does."""
+    k = 0
+    while k < len(doc) and doc[k].idx < chars:
+        k += 1
+    return str(doc[:k].text_with_ws) if k < len(doc) else str(doc.text)
 
 
 @dataclass(slots=True)

@@ -134,10 +134,12 @@ def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
     by_id = {e.id: e for e in article.entities}
     people = [e for e in article.entities if e.kind == "person"]
     counts: dict[str, int] = {}  # uses of each form in this article, counted once
+    words = _WordIndex(article.text)
+    forms = _FormIndex(people)
 
     def count(form: str) -> int:
         if form not in counts:
-            counts[form] = _count(form, article.text)
+            counts[form] = words.count(form)
         return counts[form]
 
     out = []
@@ -150,7 +152,7 @@ def name_typos(article: Article) -> list[tuple[int, int, str, str]]:
         fix = closest_form(mention, _forms(ent) if ent else set(sp.name.split()) | {sp.name},
                            article.text, count)
         if fix is None and count(mention) == 1:
-            others = {f for e in people if e is not ent for f in _forms(e)
+            others = {f for e, f in forms.near(mention) if e is not ent
                       if misspelt_name(mention, f) and count(f) >= OTHER_ENTITY_USES}
             fix = closest_form(mention, others, article.text, count)
         if fix is not None:
@@ -201,3 +203,60 @@ def misspelt_name(mention: str, form: str) -> bool:
 
 def _count(form: str, text: str) -> int:
     return len(re.findall(rf"(?<!\w){re.escape(form)}(?!\w)", text))
+
+
+_RUN = re.compile(r"\w+")
+
+
+class _WordIndex:
+    """`_count` for many forms over one text without reading the whole text for each: a use
+    of a form that starts with a word character starts where a run of word characters does,
+    and that run is the form's first one; only those places are tried."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.at: dict[str, list[int]] = {}
+        for m in _RUN.finditer(text):
+            self.at.setdefault(m.group(), []).append(m.start())
+
+    def count(self, form: str) -> int:
+        first = _RUN.match(form)
+        if first is None:
+            return _count(form, self.text)
+        rx = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
+        n, free = 0, 0  # findall's uses do not overlap: the next starts past the last one
+        for i in self.at.get(first.group(), ()):
+            if i >= free:
+                m = rx.match(self.text, i)
+                if m is not None:
+                    n, free = n + 1, m.end()
+        return n
+
+
+class _FormIndex:
+    """The name forms of the people of an article, by their words but one, so that the forms
+    one word away from a mention (what `misspelt_name` can accept) are found directly."""
+
+    def __init__(self, people: list[Entity]) -> None:
+        self.people = people
+        self.forms = [_forms(e) for e in people]
+        self.by_key: dict[tuple[int, int, tuple[str, ...]], set[int]] = {}
+        for n, fs in enumerate(self.forms):
+            for f in fs:
+                for key in _keys(f):
+                    self.by_key.setdefault(key, set()).add(n)
+
+    def near(self, mention: str) -> list[tuple[Entity, str]]:
+        """(entity, form) for the forms that differ from `mention` in at most one word, in
+        the order of the people and of each one's forms (the order of a scan of them all)."""
+        hits: set[int] = set()
+        for key in _keys(mention):
+            hits |= self.by_key.get(key, set())
+        keys = set(_keys(mention))
+        return [(self.people[n], f) for n in sorted(hits) for f in self.forms[n]
+                if keys & set(_keys(f))]
+
+
+def _keys(form: str) -> list[tuple[int, int, tuple[str, ...]]]:
+    w = form.split()
+    return [(len(w), i, tuple(w[:i] + w[i + 1:])) for i in range(len(w))]

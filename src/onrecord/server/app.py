@@ -60,6 +60,9 @@ def parse_extract_request(raw: bytes) -> dict[str, Any]:
     except json.JSONDecodeError as e:
         raise HTTPException(422, f"the request body is not valid JSON: {e.msg} "
                                  f"(line {e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise HTTPException(422, "the request body is JSON nested too deeply to read; send "
+                                 'one flat object such as {"text": "..."}') from None
     if not isinstance(data, dict):
         raise HTTPException(422, 'the request body must be a JSON object such as '
                                  '{"text": "..."}, not ' + type(data).__name__)
@@ -118,7 +121,9 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         try:
             status, value = await pool.run(req, config.timeout)
         except ExtractTimeout as e:
-            raise HTTPException(504, f"{e}; send a shorter article or raise --timeout") from e
+            name = f"article {req['id']!r}" if req.get("id") else "the article"
+            raise HTTPException(504, f"article timeout: {name}: {e}; send a shorter article "
+                                     "or raise --article-timeout") from e
         except PoolBusy as e:
             raise HTTPException(503, f"{e}; retry shortly") from e
         except WorkerCrashed as e:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
+from typing import Any
 
 from onrecord.lexicon.people import HONORIFICS, ROLE_WORDS
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
@@ -50,6 +52,8 @@ class Known:
     last_seen: int = -1
     gender: str | None = None  # "m" | "f" when the article shows it (honorific, pronouns)
     votes: dict[str, int] = field(default_factory=dict)
+    seq: int = field(default=0, compare=False, repr=False)  # creation order in its Cast
+    index: Any = field(default=None, compare=False, repr=False)  # the Cast's _Index
 
     @property
     def first_seen(self) -> int:
@@ -66,11 +70,16 @@ class Known:
         self.last_seen = max(self.last_seen, lo)
         if form and form != self.name and form not in self.aliases:
             self.aliases.append(form)
+            if self.index is not None:
+                self.index.add("alias", fold_accents(form), self)
 
     def add_title(self, title: str) -> None:
         title = title.strip(" ,")
         if title and title not in self.titles and fold_accents(title) != fold_accents(self.name):
             self.titles.append(title)
+            if self.index is not None:
+                for w in fold_accents(title).split():
+                    self.index.add("title", w, self)
 
     def to_entity(self) -> Entity:
         return Entity(id=self.id, name=self.name, kind=self.kind, titles=list(self.titles),
@@ -86,21 +95,64 @@ class Mention:
     subject: bool
 
 
+class _Index:
+    """The entities of a Cast by folded name, surname, first name, alias and title word, so
+    that a lookup reads the few entities that can match instead of every one (an article
+    with thousands of people stays linear). Entries are only ever added: a lookup takes the
+    live entities under a key, in the Cast's order, and applies its own test to them."""
+
+    def __init__(self) -> None:
+        self.keys: dict[tuple[str, Any], dict[int, Known]] = {}
+        self.live: dict[int, Known] = {}
+
+    def add(self, what: str, key: Any, k: Known) -> None:
+        self.keys.setdefault((what, key), {})[id(k)] = k
+
+    def words(self, k: Known) -> None:
+        self.add("name", fold_accents(k.name), k)
+        if k.words:
+            last = fold_accents(k.words[-1])
+            self.add("last", last, k)
+            if last:
+                self.add("fuzzy", (last[0], len(last)), k)
+            if len(k.words) > 1:
+                self.add("first", fold_accents(k.words[0]), k)
+
+    def get(self, *keys: tuple[str, Any]) -> list[Known]:
+        """The live entities under any of `keys`, in the Cast's order."""
+        found: dict[int, Known] = {}
+        for key in keys:
+            found.update(self.keys.get(key, {}))
+        return sorted((k for i, k in found.items() if i in self.live), key=lambda k: k.seq)
+
+
 class Cast:
     """Every entity of one article, and the resolution of speaker mentions to them."""
 
     def __init__(self) -> None:
         self.known: list[Known] = []
-        self.mentions: list[Mention] = []
+        self.mentions: list[Mention] = []  # kept in order of position (ties: as noted)
         self._count = {"person": 0, "organization": 0, "source": 0}
+        self._index = _Index()
+        self._mentions_of: dict[int, list[Mention]] = {}
+        self._seq = 0
 
     # -- building -------------------------------------------------------------------------
     def _new(self, name: str, kind: str, words: list[str]) -> Known:
         self._count[kind] += 1
         prefix = {"person": "p", "organization": "o", "source": "s"}[kind]
-        k = Known(f"{prefix}{self._count[kind]}", name, kind, words)
+        self._seq += 1
+        k = Known(f"{prefix}{self._count[kind]}", name, kind, words, seq=self._seq,
+                  index=self._index)
         self.known.append(k)
+        self._index.live[id(k)] = k
+        self._index.words(k)
+        self._index.add("id", k.id, k)
         return k
+
+    def by_id(self, entity_id: str) -> Known | None:
+        """The entity with this id (None once it was merged into another)."""
+        return next(iter(self._index.get(("id", entity_id))), None)
 
     def person(self, text: str, lo: int, hi: int, *, pos: int | None = None) -> Known | None:
         """The person entity for a name mention, created or merged by surname/first name."""
@@ -110,7 +162,7 @@ class Cast:
         fw = [fold_accents(w) for w in words]
         best = None
         if len(fw) >= 2:
-            for k in self.known:
+            for k in self._index.get(("last", fw[-1])):
                 if k.kind != "person":
                     continue
                 kw = [fold_accents(w) for w in k.words]
@@ -120,13 +172,16 @@ class Cast:
             if best is None:
                 best = self._new(" ".join(words), "person", words)
                 # Earlier one-word forms of this surname belonged to this person.
-                for k in list(self.known):
+                for k in self._index.get(("last", fw[-1])):
                     if k is not best and k.kind == "person" and len(k.words) == 1 and \
                             fold_accents(k.words[0]) == fw[-1]:
                         self._absorb(best, k)
             elif len(words) > len(best.words):
-                best.aliases.append(best.name) if best.name not in best.aliases else None
+                if best.name not in best.aliases:
+                    best.aliases.append(best.name)
+                    self._index.add("alias", fold_accents(best.name), best)
                 best.name, best.words = " ".join(words), words
+                self._index.words(best)
         else:
             at = pos if pos is not None else lo
             best = self.lookup_word(words[0], person_only=True, at=at) or \
@@ -145,12 +200,15 @@ class Cast:
         for a in [gone.name, *gone.aliases]:
             if a != keep.name and a not in keep.aliases:
                 keep.aliases.append(a)
+                self._index.add("alias", fold_accents(a), keep)
         for t in gone.titles:
             keep.add_title(t)
-        for men in self.mentions:
-            if men.entity is gone:
-                men.entity = keep
+        moved = self._mentions_of.pop(id(gone), [])
+        for men in moved:
+            men.entity = keep
+        self._mentions_of.setdefault(id(keep), []).extend(moved)
         self.known.remove(gone)
+        del self._index.live[id(gone)]
 
     def organization(self, text: str, lo: int, hi: int) -> Known:
         """The organisation entity for a mention ("the State Department" -> State Department)."""
@@ -159,7 +217,7 @@ class Cast:
             words = words[1:]
         words = [w for w in words if w not in ("'s", "’s")]
         name = " ".join(words).replace("’s", "").replace("'s", "")
-        for k in self.known:
+        for k in self._index.get(("name", fold_accents(name))):
             if k.kind == "organization" and fold_accents(k.name) == fold_accents(name):
                 k.add_mention(lo, hi, text.strip())
                 return k
@@ -169,7 +227,7 @@ class Cast:
 
     def source(self, text: str, lo: int, hi: int) -> Known:
         """An unnamed or nominal source ("a police spokesperson", "the readout")."""
-        for k in self.known:
+        for k in self._index.get(("name", fold_accents(text))):
             if k.kind == "source" and fold_accents(k.name) == fold_accents(text):
                 k.add_mention(lo, hi, text)
                 return k
@@ -181,7 +239,8 @@ class Cast:
                     fuzzy: bool = False) -> Known | None:
         """The entity a single word names: surname, then first name, then a near miss."""
         fw = fold_accents(word)
-        pool = [k for k in self.known if k.kind == "person" or not person_only]
+        pool = [k for k in self._index.get(("last", fw), ("first", fw), ("alias", fw))
+                if k.kind == "person" or not person_only]
         pool.sort(key=lambda k: -k.last_seen if k.last_seen < at else 0)
         for test in (lambda k: fold_accents(k.words[-1]) == fw,
                      lambda k: len(k.words) > 1 and fold_accents(k.words[0]) == fw,
@@ -190,6 +249,9 @@ class Cast:
             if hits:
                 return hits[0]
         if fuzzy and len(fw) >= 3:
+            pool = [k for k in self._index.get(*(("fuzzy", (fw[0], n))
+                                                 for n in (len(fw) - 1, len(fw), len(fw) + 1)))
+                    if k.kind == "person" or not person_only]
             hits = [k for k in pool if k.kind == "person" and k.words and len(k.words[-1]) >= 4
                     and fold_accents(k.words[-1])[0] == fw[0]
                     and abs(len(fold_accents(k.words[-1])) - len(fw)) <= 1  # before the table
@@ -202,7 +264,7 @@ class Cast:
         """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
         fn = fold_accents(noun)
         best = None
-        for k in self.known:
+        for k in self._index.get(("title", fn)):
             if k.kind != "person" or k.first_seen > at:
                 continue
             if any(fn in fold_accents(t).split() for t in k.titles):
@@ -211,13 +273,17 @@ class Cast:
         return best
 
     def note(self, pos: int, entity: Known, subject: bool) -> None:
-        self.mentions.append(Mention(pos, entity, subject))
+        m = Mention(pos, entity, subject)
+        insort(self.mentions, m, key=lambda m: m.pos)  # after the mentions at the same place
+        self._mentions_of.setdefault(id(entity), []).append(m)
 
     def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
                    speaker: Known | None = None, subjects: bool = True) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
         skipping people known to be of the other gender."""
-        cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
+        near = self.mentions[bisect_left(self.mentions, pos - window, key=lambda m: m.pos):
+                             bisect_left(self.mentions, pos, key=lambda m: m.pos)]
+        cands = [m for m in near if m.pos < pos and m.pos >= pos - window
                  and m.entity.kind == kind
                  and (gender is None or m.entity.gender in (None, gender))]
         if not cands:

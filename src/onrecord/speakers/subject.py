@@ -7,7 +7,7 @@ from typing import Any
 from onrecord.lexicon.grammar import EXPLETIVE, RELATIVE, SUBJ_DEPS
 from onrecord.lexicon.sources import DOCUMENT_NOUNS
 from onrecord.lexicon.speech import DEPICTING
-from onrecord.parse.paragraphs import DATELINE
+from onrecord.parse.paragraphs import DATELINE, head_text
 from onrecord.quotes.cues import cue_lemma, is_cue
 
 
@@ -78,7 +78,7 @@ def subject_of(v: Any, depth: int = 0, via: str = "") -> Any:
 def _past_dateline(subj: Any) -> Any:
     """`WASHINGTON -- President Obama, ..., said`, `LA CROSSE, Wisc. — Gov. Mike Pence said`:
     the parser made the dateline the subject and the speaker its apposition."""
-    m = DATELINE.match(subj.doc.text)
+    m = DATELINE.match(head_text(subj.doc))
     if m is None or subj.idx >= m.end():
         return subj
     appos = [c for c in subj.children if c.dep_ == "appos" and c.idx >= m.end()]
