@@ -76,3 +76,6 @@ UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who"
 
 # Pronouns and pointing words a capitalised speaker mention may be: never a misspelt name.
 PRONOUN_MENTIONS = frozenset("he she they it we i you his her their its this that who".split())
+
+# Entity labels of the parser's model that make a speaker mention a name ("Golden said").
+NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
