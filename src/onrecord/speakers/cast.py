@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from onrecord.lexicon.people import HONORIFICS, ROLE_WORDS
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.model import Entity
+from onrecord.speakers.genders import first_name_gender
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -55,10 +56,31 @@ class Known:
     def first_seen(self) -> int:
         return min((m[0] for m in self.mentions), default=1 << 30)
 
-    def vote(self, g: str) -> None:
-        self.votes[g] = self.votes.get(g, 0) + 1
-        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+    def vote(self, g: str, *, strong: bool = True) -> None:
+        """One piece of the article's evidence of gender: an honorific (strong) or the
+        pronouns of a sentence about this person (weak: "Moss inspected her ovens")."""
+        key = g if strong else "weak-" + g
+        self.votes[key] = self.votes.get(key, 0) + 1
+        m = self.votes.get("m", 0) * 2 + self.votes.get("weak-m", 0)
+        f = self.votes.get("f", 0) * 2 + self.votes.get("weak-f", 0)
         self.gender = "m" if m > f else "f" if f > m else None
+
+    def likely_gender(self) -> str | None:
+        """The gender the article shows, else the one the first name usually has; the first
+        name outweighs a single sentence's pronouns ("Warren told Stumpf, after he admitted")."""
+        if self.kind != "person":
+            return self.gender
+        if self.votes.get("m", 0) != self.votes.get("f", 0):
+            return self.gender
+        prior = None
+        if len(self.words[0].rstrip(".")) > 1 and " and " not in self.name:
+            prior = first_name_gender(self.words[0])
+        if prior is None:
+            return self.gender
+        weak = self.votes.get("weak-m", 0) - self.votes.get("weak-f", 0)
+        if (prior == "m" and weak <= -2) or (prior == "f" and weak >= 2):
+            return self.gender
+        return prior
 
     def add_mention(self, lo: int, hi: int, form: str) -> None:
         if (lo, hi) not in self.mentions:
@@ -219,13 +241,13 @@ class Cast:
         skipping people known to be of the other gender."""
         cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
                  and m.entity.kind == kind
-                 and (gender is None or m.entity.gender in (None, gender))]
+                 and (gender is None or m.entity.likely_gender() in (None, gender))]
         if not cands:
             return None
         subj = [m for m in cands if m.subject and subjects] or cands
         pick = max(subj, key=lambda m: m.pos)
-        if gender is not None and pick.entity.gender is None and speaker is not None and \
-                speaker.gender == gender and any(m.entity is speaker for m in cands):
+        if gender is not None and pick.entity.likely_gender() is None and speaker is not None and \
+                speaker.likely_gender() == gender and any(m.entity is speaker for m in cands):
             # The previous speaker, known to match, over a later mention of unknown gender:
             # "Knight said she ... Knight and Roni Size released ... She said".
             return speaker

@@ -139,9 +139,9 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
         m = sum(w in MALE_PRONOUNS for w in after)
         f = sum(w in FEMALE_PRONOUNS for w in after)
         if m and not f:
-            k.vote("m")
+            k.vote("m", strong=False)
         elif f and not m:
-            k.vote("f")
+            k.vote("f", strong=False)
 
 
 def titles_of(para: Paragraph, ent: Any) -> list[str]:
