@@ -37,6 +37,11 @@ HONORIFICS_FOR_TYPO_CHECK = (COURTESY_TITLES - {"mx"}) | {"lord", "lady"} | OFFI
 HONORIFICS_FOR_KEYS = COURTESY_TITLES | {"lord", "lady"} | OFFICE_ABBREVIATIONS | \
     (RANK_ABBREVIATIONS - {"lt"}) | {"professor", "hon", "st"}
 
+# Particles that open a surname of many words ("Al Basha", "van der Berg", "De Souza"): a name
+# that starts with one is a surname alone.
+SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "della", "da", "das",
+                               "dos", "di", "du", "van", "von", "der", "den", "ter", "le", "la"})
+
 # Words after a surname that are not part of it when keying a name ("Jr", "III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 
@@ -52,6 +57,14 @@ ROLE_WORDS = frozenset({
     "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
     "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
 })
+
+# Words after which a title's head noun has come: a complement ("president of X", "a
+# spokesman for Y", "professor at Z"), a relative clause, a comma.
+TITLE_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on", "who",
+                                    "that", "which", "since", "until", ","})
+
+# Words joining two roles in one title ("founder and president").
+TITLE_COORDINATORS = frozenset({"and", "&", "/"})
 
 # -- Pronouns --------------------------------------------------------------------------------
 

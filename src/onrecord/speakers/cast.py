@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from onrecord.lexicon.people import HONORIFICS, ROLE_WORDS
+from onrecord.lexicon.people import (
+    HONORIFICS,
+    ROLE_WORDS,
+    SURNAME_PARTICLES,
+    TITLE_COMPLEMENT_WORDS,
+    TITLE_COORDINATORS,
+)
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.model import Entity
 from onrecord.speakers.genders import first_name_gender
@@ -73,7 +79,8 @@ class Known:
         if self.votes.get("m", 0) != self.votes.get("f", 0):
             return self.gender
         prior = None
-        if len(self.words[0].rstrip(".")) > 1 and " and " not in self.name:
+        if len(self.words[0].rstrip(".")) > 1 and " and " not in self.name and \
+                not is_surname_alone(self.words):
             prior = first_name_gender(self.words[0])
         if prior is None:
             return self.gender
@@ -136,17 +143,19 @@ class Cast:
                 if k.kind != "person":
                     continue
                 kw = [fold_accents(w) for w in k.words]
-                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])):
+                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])
+                                         or _surname_of(kw, fw) or _surname_of(fw, kw)):
                     best = k
                     break
             if best is None:
                 best = self._new(" ".join(words), "person", words)
-                # Earlier one-word forms of this surname belonged to this person.
+                # Earlier surname-only forms ("Basha", "Al Basha") belonged to this person.
                 for k in list(self.known):
-                    if k is not best and k.kind == "person" and len(k.words) == 1 and \
-                            fold_accents(k.words[0]) == fw[-1]:
+                    if k is not best and k.kind == "person" and (
+                            (len(k.words) == 1 and fold_accents(k.words[0]) == fw[-1])
+                            or _surname_of([fold_accents(w) for w in k.words], fw)):
                         self._absorb(best, k)
-            elif len(words) > len(best.words):
+            elif len(words) > len(best.words) and not _surname_of(fw, [fold_accents(w) for w in best.words]):
                 best.aliases.append(best.name) if best.name not in best.aliases else None
                 best.name, best.words = " ".join(words), words
         else:
@@ -160,6 +169,15 @@ class Cast:
         if role:
             best.add_title(role)
         return best
+
+    def by_surname(self, text: str) -> Known | None:
+        """The person whose many-word surname this is ("El Amrani", tagged as an organisation,
+        of Samira El Amrani)."""
+        words = [fold_accents(w) for w in name_words(text)]
+        if not is_surname_alone(words):
+            return None
+        return next((k for k in self.known if k.kind == "person"
+                     and _surname_of(words, [fold_accents(w) for w in k.words])), None)
 
     def _absorb(self, keep: Known, gone: Known) -> None:
         for m in gone.mentions:
@@ -221,13 +239,14 @@ class Cast:
         return None
 
     def by_title(self, noun: str, at: int) -> Known | None:
-        """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
+        """The person whose title is headed by this noun ("the minister" -> Foreign Affairs
+        Minister; "the brewery" is not the founder of Lakefront Brewery)."""
         fn = fold_accents(noun)
         best = None
         for k in self.known:
             if k.kind != "person" or k.first_seen > at:
                 continue
-            if any(fn in fold_accents(t).split() for t in k.titles):
+            if any(fn in title_heads(t) for t in k.titles):
                 if best is None or k.last_seen > best.last_seen:
                     best = k
         return best
@@ -255,6 +274,38 @@ class Cast:
 
     def entities(self) -> list[Entity]:
         return [k.to_entity() for k in self.known if k.mentions]
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|,")
+
+
+def title_heads(title: str) -> set[str]:
+    """The nouns that head a title, which "the <noun>" can stand for: the last word before
+    any complement ("founder and president of Lakefront Brewery" -> president, and founder
+    for the coordinated role; "a spokesman for the agency" -> spokesman; "Ontario's premier"
+    -> premier)."""
+    words = [w.lower() for w in _TITLE_WORD.findall(fold_accents(title))]
+    cut = next((i for i, w in enumerate(words) if w in TITLE_COMPLEMENT_WORDS), len(words))
+    words = [re.sub(r"[’']s$", "", w) for w in words[:cut]]
+    if not words:
+        return set()
+    heads = {words[-1]}
+    for i, w in enumerate(words[:-1]):
+        if words[i + 1] in TITLE_COORDINATORS and w in ROLE_WORDS:
+            heads.add(w)  # "founder and president", "chair and chief executive"
+    return heads
+
+
+def is_surname_alone(words: list[str]) -> bool:
+    """A name that opens with a surname's particle is a surname alone ("Al Basha", "van der
+    Berg"), not a first name and a surname."""
+    return len(words) >= 2 and fold_accents(words[0]).lower() in SURNAME_PARTICLES
+
+
+def _surname_of(short: list[str], full: list[str]) -> bool:
+    """`short` is the many-word surname that `full` ends with ("Al Basha" of "Abir Al Basha")."""
+    return is_surname_alone(short) and len(full) > len(short) and \
+        [w.lower() for w in full[-len(short):]] == [w.lower() for w in short]
 
 
 def _initial(a: str, b: str) -> bool:

@@ -73,6 +73,12 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    known = cast.by_surname(ent.text) if ent.label_ == "ORG" else None
+    if known is not None:  # "El Amrani" tagged as an organisation
+        known.add_mention(lo, hi, ent.text)
+        if not quoted:
+            cast.note(lo, known, subject)
+        return
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True) or \
             cast.lookup_word(ent.text, person_only=True, fuzzy=True)

@@ -220,7 +220,7 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
         word = name_words(ent.text)[-1]
         known = (cast.lookup_word(word, person_only=True, at=pos)
                  or cast.lookup_word(word, person_only=True, at=pos, fuzzy=True)) \
-            if len(ent) == 1 else None
+            if len(ent) == 1 else cast.by_surname(ent.text)
         if known is not None:
             known.add_mention(lo, hi, ent.text)
             return known
