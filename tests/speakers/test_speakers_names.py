@@ -39,3 +39,20 @@ def test_a_title_is_matched_by_its_head_noun(extractor) -> None:
     assert not any(TITLES[a:b].lower() == "brewery" for a, b in okonjo.mentions)
     names = {q.text[:10]: q.speaker.name for q in art.quotes if q.speaker}
     assert names["the licenc"] == "Marta Okonjo"
+
+
+RETYPED = (
+    "Police Superintendent Ivo Brandt said officers had cleared the road by noon.\n\n"
+    "Tallow River Hereditary Chief Sekwan said “we have not agreed to anything yet.”\n\n"
+    "“Trust takes years to build,” he said.\n")
+
+
+def test_a_titled_name_tagged_as_an_organisation_is_a_person(extractor) -> None:
+    from onrecord.speakers.cast import titled_person
+    assert titled_person("Tallow River Hereditary Chief Sekwan") == \
+        ("Tallow River Hereditary Chief", "Sekwan")
+    assert titled_person("General Motors") is None
+    assert titled_person("Chief Executive Office") is None
+    art = extractor.extract(RETYPED)
+    q = next(q for q in art.quotes if q.text.startswith("Trust takes"))
+    assert q.speaker is not None and q.speaker.name == "Sekwan"

@@ -42,6 +42,12 @@ HONORIFICS_FOR_KEYS = COURTESY_TITLES | {"lord", "lady"} | OFFICE_ABBREVIATIONS 
 SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "della", "da", "das",
                                "dos", "di", "du", "van", "von", "der", "den", "ter", "le", "la"})
 
+# Title words that also open the names of organisations ("General Motors", "St. Mary's
+# Hospital", "Premier League", "Prime Focus"): not read as a title before a person's name
+# inside an organisation's.
+NAME_OPENING_TITLES = frozenset({"general", "st", "saint", "prime", "premier", "president",
+                                 "pope", "king", "queen", "prince", "princess", "lord", "lady"})
+
 # Words after a surname that are not part of it when keying a name ("Jr", "III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 

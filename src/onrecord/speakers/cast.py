@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from onrecord.lexicon.people import (
     HONORIFICS,
+    NAME_OPENING_TITLES,
     ROLE_WORDS,
     SURNAME_PARTICLES,
     TITLE_COMPLEMENT_WORDS,
     TITLE_COORDINATORS,
 )
+from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.model import Entity
 from onrecord.speakers.genders import first_name_gender
@@ -294,6 +296,22 @@ def title_heads(title: str) -> set[str]:
         if words[i + 1] in TITLE_COORDINATORS and w in ROLE_WORDS:
             heads.add(w)  # "founder and president", "chair and chief executive"
     return heads
+
+
+def titled_person(text: str) -> tuple[str, str] | None:
+    """An "organisation" the model tagged that is a title and a person's name ("Hereditary
+    Chief Na'moks", "Councillor Rosa Vane"): (title, name), or None. The name is the one to
+    three capitalised words after the last title word, none of them an organisation's."""
+    words = text.split()
+    r = max((i for i, w in enumerate(words[:-1])
+             if fold_accents(w).lower().rstrip(".") in (HONORIFICS | ROLE_WORDS) - NAME_OPENING_TITLES),
+            default=-1)
+    rest = words[r + 1:]
+    if r < 0 or not 1 <= len(rest) <= 3 or \
+            any(not w[:1].isupper() or fold_accents(w).lower().strip(".,") in ORG_WORDS
+                or w.endswith(("'s", "’s")) for w in rest):
+        return None
+    return " ".join(words[:r + 1]), " ".join(rest)
 
 
 def is_surname_alone(words: list[str]) -> bool:

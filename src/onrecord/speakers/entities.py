@@ -15,7 +15,7 @@ from onrecord.lexicon.people import (
     ROLE_WORDS,
 )
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast, leading_role
+from onrecord.speakers.cast import Cast, leading_role, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -73,6 +73,14 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    titled = titled_person(ent.text) if ent.label_ == "ORG" else None
+    if titled is not None:  # "Hereditary Chief Na'moks" tagged as an organisation
+        k = cast.person(titled[1], hi - len(titled[1]), hi)
+        if k is not None:
+            k.add_title(titled[0])
+            if not quoted:
+                cast.note(lo, k, subject)
+            return
     known = cast.by_surname(ent.text) if ent.label_ == "ORG" else None
     if known is not None:  # "El Amrani" tagged as an organisation
         known.add_mention(lo, hi, ent.text)

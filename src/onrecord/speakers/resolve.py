@@ -13,7 +13,7 @@ from onrecord.lexicon.grammar import (
 from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, SUB_BODIES
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast, Known, name_words
+from onrecord.speakers.cast import Cast, Known, name_words, titled_person
 from onrecord.spelling import fold_accents
 
 
@@ -201,6 +201,12 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
     text = para.doc[words[0].i:tok.i + 1].text if ent is None else ent.text
     lo = para.char(ent[0]) if ent is not None else para.char(words[0])
     hi = para.char_end(ent[-1]) if ent is not None else para.char_end(tok)
+    titled = titled_person(ent.text) if ent is not None and ent.label_ == "ORG" else None
+    if titled is not None:  # "Hereditary Chief Na'moks"
+        k = cast.person(titled[1], hi - len(titled[1]), hi, pos=pos)
+        if k is not None:
+            k.add_title(titled[0])
+            return k
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
         # Clip a run-on entity ("Gartner More than 167 million") to the name around tok.
         a, b = tok.i, tok.i
