@@ -86,7 +86,10 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
                 lo, hi = para.char(rel), para.char_end(rel)
                 why += "+relative_pronoun"
             speaker = SpeakerRef(known.id, known.name, lo, hi, mention_kind(f.subj, why))
-            cast.note(lo, known, True)
+            # A speaker is salient, unless the cue's clause is subordinate ("Although Trump
+            # has tweeted that ...").
+            subordinate = f.cue is not None and any(c.dep_ == "mark" for c in f.cue.children)
+            cast.note(lo, known, True, not subordinate)
     else:  # a quote paragraph with no cue: the previous speaker goes on
         prev, prev_end, _ = last
         if prev is not None and f.start - prev_end <= CONTINUATION_REACH:

@@ -115,6 +115,7 @@ class Mention:
     pos: int
     entity: Known
     subject: bool
+    main: bool = True  # the subject of a sentence's main clause, not of a clause inside it
 
 
 class Cast:
@@ -253,19 +254,24 @@ class Cast:
                     best = k
         return best
 
-    def note(self, pos: int, entity: Known, subject: bool) -> None:
-        self.mentions.append(Mention(pos, entity, subject))
+    def note(self, pos: int, entity: Known, subject: bool, main: bool = True) -> None:
+        self.mentions.append(Mention(pos, entity, subject, subject and main))
 
     def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
-                   speaker: Known | None = None, subjects: bool = True) -> Known | None:
+                   speaker: Known | None = None, subjects: bool = True,
+                   sentence: int | None = None) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
-        skipping people known to be of the other gender."""
+        skipping people known to be of the other gender. With `sentence` (where the sentence
+        of `pos` starts), a subject of a clause inside an earlier sentence ("Although Trump
+        tweeted ...", "a text that Olazabal sent") gives way to the main subjects before it."""
         cands = [m for m in self.mentions if m.pos < pos and m.pos >= pos - window
                  and m.entity.kind == kind
                  and (gender is None or m.entity.likely_gender() in (None, gender))]
         if not cands:
             return None
         subj = [m for m in cands if m.subject and subjects] or cands
+        if sentence is not None and subjects:
+            subj = [m for m in subj if m.main or m.pos >= sentence] or subj
         pick = max(subj, key=lambda m: m.pos)
         if gender is not None and pick.entity.likely_gender() is None and speaker is not None and \
                 speaker.likely_gender() == gender and any(m.entity is speaker for m in cands):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from onrecord.lexicon.grammar import SUBORDINATE_DEPS
 from onrecord.lexicon.people import (
     COURTESY_TITLES,
     FEMALE_PRONOUNS,
@@ -63,14 +64,16 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
             k.add_title(m.group("role").rstrip("."))
         first = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?"
         subject = span.root.dep_ in ("nsubj", "nsubjpass") if para.parsed else first
-        cast.note(lo, k, subject)
+        cast.note(lo, k, subject, main_clause(span.root) if para.parsed else True)
 
 
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
+    main = True
     if para.parsed:
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        main = main_clause(ent.root)
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
     titled = titled_person(ent.text) if ent.label_ == "ORG" else None
@@ -79,13 +82,13 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         if k is not None:
             k.add_title(titled[0])
             if not quoted:
-                cast.note(lo, k, subject)
+                cast.note(lo, k, subject, main)
             return
     known = cast.by_surname(ent.text) if ent.label_ == "ORG" else None
     if known is not None:  # "El Amrani" tagged as an organisation
         known.add_mention(lo, hi, ent.text)
         if not quoted:
-            cast.note(lo, known, subject)
+            cast.note(lo, known, subject, main)
         return
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True) or \
@@ -94,7 +97,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
                                                fold_accents(ent.text)) <= 1:
             known.add_mention(lo, hi, ent.text)
             if not quoted:
-                cast.note(lo, known, subject)
+                cast.note(lo, known, subject, main)
             return
     if ent.label_ == "PERSON":
         k = cast.person(ent.text, lo, hi)
@@ -105,9 +108,24 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
             if title:
                 k.add_title(title)
-        cast.note(lo, k, subject)
+        cast.note(lo, k, subject, main)
     elif not quoted:
-        cast.note(lo, cast.organization(ent.text, lo, hi), subject)
+        cast.note(lo, cast.organization(ent.text, lo, hi), subject, main)
+
+
+def main_clause(subj: Any) -> bool:
+    """A subject's clause is not subordinate to another: no adverbial or relative clause on
+    the way up to the sentence's root ("Although Trump tweeted", "the text Olazabal sent");
+    a reported clause is not subordinate here ("Lee said Trump would ...")."""
+    v = subj.head
+    for _ in range(20):
+        if v.dep_ in SUBORDINATE_DEPS or any(c.dep_ == "mark" and c.lower_ != "that"
+                                             for c in v.children):
+            return False
+        if v.head.i == v.i:
+            return True
+        v = v.head
+    return True
 
 
 def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:

@@ -105,8 +105,9 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
-            return cast.antecedent(pos, kind="person", window=2500, gender=g,
-                                   speaker=speaker), span, "pronoun.person_of_that_gender_before"
+            return cast.antecedent(pos, kind="person", window=2500, gender=g, speaker=speaker,
+                                   sentence=para.char(tok.sent[0])), span, \
+                "pronoun.person_of_that_gender_before"
         if low in THING_PRONOUNS:
             return (cast.antecedent(pos, kind="organization", window=1500)
                     or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
