@@ -41,6 +41,12 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
         elif t.dep_ == "prep" and t.lower_ in MENTION_PREPOSITIONS and \
                 tok.pos_ == "NOUN":
             hi = max(hi, _edge_without_clauses(t))
+        elif tok.pos_ == "NOUN" and t.i == hi + 1 and \
+                not {tok.lower_, tok.lower_[:-1]} & DOCUMENT_NOUNS and (
+                    (t.dep_ == "acl" and t.tag_ == "VBN") or (t.dep_ == "amod" and t.pos_ == "ADJ")):
+            # An unnamed source qualified after its noun: "an expert cited in the report",
+            # "people arrested last week", "a person familiar with the talks".
+            hi = max(hi, _edge_without_clauses(t))
         else:
             break
     while lo < tok.i and doc[lo].is_punct:
