@@ -58,7 +58,7 @@ def test_extract_returns_the_article_record() -> None:
     assert len(d["quotes"]) == 1, [q["text"] for q in d["quotes"]]
     q = d["quotes"][0]
     assert set(q) == QUOTE_KEYS
-    assert set(q["speaker"]) == {"id", "name", "start", "end"}
+    assert set(q["speaker"]) == {"id", "name", "start", "end", "mention"}
     assert set(q["cue"]) == {"text", "start", "end"}
     assert q["kind"] == "direct" and q["cue"]["text"] == "said"
     assert q["text"].rstrip(",") == "The bridge is safer now than the day it was built"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any
 
 
@@ -30,12 +31,25 @@ class Entity:
 
 @dataclass(slots=True)
 class SpeakerRef:
-    """The entity a quote is attributed to, and the mention this attribution uses."""
+    """The entity a quote is attributed to, and the mention this attribution uses; `mention`
+    says what kind of words that mention is (a `MentionKind` value)."""
 
     id: str | None
     name: str
     start: int | None = None
     end: int | None = None
+    mention: str | None = None
+
+
+class MentionKind(StrEnum):
+    """What a speaker mention is, as the record's `speaker.mention` says it."""
+
+    NAME = "name"              # a proper name ("Jane Roe", "the State Department")
+    TITLE = "title"            # a title or role standing for a named person ("the premier")
+    DESCRIPTOR = "descriptor"  # a common noun: "a police spokeswoman", "the company"
+    PRONOUN = "pronoun"        # he, she, it, they, who
+    LABEL = "label"            # a transcript or interview label ("ROE:")
+    CARRY = "carry"            # no mention of its own: a continuation
 
 
 @dataclass(slots=True)

@@ -14,6 +14,10 @@ from onrecord.lexicon.people import (
 # Dependency labels of a verb's subject.
 SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 
+# Dependencies of a clause subordinate to its sentence (adverbial, relative, adnominal): its
+# subject is not the sentence's topic.
+SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
+
 # Tags of a finite verb, and of a finite verb or modal.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 FINITE = FINITE_VERB_TAGS | {"MD"}

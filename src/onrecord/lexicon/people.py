@@ -37,6 +37,17 @@ HONORIFICS_FOR_TYPO_CHECK = (COURTESY_TITLES - {"mx"}) | {"lord", "lady"} | OFFI
 HONORIFICS_FOR_KEYS = COURTESY_TITLES | {"lord", "lady"} | OFFICE_ABBREVIATIONS | \
     (RANK_ABBREVIATIONS - {"lt"}) | {"professor", "hon", "st"}
 
+# Particles that open a surname of many words ("Al Basha", "van der Berg", "De Souza"): a name
+# that starts with one is a surname alone.
+SURNAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "abu", "de", "del", "della", "da", "das",
+                               "dos", "di", "du", "van", "von", "der", "den", "ter", "le", "la"})
+
+# Title words that also open the names of organisations ("General Motors", "St. Mary's
+# Hospital", "Premier League", "Prime Focus"): not read as a title before a person's name
+# inside an organisation's.
+NAME_OPENING_TITLES = frozenset({"general", "st", "saint", "prime", "premier", "president",
+                                 "pope", "king", "queen", "prince", "princess", "lord", "lady"})
+
 # Words after a surname that are not part of it when keying a name ("Jr", "III").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii"})
 
@@ -52,6 +63,14 @@ ROLE_WORDS = frozenset({
     "lieutenant", "admiral", "commander", "senator", "governor", "premier", "chancellor",
     "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
 })
+
+# Words after which a title's head noun has come: a complement ("president of X", "a
+# spokesman for Y", "professor at Z"), a relative clause, a comma.
+TITLE_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on", "who",
+                                    "that", "which", "since", "until", ","})
+
+# Words joining two roles in one title ("founder and president").
+TITLE_COORDINATORS = frozenset({"and", "&", "/"})
 
 # -- Pronouns --------------------------------------------------------------------------------
 
@@ -76,3 +95,6 @@ UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who"
 
 # Pronouns and pointing words a capitalised speaker mention may be: never a misspelt name.
 PRONOUN_MENTIONS = frozenset("he she they it we i you his her their its this that who".split())
+
+# Entity labels of the parser's model that make a speaker mention a name ("Golden said").
+NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.lexicon.grammar import RELATIVE
-from onrecord.model import Cue, Explain, Quote, SpeakerExplain, SpeakerRef
+from onrecord.lexicon.people import NAME_ENTITY_LABELS, PRONOUN_MENTIONS
+from onrecord.model import Cue, Explain, MentionKind, Quote, SpeakerExplain, SpeakerRef
 from onrecord.quotes.found import Found, How
 from onrecord.record.confidence import Mention, confidence
 from onrecord.speakers.cast import Cast, Known
@@ -25,6 +26,20 @@ def _kind_of_mention(tok: Any, known: Known | None) -> Mention:
     if known is not None and known.kind == "person":
         return Mention.TITLE
     return Mention.SOURCE
+
+
+def mention_kind(tok: Any, why: str) -> str:
+    """The record's kind of the speaker mention headed by `tok`, tied to its entity by the
+    rule `why`."""
+    if tok is None:
+        return MentionKind.CARRY.value
+    if tok.pos_ == "PRON" or tok.lower_ in PRONOUN_MENTIONS:
+        return MentionKind.PRONOUN.value
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTITY_LABELS:
+        return MentionKind.NAME.value
+    if why.startswith("title."):
+        return MentionKind.TITLE.value
+    return MentionKind.DESCRIPTOR.value
 
 
 def _relative_subject(f: Found) -> Any:
@@ -53,7 +68,7 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
         if known is None:
             return None
         known.add_mention(lo, hi, label)
-        speaker = SpeakerRef(known.id, known.name, lo, hi)
+        speaker = SpeakerRef(known.id, known.name, lo, hi, MentionKind.LABEL.value)
         mention, why, mention_text = Mention.NAME, "label.transcript_label", label
     elif f.subj is not None:
         known, (lo, hi, words), why = resolve(cast, f.borrowed or f.para, f.subj, last[0])
@@ -62,7 +77,7 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
         if known is None:
             # A mention we cannot tie to anyone ("he" with no one before it): the article
             # does give a source, so it is the speaker, with no entity id.
-            speaker = SpeakerRef(None, words, lo, hi)
+            speaker = SpeakerRef(None, words, lo, hi, mention_kind(f.subj, why))
             mention = Mention.UNRESOLVED
         else:
             rel = _relative_subject(f)
@@ -70,12 +85,15 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
                 para = f.borrowed or f.para
                 lo, hi = para.char(rel), para.char_end(rel)
                 why += "+relative_pronoun"
-            speaker = SpeakerRef(known.id, known.name, lo, hi)
-            cast.note(lo, known, True)
+            speaker = SpeakerRef(known.id, known.name, lo, hi, mention_kind(f.subj, why))
+            # A speaker is salient, unless the cue's clause is subordinate ("Although Trump
+            # has tweeted that ...").
+            subordinate = f.cue is not None and any(c.dep_ == "mark" for c in f.cue.children)
+            cast.note(lo, known, True, not subordinate)
     else:  # a quote paragraph with no cue: the previous speaker goes on
         prev, prev_end, _ = last
         if prev is not None and f.start - prev_end <= CONTINUATION_REACH:
-            speaker = SpeakerRef(prev.id, prev.name, None, None)
+            speaker = SpeakerRef(prev.id, prev.name, None, None, MentionKind.CARRY.value)
         elif f.how == How.CONTINUATION:
             return None
         else:

@@ -7,9 +7,18 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 from typing import Any
 
-from onrecord.lexicon.people import HONORIFICS, ROLE_WORDS
+from onrecord.lexicon.people import (
+    HONORIFICS,
+    NAME_OPENING_TITLES,
+    ROLE_WORDS,
+    SURNAME_PARTICLES,
+    TITLE_COMPLEMENT_WORDS,
+    TITLE_COORDINATORS,
+)
+from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.model import Entity
+from onrecord.speakers.genders import first_name_gender
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -59,10 +68,32 @@ class Known:
     def first_seen(self) -> int:
         return min((m[0] for m in self.mentions), default=1 << 30)
 
-    def vote(self, g: str) -> None:
-        self.votes[g] = self.votes.get(g, 0) + 1
-        m, f = self.votes.get("m", 0), self.votes.get("f", 0)
+    def vote(self, g: str, *, strong: bool = True) -> None:
+        """One piece of the article's evidence of gender: an honorific (strong) or the
+        pronouns of a sentence about this person (weak: "Moss inspected her ovens")."""
+        key = g if strong else "weak-" + g
+        self.votes[key] = self.votes.get(key, 0) + 1
+        m = self.votes.get("m", 0) * 2 + self.votes.get("weak-m", 0)
+        f = self.votes.get("f", 0) * 2 + self.votes.get("weak-f", 0)
         self.gender = "m" if m > f else "f" if f > m else None
+
+    def likely_gender(self) -> str | None:
+        """The gender the article shows, else the one the first name usually has; the first
+        name outweighs a single sentence's pronouns ("Warren told Stumpf, after he admitted")."""
+        if self.kind != "person":
+            return self.gender
+        if self.votes.get("m", 0) != self.votes.get("f", 0):
+            return self.gender
+        prior = None
+        if len(self.words[0].rstrip(".")) > 1 and " and " not in self.name and \
+                not is_surname_alone(self.words):
+            prior = first_name_gender(self.words[0])
+        if prior is None:
+            return self.gender
+        weak = self.votes.get("weak-m", 0) - self.votes.get("weak-f", 0)
+        if (prior == "m" and weak <= -2) or (prior == "f" and weak >= 2):
+            return self.gender
+        return prior
 
     def add_mention(self, lo: int, hi: int, form: str) -> None:
         if (lo, hi) not in self.mentions:
@@ -93,6 +124,7 @@ class Mention:
     pos: int
     entity: Known
     subject: bool
+    main: bool = True  # the subject of a sentence's main clause, not of a clause inside it
 
 
 class _Index:
@@ -166,17 +198,20 @@ class Cast:
                 if k.kind != "person":
                     continue
                 kw = [fold_accents(w) for w in k.words]
-                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])):
+                if kw[-1] == fw[-1] and (len(kw) == 1 or kw[0] == fw[0] or _initial(kw[0], fw[0])
+                                         or _surname_of(kw, fw) or _surname_of(fw, kw)):
                     best = k
                     break
             if best is None:
                 best = self._new(" ".join(words), "person", words)
-                # Earlier one-word forms of this surname belonged to this person.
+                # Earlier surname-only forms ("Basha", "Al Basha") belonged to this person.
                 for k in self._index.get(("last", fw[-1])):
-                    if k is not best and k.kind == "person" and len(k.words) == 1 and \
-                            fold_accents(k.words[0]) == fw[-1]:
+                    if k is not best and k.kind == "person" and (
+                            (len(k.words) == 1 and fold_accents(k.words[0]) == fw[-1])
+                            or _surname_of([fold_accents(w) for w in k.words], fw)):
                         self._absorb(best, k)
-            elif len(words) > len(best.words):
+            elif len(words) > len(best.words) and \
+                    not _surname_of(fw, [fold_accents(w) for w in best.words]):
                 if best.name not in best.aliases:
                     best.aliases.append(best.name)
                     self._index.add("alias", fold_accents(best.name), best)
@@ -193,6 +228,15 @@ class Cast:
         if role:
             best.add_title(role)
         return best
+
+    def by_surname(self, text: str) -> Known | None:
+        """The person whose many-word surname this is ("El Amrani", tagged as an organisation,
+        of Samira El Amrani)."""
+        words = [fold_accents(w) for w in name_words(text)]
+        if not is_surname_alone(words):
+            return None
+        return next((k for k in self.known if k.kind == "person"
+                     and _surname_of(words, [fold_accents(w) for w in k.words])), None)
 
     def _absorb(self, keep: Known, gone: Known) -> None:
         for m in gone.mentions:
@@ -261,37 +305,43 @@ class Cast:
         return None
 
     def by_title(self, noun: str, at: int) -> Known | None:
-        """The person whose title holds this noun ("the minister" -> Foreign Affairs Minister)."""
+        """The person whose title is headed by this noun ("the minister" -> Foreign Affairs
+        Minister; "the brewery" is not the founder of Lakefront Brewery)."""
         fn = fold_accents(noun)
         best = None
         for k in self._index.get(("title", fn)):
             if k.kind != "person" or k.first_seen > at:
                 continue
-            if any(fn in fold_accents(t).split() for t in k.titles):
+            if any(fn in title_heads(t) for t in k.titles):
                 if best is None or k.last_seen > best.last_seen:
                     best = k
         return best
 
-    def note(self, pos: int, entity: Known, subject: bool) -> None:
-        m = Mention(pos, entity, subject)
+    def note(self, pos: int, entity: Known, subject: bool, main: bool = True) -> None:
+        m = Mention(pos, entity, subject, subject and main)
         insort(self.mentions, m, key=lambda m: m.pos)  # after the mentions at the same place
         self._mentions_of.setdefault(id(entity), []).append(m)
 
     def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
-                   speaker: Known | None = None, subjects: bool = True) -> Known | None:
+                   speaker: Known | None = None, subjects: bool = True,
+                   sentence: int | None = None) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
-        skipping people known to be of the other gender."""
+        skipping people known to be of the other gender. With `sentence` (where the sentence
+        of `pos` starts), a subject of a clause inside an earlier sentence ("Although Trump
+        tweeted ...", "a text that Olazabal sent") gives way to the main subjects before it."""
         near = self.mentions[bisect_left(self.mentions, pos - window, key=lambda m: m.pos):
                              bisect_left(self.mentions, pos, key=lambda m: m.pos)]
         cands = [m for m in near if m.pos < pos and m.pos >= pos - window
                  and m.entity.kind == kind
-                 and (gender is None or m.entity.gender in (None, gender))]
+                 and (gender is None or m.entity.likely_gender() in (None, gender))]
         if not cands:
             return None
         subj = [m for m in cands if m.subject and subjects] or cands
+        if sentence is not None and subjects:
+            subj = [m for m in subj if m.main or m.pos >= sentence] or subj
         pick = max(subj, key=lambda m: m.pos)
-        if gender is not None and pick.entity.gender is None and speaker is not None and \
-                speaker.gender == gender and any(m.entity is speaker for m in cands):
+        if gender is not None and pick.entity.likely_gender() is None and speaker is not None and \
+                speaker.likely_gender() == gender and any(m.entity is speaker for m in cands):
             # The previous speaker, known to match, over a later mention of unknown gender:
             # "Knight said she ... Knight and Roni Size released ... She said".
             return speaker
@@ -299,6 +349,54 @@ class Cast:
 
     def entities(self) -> list[Entity]:
         return [k.to_entity() for k in self.known if k.mentions]
+
+
+_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*|,")
+
+
+def title_heads(title: str) -> set[str]:
+    """The nouns that head a title, which "the <noun>" can stand for: the last word before
+    any complement ("founder and president of Lakefront Brewery" -> president, and founder
+    for the coordinated role; "a spokesman for the agency" -> spokesman; "Ontario's premier"
+    -> premier)."""
+    words = [w.lower() for w in _TITLE_WORD.findall(fold_accents(title))]
+    cut = next((i for i, w in enumerate(words) if w in TITLE_COMPLEMENT_WORDS), len(words))
+    words = [re.sub(r"[’']s$", "", w) for w in words[:cut]]
+    if not words:
+        return set()
+    heads = {words[-1]}
+    for i, w in enumerate(words[:-1]):
+        if words[i + 1] in TITLE_COORDINATORS and w in ROLE_WORDS:
+            heads.add(w)  # "founder and president", "chair and chief executive"
+    return heads
+
+
+def titled_person(text: str) -> tuple[str, str] | None:
+    """An "organisation" the model tagged that is a title and a person's name ("Hereditary
+    Chief Na'moks", "Councillor Rosa Vane"): (title, name), or None. The name is the one to
+    three capitalised words after the last title word, none of them an organisation's."""
+    words = text.split()
+    r = max((i for i, w in enumerate(words[:-1])
+             if fold_accents(w).lower().rstrip(".") in (HONORIFICS | ROLE_WORDS) - NAME_OPENING_TITLES),
+            default=-1)
+    rest = words[r + 1:]
+    if r < 0 or not 1 <= len(rest) <= 3 or \
+            any(not w[:1].isupper() or fold_accents(w).lower().strip(".,") in ORG_WORDS
+                or w.endswith(("'s", "’s")) for w in rest):
+        return None
+    return " ".join(words[:r + 1]), " ".join(rest)
+
+
+def is_surname_alone(words: list[str]) -> bool:
+    """A name that opens with a surname's particle is a surname alone ("Al Basha", "van der
+    Berg"), not a first name and a surname."""
+    return len(words) >= 2 and fold_accents(words[0]).lower() in SURNAME_PARTICLES
+
+
+def _surname_of(short: list[str], full: list[str]) -> bool:
+    """`short` is the many-word surname that `full` ends with ("Al Basha" of "Abir Al Basha")."""
+    return is_surname_alone(short) and len(full) > len(short) and \
+        [w.lower() for w in full[-len(short):]] == [w.lower() for w in short]
 
 
 def _initial(a: str, b: str) -> bool:

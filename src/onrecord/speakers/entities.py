@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from onrecord.lexicon.grammar import SUBORDINATE_DEPS
 from onrecord.lexicon.people import (
     COURTESY_TITLES,
     FEMALE_PRONOUNS,
@@ -15,7 +16,7 @@ from onrecord.lexicon.people import (
     ROLE_WORDS,
 )
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast, leading_role
+from onrecord.speakers.cast import Cast, leading_role, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -63,16 +64,32 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
             k.add_title(m.group("role").rstrip("."))
         first = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?"
         subject = span.root.dep_ in ("nsubj", "nsubjpass") if para.parsed else first
-        cast.note(lo, k, subject)
+        cast.note(lo, k, subject, main_clause(span.root) if para.parsed else True)
 
 
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
+    main = True
     if para.parsed:
         subject = ent.root.dep_ in ("nsubj", "nsubjpass")
+        main = main_clause(ent.root)
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    titled = titled_person(ent.text) if ent.label_ == "ORG" else None
+    if titled is not None:  # "Hereditary Chief Na'moks" tagged as an organisation
+        k = cast.person(titled[1], hi - len(titled[1]), hi)
+        if k is not None:
+            k.add_title(titled[0])
+            if not quoted:
+                cast.note(lo, k, subject, main)
+            return
+    known = cast.by_surname(ent.text) if ent.label_ == "ORG" else None
+    if known is not None:  # "El Amrani" tagged as an organisation
+        known.add_mention(lo, hi, ent.text)
+        if not quoted:
+            cast.note(lo, known, subject, main)
+        return
     if ent.label_ == "ORG" and len(ent) == 1:
         known = cast.lookup_word(ent.text, person_only=True) or \
             cast.lookup_word(ent.text, person_only=True, fuzzy=True)
@@ -80,7 +97,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
                                                fold_accents(ent.text)) <= 1:
             known.add_mention(lo, hi, ent.text)
             if not quoted:
-                cast.note(lo, known, subject)
+                cast.note(lo, known, subject, main)
             return
     if ent.label_ == "PERSON":
         k = cast.person(ent.text, lo, hi)
@@ -91,9 +108,24 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
             if title:
                 k.add_title(title)
-        cast.note(lo, k, subject)
+        cast.note(lo, k, subject, main)
     elif not quoted:
-        cast.note(lo, cast.organization(ent.text, lo, hi), subject)
+        cast.note(lo, cast.organization(ent.text, lo, hi), subject, main)
+
+
+def main_clause(subj: Any) -> bool:
+    """A subject's clause is not subordinate to another: no adverbial or relative clause on
+    the way up to the sentence's root ("Although Trump tweeted", "the text Olazabal sent");
+    a reported clause is not subordinate here ("Lee said Trump would ...")."""
+    v = subj.head
+    for _ in range(20):
+        if v.dep_ in SUBORDINATE_DEPS or any(c.dep_ == "mark" and c.lower_ != "that"
+                                             for c in v.children):
+            return False
+        if v.head.i == v.i:
+            return True
+        v = v.head
+    return True
 
 
 def _conjoined_names(cast: Cast, para: Paragraph, ent: Any) -> None:
@@ -139,9 +171,9 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
         m = sum(w in MALE_PRONOUNS for w in after)
         f = sum(w in FEMALE_PRONOUNS for w in after)
         if m and not f:
-            k.vote("m")
+            k.vote("m", strong=False)
         elif f and not m:
-            k.vote("f")
+            k.vote("f", strong=False)
 
 
 def titles_of(para: Paragraph, ent: Any) -> list[str]:

@@ -13,7 +13,7 @@ from onrecord.lexicon.grammar import (
 from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, SUB_BODIES
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast, Known, name_words
+from onrecord.speakers.cast import Cast, Known, name_words, titled_person
 from onrecord.spelling import fold_accents
 
 
@@ -40,6 +40,12 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
             hi = max(hi, t.right_edge.i)
         elif t.dep_ == "prep" and t.lower_ in MENTION_PREPOSITIONS and \
                 tok.pos_ == "NOUN":
+            hi = max(hi, _edge_without_clauses(t))
+        elif tok.pos_ == "NOUN" and t.i == hi + 1 and \
+                not {tok.lower_, tok.lower_[:-1]} & DOCUMENT_NOUNS and (
+                    (t.dep_ == "acl" and t.tag_ == "VBN") or (t.dep_ == "amod" and t.pos_ == "ADJ")):
+            # An unnamed source qualified after its noun: "an expert cited in the report",
+            # "people arrested last week", "a person familiar with the talks".
             hi = max(hi, _edge_without_clauses(t))
         else:
             break
@@ -105,8 +111,9 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         span = (para.char(tok), para.char_end(tok), tok.text)
         if low in PERSON_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
-            return cast.antecedent(pos, kind="person", window=2500, gender=g,
-                                   speaker=speaker), span, "pronoun.person_of_that_gender_before"
+            return cast.antecedent(pos, kind="person", window=2500, gender=g, speaker=speaker,
+                                   sentence=para.char(tok.sent[0])), span, \
+                "pronoun.person_of_that_gender_before"
         if low in THING_PRONOUNS:
             return (cast.antecedent(pos, kind="organization", window=1500)
                     or cast.antecedent(pos, kind="organization", window=4000, subjects=False)
@@ -201,6 +208,12 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
     text = para.doc[words[0].i:tok.i + 1].text if ent is None else ent.text
     lo = para.char(ent[0]) if ent is not None else para.char(words[0])
     hi = para.char_end(ent[-1]) if ent is not None else para.char_end(tok)
+    titled = titled_person(ent.text) if ent is not None and ent.label_ == "ORG" else None
+    if titled is not None:  # "Hereditary Chief Na'moks"
+        k = cast.person(titled[1], hi - len(titled[1]), hi, pos=pos)
+        if k is not None:
+            k.add_title(titled[0])
+            return k
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
         # Clip a run-on entity ("Gartner More than 167 million") to the name around tok.
         a, b = tok.i, tok.i
@@ -220,7 +233,7 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
         word = name_words(ent.text)[-1]
         known = (cast.lookup_word(word, person_only=True, at=pos)
                  or cast.lookup_word(word, person_only=True, at=pos, fuzzy=True)) \
-            if len(ent) == 1 else None
+            if len(ent) == 1 else cast.by_surname(ent.text)
         if known is not None:
             known.add_mention(lo, hi, ent.text)
             return known
