@@ -17,7 +17,7 @@ def test_each_quote_names_its_rule_and_its_speaker_chain(extractor) -> None:
     d = art.to_dict(explain=True)
     by_text = {q["text"]: q["explain"] for q in d["quotes"]}
     said = by_text["the pier would reopen in spring"]
-    assert said["rule"] == "reported.clause" and said["how"] == "indirect"
+    assert said["rule"] == "reported.content.clause" and said["how"] == "indirect"
     assert said["speaker"]["mention"] == "name" and said["speaker"]["entity"] is not None
     told = next(e for t, e in by_text.items() if t.startswith("We owe"))
     assert told["rule"] == "direct.cue_after"
@@ -41,6 +41,6 @@ def test_cli_explain_flag(tmp_path, capsys) -> None:
     path.write_text(ARTICLE, encoding="utf-8")
     assert main(["extract", "--explain", str(path)]) == 0
     rec = json.loads(capsys.readouterr().out)
-    assert {q["explain"]["rule"] for q in rec["quotes"]} >= {"reported.clause", "direct.cue_after"}
+    assert {q["explain"]["rule"] for q in rec["quotes"]} >= {"reported.content.clause", "direct.cue_after"}
     assert main(["extract", "--format", "text", "--explain", str(path)]) == 0
     assert "found by direct.cue_after" in capsys.readouterr().out

@@ -1,0 +1,98 @@
+"""Asides: a cue set off by commas inside the sentence it reports, with its speaker after it
+(`..., said Paul King, a consultant, because ...`) or before it (`In the early 1990s, Ms.
+Ripert said, when she was ...`). What was said is the sentence without the aside."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.lexicon.people import COMMON_COURTESY_TITLES
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.reported.said import Outcome, statement
+from onrecord.quotes.reported.span import outside
+from onrecord.quotes.rules import Family
+
+
+@dataclass(frozen=True)
+class Aside:
+    """What the aside rules look at: the article text, the paragraph and the cue verb."""
+
+    text: str
+    para: Paragraph
+    v: Any
+
+
+def _inverted(c: Aside) -> Outcome | None:
+    """`..., said Paul King, a consultant, because ...`: the speaker after the cue."""
+    found = _inverted_parenthetical(c.para, c.v)
+    return None if found is None else _around(c, *found)
+
+
+def _set_off(c: Aside) -> Outcome | None:
+    """`In the early 1990s, Ms. Ripert said, when she was ...`: a short `X said` between commas."""
+    found = _comma_aside(c.para, c.v)
+    return None if found is None else _around(c, *found)
+
+
+# The inverted aside first: it needs a name (or title) right after the cue, the set-off one a
+# comma there, so the two seldom compete; whichever is found decides, statement or not.
+ASIDE: Family[Aside, Outcome] = Family("reported.aside", (_inverted, _set_off))
+
+
+def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
+    """The sentence around the aside lo..hi, when it has three words or more."""
+    return statement(c.text, outside(c.para, c.v.sent, lo, hi), c.v, subj, least=3)
+
+
+def _comma_aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`In the early 1990s, Ms. Ripert said, when she was ...`: a short `X said` set off by
+    commas inside the sentence it reports. Returns the speaker token and the aside's range."""
+    doc = para.doc
+    sent = v.sent
+    if v.i + 1 >= sent.end - 1 or doc[v.i + 1].text != ",":
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[v.i + 2:sent.end]):
+        return None  # "In her 2003 book, Clinton noted, Living History": no clause after
+    k = v.i - 1
+    while k > sent.start and (doc[k].pos_ in ("PROPN", "NOUN", "PRON", "DET", "ADJ", "CCONJ", "NUM")
+                              or doc[k].text in (".",) or doc[k].pos_ == "ADV"):
+        k -= 1
+    if doc[k].text != "," or k <= sent.start or v.i - k > 6:
+        return None
+    words = [t for t in doc[k + 1:v.i] if t.pos_ in ("PROPN", "NOUN", "PRON")]
+    if not words:
+        return None
+    return words[-1], k, v.i + 1
+
+
+def _inverted_parenthetical(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:
+    """`..., said Paul King, a consultant, because ...`: the speaker after the cue, set off by
+    commas. Returns the speaker token and the token range of the aside."""
+    doc = para.doc
+    if v.i == 0 or doc[v.i - 1].text != "," or v.i + 1 >= len(doc):
+        return None
+    nxt = doc[v.i + 1]
+    if nxt.pos_ != "PROPN" and not (nxt.lower_ in COMMON_COURTESY_TITLES or nxt.ent_type_ == "PERSON"):
+        return None
+    if nxt.ent_type_ in ("DATE", "TIME"):
+        return None  # "..., McConnell, R-Ky., said Tuesday."
+    k = v.i + 1
+    while k < v.sent.end and (doc[k].pos_ == "PROPN" or (
+            doc[k].text in (".",) and doc[k - 1].lower_ in COMMON_COURTESY_TITLES)):
+        k += 1
+    subj = doc[k - 1]
+    if k < v.sent.end and doc[k].text == ",":
+        j = k + 1  # an apposition: ", head of MMS firm Adamind,"
+        while j < v.sent.end and doc[j].text not in (",", ".", ";") and j - k < 14:
+            j += 1
+        if j < v.sent.end and doc[j].text == "," and doc[j - 1].pos_ in ("NOUN", "PROPN"):
+            end = j
+        elif j >= v.sent.end - 1 and j - k < 14:  # the apposition runs to the sentence end
+            end = v.sent.end - 1
+        else:
+            end = k
+    else:
+        end = k
+    if end < v.sent.end and doc[end].text not in (",", ".", ";", "!", "?"):
+        return None
+    return subj, v.i - 1, end

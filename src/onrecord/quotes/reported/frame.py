@@ -1,0 +1,149 @@
+"""How a cue with a speaker sits in its sentence, read before its clause: the sentence an
+as-clause hangs on, a request, a clause the parser broke, words after a colon, a short
+answer, or the words before an attribution closing the sentence."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from onrecord.lexicon.grammar import QUOTE_CHARS
+from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, REQUEST_CUES, SHORT_ANSWERS
+from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.cues import addressee_of, cue_lemma
+from onrecord.quotes.found import How
+from onrecord.quotes.reported.clause import (
+    adverbial_span,
+    is_as_clause,
+    misparsed_span,
+    parsed_clause,
+    states,
+    withheld,
+)
+from onrecord.quotes.reported.said import NOTHING, Outcome, Said, statement
+from onrecord.quotes.reported.span import sentence_around, trim
+from onrecord.quotes.rules import Family
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What the frame rules look at: the cue, its speaker and its clause."""
+
+    text: str
+    para: Paragraph
+    v: Any
+    subj: Any
+    lemma: str
+    parsed: Any  # the cue's clause as parsed (or recovered), None when there is none
+    clause: Any  # that clause when it is a statement (not "explaining why ..."), else None
+
+
+def frame_of(text: str, para: Paragraph, v: Any, subj: Any) -> Frame:
+    lemma = cue_lemma(v)
+    parsed = parsed_clause(v, lemma)
+    clause = parsed if parsed is not None and states(parsed, lemma) else None
+    return Frame(text, para, v, subj, lemma, parsed, clause)
+
+
+def _as_clause(c: Frame) -> Outcome | None:
+    """`As The Atlantic recently noted, trust in government is collapsing`, `..., as he said`:
+    the sentence the short as-clause hangs on is what was said."""
+    if not is_as_clause(c.v):
+        return None
+    if len(list(c.v.subtree)) > 10 or any(x.dep_ in ("ccomp", "xcomp", "dobj") for x in c.v.children):
+        return NOTHING  # "as he said he would", "as she told the committee in May"
+    return statement(c.text, sentence_around(c.para, c.v), c.v, c.subj, least=4)
+
+
+def _request(c: Frame) -> Outcome | None:
+    """`asked the congregation to stand to honour Ali`, `told residents not to drink the water`:
+    who was asked, and to do what (a request; the guidelines make it optional, PolNeAR counts
+    it)."""
+    if c.parsed is not None or c.lemma not in REQUEST_CUES:
+        return None
+    v = c.v
+    obj = next((x for x in v.children if x.dep_ == "dobj" and x.i > v.i), None)
+    todo = next((x for x in v.children if x.dep_ == "xcomp" and obj is not None and x.i > obj.i
+                 and any(a.lower_ == "to" for a in x.children)), None)
+    if obj is None or todo is None or withheld(v):
+        return None
+    span = trim(c.para, obj.left_edge.i, list(todo.subtree)[-1].i)
+    return None if span is None else Said(span, v, c.subj, How.OBJECT)
+
+
+def _misparsed_clause(c: Frame) -> Outcome | None:
+    """`said families of victims file lawsuits`, `said after the convention he would not ...`:
+    after a clause-taking cue with no clause, the clause the parser broke into an object or
+    participle, or hung on the cue as an adverbial."""
+    if c.parsed is not None or c.lemma not in CLAUSE_TAKERS:
+        return None
+    span = misparsed_span(c.para, c.v) or adverbial_span(c.para, c.v)
+    return None if span is None else Said(span, c.v, c.subj, addressee=addressee_of(c.v))
+
+
+def _colon_content(c: Frame) -> Outcome | None:
+    """`The governor added: It's typical ...`: words after a cue and a colon, without
+    quotation marks, are the speaker's own, to the end of the paragraph."""
+    doc, v = c.para.doc, c.v
+    k = v.i + 1
+    while k < len(doc) and k - v.i <= 8 and doc[k].text != ":" and not doc[k].is_sent_start \
+            and doc[k].pos_ not in ("VERB", "AUX"):
+        k += 1
+    if k >= len(doc) - 1 or doc[k].text != ":" or doc[k + 1].text in QUOTE_CHARS:
+        return None
+    span = trim(c.para, k + 1, len(doc) - 1)
+    return None if span is None else Said(span, v, c.subj, addressee=addressee_of(v))
+
+
+def _short_answer(c: Frame) -> Outcome | None:
+    """`46 percent of voters said yes`, `half said so`, `said the same of Sanders`: a short
+    answer right after "said"."""
+    if c.clause is not None or c.lemma != "say":
+        return None
+    v = c.v
+    doc = v.doc
+    k = v.i + 1
+    span: tuple[int, int] | None = None
+    if k >= v.sent.end:
+        return None
+    if doc[k].lower_ in SHORT_ANSWERS and doc[k].head.i == v.i and \
+            doc[k].dep_ in ("intj", "dobj", "advmod", "attr"):
+        span = trim(c.para, k, k)
+    elif doc[k].lower_ == "the" and k + 1 < v.sent.end and doc[k + 1].lower_ == "same" and \
+            doc[k + 1].head.i == v.i:
+        span = trim(c.para, k, list(doc[k + 1].subtree)[-1].i)
+    return None if span is None else Said(span, v, c.subj)
+
+
+def _trailing_attribution(c: Frame) -> Outcome | None:
+    """`New powers are needed ..., police chiefs have told MPs.`: the attribution closes the
+    sentence after a comma, and the words before it are what was said."""
+    if c.clause is not None:
+        return None
+    doc, v = c.para.doc, c.v
+    sent = v.sent
+    left = min(c.subj.left_edge.i, v.i)
+    if left - 1 <= sent.start or doc[left - 1].text != "," or c.lemma in CLAUSE_ONLY:
+        return None
+    if left - 1 - sent.start < 4:
+        return None
+    for t in doc[v.i + 1:sent.end]:
+        if t.pos_ in ("VERB", "AUX") or t.text in ('"', "“", "”"):
+            return None
+    if sent.end - v.i > 8:
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:left - 1]):
+        return None  # "Shortly after the vote, the senator announced ...": no clause before
+    if any(t.lower_ == "asked" for t in doc[sent.start:sent.start + 2]):
+        return None  # "Asked if ..., 46 percent said yes": the question, not the answer
+    span = trim(c.para, sent.start, left - 2)
+    return None if span is None else Said(span, v, c.subj, addressee=addressee_of(v))
+
+
+# The order is the precedence. An as-clause first: its cue's clause is no statement of its own
+# ("as he said he would"), and it always decides. Then the readings of a cue with no clause that
+# take its object (a request before a broken clause: "asked them to leave" is no clause); a colon
+# after the cue wins over its clause ("added: ..." opens the speaker's own words); a short answer
+# and a closing attribution only when no clause is left. Only the as-clause decides that nothing
+# was said; the others pass to the next rule, and in the end to the cue's content (content.py).
+FRAME: Family[Frame, Outcome] = Family("reported.frame", (
+    _as_clause, _request, _misparsed_clause, _colon_content, _short_answer, _trailing_attribution))
