@@ -18,10 +18,10 @@ FAMILIES = (ASIDE, PASSIVE, FRAME, CONTENT, ACCORDING, CLAIM)
 
 # (sentence, rule, statement text)
 ASIDE_ROWS = [
-    ("The harbour will close for repairs next month, said Tomas Brandt, a spokesman for the port, "
-     "because the old pier is failing.", "reported.aside.inverted",
-     "The harbour will close for repairs next month, said Tomas Brandt, a spokesman for the port, "
-     "because the old pier is failing"),
+    ("The harbour will close for repairs, said Tomas Brandt, a spokesman for the port, which "
+     "has run the ferry since 1990.", "reported.aside.inverted",
+     "The harbour will close for repairs, said Tomas Brandt, a spokesman for the port, which "
+     "has run the ferry since 1990"),
     ("In the late 1980s, Ms. Okafor said, when she was still a student, the town had no library at all.",
      "reported.aside.set_off",
      "In the late 1980s, Ms. Okafor said, when she was still a student, the town had no library at all"),
@@ -128,8 +128,8 @@ def decisions(monkeypatch):
             return real(para, hit)
         return to_found
 
-    for module in (cue, according, claim):
-        monkeypatch.setattr(module, "to_found", record(module.to_found))
+    for module, name in ((cue, "founds"), (according, "to_found"), (claim, "to_found")):
+        monkeypatch.setattr(module, name, record(getattr(module, name)))
     return seen
 
 

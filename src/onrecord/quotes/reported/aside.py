@@ -3,13 +3,14 @@
 Ripert said, when she was ...`). What was said is the sentence without the aside."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from onrecord.lexicon.grammar import FINITE, SUBJ_DEPS
 from onrecord.lexicon.people import COMMON_COURTESY_TITLES
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.quotes.reported.said import Outcome, statement
-from onrecord.quotes.reported.span import outside
+from onrecord.quotes.reported.said import Outcome, Said, statement
+from onrecord.quotes.reported.span import outside, trim, words
 from onrecord.quotes.rules import Family
 
 
@@ -40,8 +41,50 @@ ASIDE: Family[Aside, Outcome] = Family("reported.aside", (_inverted, _set_off))
 
 
 def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
-    """The sentence around the aside lo..hi, when it has three words or more."""
-    return statement(c.text, outside(c.para, c.v.sent, lo, hi), c.v, subj, least=3)
+    """The sentence around the aside lo..hi, when it has three words or more; two statements
+    when the aside sits between two clauses ("A, she says, and B"), one when it sits inside
+    one ("The problem, she says, is B")."""
+    sent = c.v.sent
+    said = statement(c.text, outside(c.para, sent, lo, hi), c.v, subj, least=3)
+    if not isinstance(said, Said) or lo <= sent.start or hi + 1 >= sent.end - 1:
+        return said
+    before, after = trim(c.para, sent.start, lo - 1), trim(c.para, hi + 1, sent.end - 1)
+    doc = c.para.doc
+    if before is None or after is None or min(words(c.text, before), words(c.text, after)) < 3 \
+            or not _main_clause(doc[sent.start:lo]) or not _next_clause(doc[hi + 1:sent.end]):
+        return said
+    return replace(said, span=before, also=after)
+
+
+# Dependencies of a verb heading a clause of the sentence's own (not a subject, modifier or
+# adverbial one).
+_OWN_CLAUSE = ("ROOT", "ccomp", "conj", "parataxis")
+
+
+def _main_clause(toks: Any) -> bool:
+    """The tokens hold a main clause with its own subject: not only a noun phrase ("The main
+    worry"), a relative clause ("The problem they face"), a subordinate one ("When asked ...",
+    "Even if it fails") or a clause that is a subject ("What he found")."""
+    if not len(toks) or toks[0].tag_ in ("WRB", "WP", "WDT") or toks[-1].pos_ in ("VERB", "AUX"):
+        return False  # "The reality is, she said, ...": the verb's complement is after
+    inside = {t.i for t in toks}
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_CLAUSE
+               and not any(k.dep_ == "mark" for k in t.children)
+               and any((k.dep_ in SUBJ_DEPS or k.dep_ == "expl") and k.i in inside
+                       for k in t.children) for t in toks)
+
+
+def _next_clause(toks: Any) -> bool:
+    """The tokens go on with a clause of their own ("and are meant ...", "as rescuers
+    searched ..."): a finite verb at their top, not a phrase hung on the first part ("for how
+    ...", "gaining ...", "a consultant who ..."), nor the first part's "that" clause."""
+    if toks[0].lower_ == "that":
+        return False  # "It is no surprise, she said, that ...": the first part's own clause
+    inside = {t.i for t in toks}
+    return any(t.head.i not in inside and t.pos_ in ("VERB", "AUX")
+               and t.dep_ in (*_OWN_CLAUSE, "advcl")
+               and (t.tag_ in FINITE or any(k.dep_ in ("aux", "auxpass") for k in t.children))
+               for t in toks)
 
 
 def _comma_aside(para: Paragraph, v: Any) -> tuple[Any, int, int] | None:

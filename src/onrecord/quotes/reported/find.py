@@ -23,12 +23,9 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
     """Indirect and mixed speech: a cue verb with a reported clause, or "according to X"."""
     found: list[Found] = []
     taken = [(f.start, f.end) for f in direct]
-    for t in para.doc:
-        if para.in_quote(t):
-            continue
-        f = _statement_at(text, para, t)
-        if f is None:
-            continue
+    at = ((f, tok) for tok in para.doc if not para.in_quote(tok)
+          for f in _statements_at(text, para, tok))
+    for f, t in at:
         outer = next((g for g in found if g.start <= para.char(t) < g.end), None)
         if outer is not None and _second_statement(para, outer, f):
             taken.remove((outer.start, outer.end))
@@ -50,16 +47,16 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
     return found
 
 
-def _statement_at(text: str, para: Paragraph, t: Any) -> Found | None:
-    """The statement hung on token `t`: an "according to", a cue verb or a claim noun."""
+def _statements_at(text: str, para: Paragraph, t: Any) -> list[Found]:
+    """The statements hung on token `t`: an "according to", a cue verb or a claim noun."""
+    f: Found | None = None
     if is_according_to(para, t):
-        return according(text, para, t)
-    if is_cue(t):
-        f = at_cue(text, para, t)
-        return None if f is None else replace(f, end=before_according(para, f))
-    if t.lower_ in CLAIM_NOUNS and t.pos_ == "NOUN":
-        return claim(text, para, t)
-    return None
+        f = according(text, para, t)
+    elif is_cue(t):
+        return [replace(f, end=before_according(para, f)) for f in at_cue(text, para, t)]
+    elif t.lower_ in CLAIM_NOUNS and t.pos_ == "NOUN":
+        f = claim(text, para, t)
+    return [] if f is None else [f]
 
 
 def _around_statement(para: Paragraph, t: Any, f: Found, direct: list[Found],

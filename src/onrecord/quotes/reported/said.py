@@ -4,7 +4,7 @@ Either ends the rule's family (`rules.Family`: the first rule that does not retu
 None passes to the next rule."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, TypeAlias
 
@@ -24,6 +24,7 @@ class Said:
     subj: Any
     how: How = How.INDIRECT
     addressee: str | None = None
+    also: tuple[int, int] | None = None  # a second statement on the same cue (aside.py)
 
 
 class Nothing(Enum):
@@ -40,6 +41,18 @@ def statement(text: str, span: tuple[int, int] | None, cue: Any, subj: Any, *, l
     if span is None or words(text, span) < least:
         return NOTHING
     return Said(span, cue, subj, how, addressee)
+
+
+def founds(para: Paragraph, hit: tuple[str, Outcome] | None) -> list[Found]:
+    """Every candidate of a family's result: one, or two when the cue sits between two
+    statements (`A, she says, and B`)."""
+    f = to_found(para, hit)
+    if f is None:
+        return []
+    said = hit[1] if hit is not None else None
+    if isinstance(said, Said) and said.also is not None:
+        return [f, replace(f, start=said.also[0], end=said.also[1])]
+    return [f]
 
 
 def to_found(para: Paragraph, hit: tuple[str, Outcome] | None) -> Found | None:
