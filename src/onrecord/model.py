@@ -70,6 +70,9 @@ class SpeakerExplain:
     text: str | None
     entity: str | None
     why: str
+    # The rules that gave the mention as its cue's subject ("climb.head+subject.grammatical",
+    # speakers/subject.py); None when it was found otherwise (on the surface, by a label).
+    subject_rule: str | None = None
 
 
 @dataclass(slots=True)

@@ -23,7 +23,8 @@ def test_each_quote_names_its_rule_and_its_speaker_chain(extractor) -> None:
     assert told["rule"] == "direct.cue_after"
     assert told["speaker"] == {"mention": "pronoun", "text": "she",
                                "entity": said["speaker"]["entity"],
-                               "why": "pronoun.person_of_that_gender_before"}
+                               "why": "pronoun.person_of_that_gender_before",
+                               "subject_rule": "subject.grammatical"}
     port = by_text["repairs would cost $4 million"]
     assert port["speaker"]["mention"] == "source"
 
@@ -43,4 +44,5 @@ def test_cli_explain_flag(tmp_path, capsys) -> None:
     rec = json.loads(capsys.readouterr().out)
     assert {q["explain"]["rule"] for q in rec["quotes"]} >= {"reported.content.clause", "direct.cue_after"}
     assert main(["extract", "--format", "text", "--explain", str(path)]) == 0
-    assert "found by direct.cue_after" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert "found by direct.cue_after" in text and "(subject by subject.grammatical)" in text

@@ -99,6 +99,8 @@ def write_text(result: Article | Failure, out: TextIO, explain: bool = False) ->
         if explain and q.explain is not None:
             sp = q.explain.speaker
             how = f"{sp.mention} {sp.text!r} → {sp.why}" if sp else "no speaker"
+            if sp and sp.subject_rule:
+                how += f" (subject by {sp.subject_rule})"
             out.write(f"    found by {q.explain.rule} ({q.explain.how}); speaker: {how}\n")
     out.write("\n")
 

@@ -11,6 +11,7 @@ from onrecord.quotes.found import Found, How
 from onrecord.record.confidence import Mention, confidence
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.resolve import resolve
+from onrecord.speakers.subject import subject_rule
 
 # How far back (characters) a quote paragraph with no cue may continue the previous speaker.
 CONTINUATION_REACH = 1200
@@ -103,7 +104,7 @@ def to_quote(text: str, cast: Cast, f: Found, last: tuple[Known | None, int, Quo
         cue = None
     explain = Explain(rule=f.rule, how=str(f.how), speaker=SpeakerExplain(
         mention=str(mention), text=mention_text, entity=speaker.id if speaker else None,
-        why=why) if speaker is not None else None)
+        why=why, subject_rule=subject_rule(f.cue, f.subj)) if speaker is not None else None)
     return Quote(kind=str(f.kind), text=text[f.start:f.end], start=f.start, end=f.end,
                  speaker=speaker, cue=cue, addressee=f.addressee,
                  confidence=confidence(f.how, mention, speaker is not None), explain=explain)

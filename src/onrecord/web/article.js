@@ -80,6 +80,7 @@ function tooltipContent(record, q, speaker) {
     row("Found by", q.explain.rule);
     const sp = q.explain.speaker;
     if (sp) row("Speaker via", `${sp.mention}${sp.text ? ` “${sp.text}”` : ""}: ${sp.why}`);
+    if (sp) row("Subject by", sp.subject_rule);
   }
   const pct = typeof q.confidence === "number" ? Math.max(0, Math.min(1, q.confidence)) : 0;
   const meter = h("span", { class: "meter", "aria-hidden": "true" }, h("span", { class: "meter-fill" }));
