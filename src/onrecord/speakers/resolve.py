@@ -2,6 +2,7 @@
 joint speakers, unnamed sources) to an entity of the cast."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon.grammar import (
@@ -11,8 +12,17 @@ from onrecord.lexicon.grammar import (
     NAME_JOINERS_AND_THE,
 )
 from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
-from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, SUB_BODIES
+from onrecord.lexicon.sources import (
+    DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
+    GROUP_NOUNS,
+    ORG_KINDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    SUB_BODIES,
+)
 from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.rules import Family
 from onrecord.speakers.cast import Cast, Known, name_words, titled_person
 from onrecord.spelling import fold_accents
 
@@ -171,10 +181,10 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
     sub_body = low in SUB_BODIES and any(c.dep_ in ("compound", "nmod") for c in tok.children)
     if definite and low in ORG_NOUNS and not sub_body and \
             not any(c.dep_ == "prep" for c in tok.children):
-        k = cast.antecedent(pos, kind="organization", window=3000)
-        if k is not None:  # "the firm", "the think tank": the organisation named before
-            k.add_mention(lo, hi, "")
-            return k, (lo, hi, text), "descriptor.organisation_before"
+        found = ORG_DESCRIPTOR.first(OrgDescriptor(cast, pos, fold_accents(low)))
+        if found is not None:  # "the firm", "the commission": the organisation named before
+            found[1].add_mention(lo, hi, "")
+            return found[1], (lo, hi, text), found[0]
     if definite and low not in DOCUMENT_NOUNS:
         # A plural ("the ministers", "the brothers") is a group, never one titled person; the
         # lemmatizer is not loaded (`lemma_` is empty), so the tag tells the number.
@@ -183,6 +193,44 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text), "title.person_with_that_title"
     return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
+
+
+@dataclass(frozen=True)
+class OrgDescriptor:
+    """What the rules for "the <noun>" standing for an organisation look at."""
+
+    cast: Cast
+    pos: int  # where the mention is
+    noun: str  # its head noun, folded
+
+
+def _organisation_with_that_head(c: OrgDescriptor) -> Known | None:
+    """"the commission" is the organisation whose name that noun heads ("Ontario Civilian
+    Police Commission"), however far back, over any organisation named since."""
+    return c.cast.by_head(frozenset({c.noun}), c.pos, window=3000)
+
+
+def _organisation_of_that_kind(c: OrgDescriptor) -> Known | None:
+    """"the union" is an organisation named shortly before whose name a noun of the same
+    kind heads ("Association of Flight Attendants"; "the agency": the Budget Office)."""
+    kind = frozenset().union(*(k for k in ORG_KINDS if c.noun in k)) - {c.noun}
+    return c.cast.by_head(kind, c.pos, window=3000, whole=False) if kind else None
+
+
+def _organisation_before(c: OrgDescriptor) -> Known | None:
+    """"the firm", "the company": the organisation named before, of whatever name. A noun for
+    a kind of body ("the union", "the government") with no organisation of that kind named
+    stays the source as written."""
+    if c.noun not in GENERIC_ORG_NOUNS:
+        return None
+    return c.cast.antecedent(c.pos, kind="organization", window=3000)
+
+
+ORG_DESCRIPTOR: Family[OrgDescriptor, Known] = Family("descriptor", (
+    _organisation_with_that_head,
+    _organisation_of_that_kind,
+    _organisation_before,
+))
 
 
 def _name_span(para: Paragraph, tok: Any, fallback: tuple[int, int, str]) -> tuple[int, int, str]:
