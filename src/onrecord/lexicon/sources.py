@@ -67,7 +67,20 @@ DOCUMENT_NOUNS = frozenset({
     "tweet", "email", "e-mail", "poll", "analysis", "paper", "findings", "minutes",
     "transcript", "indictment", "affidavit", "decision", "guidance", "announcement",
     "website", "blog", "review", "audit", "forecast", "data", "figures", "research",
+    "database", "assessment", "submission", "brief", "bulletin",
 })
+
+# Participles that, after a document and before "by X", make X its author ("a statement
+# e-mailed by ...", "a report released by ..."); "obtained by", "seen by" do not.
+DOCUMENT_AUTHOR_VERBS = frozenset({
+    "written", "issued", "released", "published", "sent", "mailed", "e-mailed", "emailed",
+    "signed", "posted", "prepared", "authored", "produced", "conducted", "drafted",
+    "submitted", "filed", "tweeted", "delivered", "presented", "compiled", "made",
+})
+
+# Prepositions that, right after a document, give its author ("a study by X", "a statement
+# from X").
+DOCUMENT_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 
 # Labels that start a paragraph with a colon but are not a speaker in a transcript.
 NON_SPEAKER_LABELS = frozenset({

@@ -13,6 +13,8 @@ from onrecord.lexicon.grammar import (
 )
 from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
 from onrecord.lexicon.sources import (
+    DOCUMENT_AUTHOR_PREPOSITIONS,
+    DOCUMENT_AUTHOR_VERBS,
     DOCUMENT_NOUNS,
     GENERIC_ORG_NOUNS,
     GROUP_NOUNS,
@@ -192,7 +194,50 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if k is not None:
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text), "title.person_with_that_title"
+    if low in DOCUMENT_NOUNS or low[:-1] in DOCUMENT_NOUNS:
+        found = DOCUMENT_AUTHOR.first(tok)
+        if found is not None:  # "a study by the finance committee said"
+            k, (alo, ahi, _), _why = _resolve(cast, para, found[1])
+            if k is not None and k.kind in ("person", "organization"):
+                lo, hi = min(lo, alo), max(hi, ahi)
+                return k, (lo, hi, para.doc.text[lo - para.start:hi - para.start]), found[0]
     return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _author_after_preposition(tok: Any) -> Any:
+    """"a study by the Senate finance committee", "a statement from Acme"."""
+    for c in tok.rights:
+        if c.dep_ in ("prep", "agent") and c.lower_ in DOCUMENT_AUTHOR_PREPOSITIONS:
+            return next((o for o in c.children if o.dep_ == "pobj" and _is_name(o)), None)
+    return None
+
+
+def _author_of_participle(tok: Any) -> Any:
+    """"a statement e-mailed to the paper by Ana Ruiz", "a report released by the board";
+    not "the memo obtained by the paper"."""
+    for v in tok.rights:
+        if v.dep_ == "acl" and v.lower_ in DOCUMENT_AUTHOR_VERBS:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return next((o for o in c.children if o.dep_ == "pobj" and _is_name(o)), None)
+    return None
+
+
+def _author_as_possessor(tok: Any) -> Any:
+    """"Infrastructure Canada's public database", "the ministry's report" stay with a name."""
+    return next((c for c in tok.lefts if c.dep_ == "poss" and _is_name(c)), None)
+
+
+# A document standing as a source is its author's words, when the article names the author.
+DOCUMENT_AUTHOR: Family[Any, Any] = Family("document", (
+    _author_after_preposition,
+    _author_of_participle,
+    _author_as_possessor,
+))
 
 
 @dataclass(frozen=True)
