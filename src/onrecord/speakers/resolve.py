@@ -11,7 +11,14 @@ from onrecord.lexicon.grammar import (
     NAME_JOINERS,
     NAME_JOINERS_AND_THE,
 )
-from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
+from onrecord.lexicon.people import (
+    GROUP_PRONOUNS,
+    MALE_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    THING_PRONOUNS,
+)
 from onrecord.lexicon.sources import (
     DOCUMENT_AUTHOR_PREPOSITIONS,
     DOCUMENT_AUTHOR_VERBS,
@@ -165,6 +172,13 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if k is not None:
             return k, _name_span(para, tok, (lo, hi, text)), "name.named_entity"
     # A common noun: a title standing for a person, or an unnamed/document source.
+    named = _named(tok) if low in PERSON_NOUNS or low in ROLE_WORDS else None
+    if named is not None:  # "an official in Banten province named Jhony"
+        k = _name_entity(cast, para, named, pos)
+        if k is not None and k.kind == "person":
+            nhi = para.char_end(named)
+            return k, (lo, nhi, para.doc.text[lo - para.start:nhi - para.start]), \
+                "name.named_after_noun"
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             k = _name_entity(cast, para, c, pos)
@@ -202,6 +216,17 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
                 lo, hi = min(lo, alo), max(hi, ahi)
                 return k, (lo, hi, para.doc.text[lo - para.start:hi - para.start]), found[0]
     return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
+
+
+def _named(tok: Any) -> Any:
+    """The name a person noun is given by "named" or "called" inside its phrase ("a man
+    named Neil Calder", "an official in the province named Jhony"; the parser may hang the
+    participle on a nearer noun)."""
+    for t in tok.doc[tok.i + 1:tok.right_edge.i + 1]:
+        if t.dep_ == "acl" and t.lower_ in ("named", "called"):
+            return next((c for c in t.children if c.pos_ == "PROPN" and c.i > t.i
+                         and c.dep_ in ("oprd", "dobj", "attr", "appos", "xcomp")), None)
+    return None
 
 
 def _is_name(tok: Any) -> bool:
