@@ -234,6 +234,12 @@ class Cast:
             best.add_title(role)
         return best
 
+    def people_with_surname(self, word: str) -> list[Known]:
+        """The people whose name ends with this surname (or is it)."""
+        fw = fold_accents(word)
+        return [k for k in self._index.get(("last", fw)) if k.kind == "person"
+                and fold_accents(k.words[-1]) == fw and " and " not in k.name]
+
     def by_surname(self, text: str) -> Known | None:
         """The person whose many-word surname this is ("El Amrani", tagged as an organisation,
         of Samira El Amrani)."""
