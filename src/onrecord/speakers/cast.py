@@ -173,6 +173,7 @@ class Cast:
         self._index = _Index()
         self._mentions_of: dict[int, list[Mention]] = {}
         self._seq = 0
+        self._retyped: set[int] = set()  # "people" found to be organisations
 
     # -- building -------------------------------------------------------------------------
     def _new(self, name: str, kind: str, words: list[str]) -> Known:
@@ -227,6 +228,9 @@ class Cast:
             best = self.lookup_word(words[0], person_only=True, at=at) or \
                 self.lookup_word(words[0], person_only=True, at=at, fuzzy=True)
             if best is None:
+                best = next((k for k in self._index.get(("name", fw[0]))
+                             if id(k) in self._retyped), None)  # "Zentrix" is a company
+            if best is None:
                 best = self._new(words[0], "person", words)
         best.add_mention(lo, hi, text.strip())
         role = leading_role(text)
@@ -239,6 +243,14 @@ class Cast:
         fw = fold_accents(word)
         return [k for k in self._index.get(("last", fw)) if k.kind == "person"
                 and fold_accents(k.words[-1]) == fw and " and " not in k.name]
+
+    def as_organization(self, k: Known) -> None:
+        """A "person" the article shows to be an organisation becomes one (new id)."""
+        self._count["organization"] += 1
+        k.kind, k.id = "organization", f"o{self._count['organization']}"
+        self._retyped.add(id(k))
+        self._index.add("id", k.id, k)
+        self._index.words(k)
 
     def by_surname(self, text: str) -> Known | None:
         """The person whose many-word surname this is ("El Amrani", tagged as an organisation,

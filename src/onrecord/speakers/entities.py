@@ -19,6 +19,7 @@ from onrecord.lexicon.people import (
 from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, leading_role, titled_person
+from onrecord.speakers.genders import first_name_gender
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -41,7 +42,21 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
             continue
         _nominal_subjects(cast, para)
         _gender_evidence(cast, para)
+    _things_tagged_as_people(cast)
     cast.mentions.sort(key=lambda m: m.pos)
+
+
+def _things_tagged_as_people(cast: Cast) -> None:
+    """A one-word "person" the article's own pronouns call "it" ("Facebook told employees it
+    is ...", "... to its own team"), never "he" or "she", with no first name or honorific,
+    is an organisation the model tagged as a person."""
+    for k in list(cast.known):
+        v = k.votes
+        if k.kind == "person" and len(k.words) == 1 and v.get("its", 0) >= 1 and \
+                v.get("it", 0) + v.get("its", 0) >= 2 and \
+                not any(v.get(g, 0) for g in ("m", "f", "weak-m", "weak-f", "he")) and \
+                first_name_gender(k.words[0]) is None:
+            cast.as_organization(k)
 
 
 # "Mayor Ana Ruiz", "Dr. Helena Voss": a title or honorific, then one to three capitalised words.
@@ -303,6 +318,24 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
             k.vote("m", strong=False)
         elif f and not m:
             k.vote("f", strong=False)
+        elif m or f:
+            k.votes["he"] = k.votes.get("he", 0) + 1  # both: a person's sentence all the same
+    for sent in doc.sents:  # "it"/"its" after a one-word "person" (_things_tagged_as_people)
+        subj = [t for t in sent if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+                and t.ent_type_ in ("PERSON", "ORG", "") and not para.in_quote(t)
+                and not any(c.dep_ == "compound" for c in t.children)]
+        if len(subj) != 1:
+            continue
+        k = cast.lookup_word(subj[0].text, person_only=True)
+        if k is None or len(k.words) != 1:
+            continue
+        after = [t.lower_ for t in sent if t.i > subj[0].i and not para.in_quote(t)]
+        if any(w in MALE_PRONOUNS or w in FEMALE_PRONOUNS for w in after):
+            k.votes["he"] = k.votes.get("he", 0) + 1
+            continue
+        for w in ("it", "its"):
+            if w in after:
+                k.votes[w] = k.votes.get(w, 0) + after.count(w)
 
 
 def titles_of(para: Paragraph, ent: Any) -> list[str]:
