@@ -10,6 +10,7 @@ from onrecord.lexicon.grammar import (
     MENTION_PREPOSITIONS,
     NAME_JOINERS,
     NAME_JOINERS_AND_THE,
+    RELATIVE,
 )
 from onrecord.lexicon.people import (
     GROUP_PRONOUNS,
@@ -60,6 +61,12 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
         elif t.dep_ == "prep" and t.lower_ in MENTION_PREPOSITIONS and \
                 tok.pos_ == "NOUN":
             hi = max(hi, _edge_without_clauses(t))
+        elif t.dep_ == "prep" and t.lower_ == "of" and t.i == tok.i + 1 and \
+                tok.pos_ in ("NUM", "ADJ", "DET", "PRON") and \
+                any(o.dep_ == "pobj" and o.lower_ not in RELATIVE for o in t.children):
+            # A part of a group: "one of the players [in the video]", "many of them"; not
+            # "most of whom", whose group is the noun the clause hangs on.
+            hi = max(hi, next(o.i for o in t.children if o.dep_ == "pobj"))
         elif tok.pos_ == "NOUN" and t.i == hi + 1 and \
                 not {tok.lower_, tok.lower_[:-1]} & DOCUMENT_NOUNS and (
                     (t.dep_ == "acl" and t.tag_ == "VBN") or (t.dep_ == "amod" and t.pos_ == "ADJ")):
