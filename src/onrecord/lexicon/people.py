@@ -64,6 +64,25 @@ ROLE_WORDS = frozenset({
     "treasurer", "prosecutor", "detective", "trustee", "principal", "dean", "bishop",
 })
 
+# Nouns that, in an apposition to a name, say the name is a person's ("Roman, a resident of
+# the area") even where the model did not tag it as one; with "named", "a man named X".
+PERSON_NOUNS = frozenset({
+    "resident", "man", "woman", "boy", "girl", "mother", "father", "son",
+    "daughter", "wife", "husband", "widow", "widower", "grandmother", "grandfather", "parent",
+    "brother", "sister", "aunt", "uncle", "cousin", "friend", "neighbour", "neighbor",
+    "student", "pupil", "teacher", "worker", "employee", "owner", "farmer", "fisherman",
+    "driver", "nurse", "doctor", "volunteer", "villager", "shopkeeper", "vendor", "tourist",
+    "visitor", "retiree", "pensioner", "survivor", "witness", "victim", "passenger", "member",
+    "activist", "expert", "professor", "researcher", "scientist", "engineer", "official",
+    "guide", "local", "mechanic", "labourer", "laborer", "cook", "chef",
+    "waiter", "waitress", "cashier", "clerk", "soldier", "veteran", "player", "athlete",
+    "captain", "pilot", "artist", "musician", "singer", "writer", "author", "actor",
+    "actress", "priest", "pastor", "imam", "rabbi", "monk", "nun", "lawmaker", "politician",
+    "candidate", "voter", "protester", "demonstrator", "organiser", "organizer", "elder",
+    "mom", "dad", "mum", "grandson", "granddaughter", "niece", "nephew", "homeowner",
+    "tenant", "landlord", "patient", "caregiver", "carer", "paramedic", "firefighter",
+})
+
 # Words after which a title's head noun has come: a complement ("president of X", "a
 # spokesman for Y", "professor at Z"), a relative clause, a comma.
 TITLE_COMPLEMENT_WORDS = frozenset({"of", "for", "at", "in", "with", "from", "to", "on", "who",

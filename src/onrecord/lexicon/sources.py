@@ -25,6 +25,33 @@ ORG_NOUNS = frozenset({
     "federation", "foundation", "university", "school", "hospital", "court", "service",
 })
 
+# Of those, the nouns that say only that it is an organisation, of any kind: "the company" can
+# stand for Acme or Ratehub; any other ("the commission", "the union", "the bank") names a kind
+# of body, which the organisation's own name carries ("Ontario Civilian Police Commission").
+GENERIC_ORG_NOUNS = frozenset({
+    "firm", "company", "group", "tank", "body", "organisation", "organization", "business",
+    "giant", "maker", "manufacturer", "chain", "operator", "provider", "supplier", "developer",
+    "publisher", "retailer", "carrier", "airline", "broadcaster", "network", "studio", "label",
+    "insurer", "lender", "watchdog", "regulator", "charity", "side", "team", "newspaper",
+    "magazine", "website",
+})
+
+# Kinds of body whose nouns stand for one another: "the union" can be the Association of
+# Flight Attendants, "the agency" the Congressional Budget Office (a noun may be in two kinds).
+ORG_KINDS = (
+    frozenset({"union", "association", "federation", "confederation", "guild", "brotherhood"}),
+    frozenset({"agency", "office", "bureau", "administration", "authority", "service",
+               "department", "ministry", "commission", "directorate", "inspectorate"}),
+    frozenset({"council", "board", "committee", "panel", "commission", "assembly"}),
+    frozenset({"university", "college", "school", "institute", "academy"}),
+    frozenset({"court", "tribunal"}),
+    frozenset({"bank", "lender"}),
+    frozenset({"hospital", "clinic", "infirmary"}),
+    frozenset({"league", "federation", "association"}),
+    frozenset({"club", "team", "side"}),
+    frozenset({"government", "administration", "cabinet", "executive"}),
+)
+
 # Nouns for a part of a body: with a modifier ("the finance department") a source of its own,
 # not the organisation named before.
 SUB_BODIES = frozenset({"department", "ministry", "office", "division", "unit", "board",
@@ -40,7 +67,20 @@ DOCUMENT_NOUNS = frozenset({
     "tweet", "email", "e-mail", "poll", "analysis", "paper", "findings", "minutes",
     "transcript", "indictment", "affidavit", "decision", "guidance", "announcement",
     "website", "blog", "review", "audit", "forecast", "data", "figures", "research",
+    "database", "assessment", "submission", "brief", "bulletin",
 })
+
+# Participles that, after a document and before "by X", make X its author ("a statement
+# e-mailed by ...", "a report released by ..."); "obtained by", "seen by" do not.
+DOCUMENT_AUTHOR_VERBS = frozenset({
+    "written", "issued", "released", "published", "sent", "mailed", "e-mailed", "emailed",
+    "signed", "posted", "prepared", "authored", "produced", "conducted", "drafted",
+    "submitted", "filed", "tweeted", "delivered", "presented", "compiled", "made",
+})
+
+# Prepositions that, right after a document, give its author ("a study by X", "a statement
+# from X").
+DOCUMENT_AUTHOR_PREPOSITIONS = frozenset({"by", "from"})
 
 # Labels that start a paragraph with a colon but are not a speaker in a transcript.
 NON_SPEAKER_LABELS = frozenset({

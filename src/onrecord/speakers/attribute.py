@@ -36,8 +36,8 @@ def mention_kind(tok: Any, why: str) -> str:
         return MentionKind.CARRY.value
     if tok.pos_ == "PRON" or tok.lower_ in PRONOUN_MENTIONS:
         return MentionKind.PRONOUN.value
-    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTITY_LABELS:
-        return MentionKind.NAME.value
+    if tok.pos_ == "PROPN" or tok.ent_type_ in NAME_ENTITY_LABELS or why.startswith("name."):
+        return MentionKind.NAME.value  # "name.apposition": "The librarian, Helen Osei, said"
     if why.startswith("title."):
         return MentionKind.TITLE.value
     return MentionKind.DESCRIPTOR.value

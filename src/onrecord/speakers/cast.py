@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, insort
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -149,6 +150,10 @@ class _Index:
                 self.add("fuzzy", (last[0], len(last)), k)
             if len(k.words) > 1:
                 self.add("first", fold_accents(k.words[0]), k)
+        if k.kind == "organization":
+            head = org_head(k.name)
+            if head:
+                self.add("head", head, k)
 
     def get(self, *keys: tuple[str, Any]) -> list[Known]:
         """The live entities under any of `keys`, in the Cast's order."""
@@ -168,6 +173,7 @@ class Cast:
         self._index = _Index()
         self._mentions_of: dict[int, list[Mention]] = {}
         self._seq = 0
+        self._retyped: set[int] = set()  # "people" found to be organisations
 
     # -- building -------------------------------------------------------------------------
     def _new(self, name: str, kind: str, words: list[str]) -> Known:
@@ -222,12 +228,29 @@ class Cast:
             best = self.lookup_word(words[0], person_only=True, at=at) or \
                 self.lookup_word(words[0], person_only=True, at=at, fuzzy=True)
             if best is None:
+                best = next((k for k in self._index.get(("name", fw[0]))
+                             if id(k) in self._retyped), None)  # "Zentrix" is a company
+            if best is None:
                 best = self._new(words[0], "person", words)
         best.add_mention(lo, hi, text.strip())
         role = leading_role(text)
         if role:
             best.add_title(role)
         return best
+
+    def people_with_surname(self, word: str) -> list[Known]:
+        """The people whose name ends with this surname (or is it)."""
+        fw = fold_accents(word)
+        return [k for k in self._index.get(("last", fw)) if k.kind == "person"
+                and fold_accents(k.words[-1]) == fw and " and " not in k.name]
+
+    def as_organization(self, k: Known) -> None:
+        """A "person" the article shows to be an organisation becomes one (new id)."""
+        self._count["organization"] += 1
+        k.kind, k.id = "organization", f"o{self._count['organization']}"
+        self._retyped.add(id(k))
+        self._index.add("id", k.id, k)
+        self._index.words(k)
 
     def by_surname(self, text: str) -> Known | None:
         """The person whose many-word surname this is ("El Amrani", tagged as an organisation,
@@ -317,6 +340,22 @@ class Cast:
                     best = k
         return best
 
+    def by_head(self, nouns: frozenset[str], at: int, *, window: int,
+                whole: bool = True) -> Known | None:
+        """The organisation whose name is headed by one of these nouns that "the <noun>" at
+        `at` stands for ("the commission" -> Ontario Civilian Police Commission, "the union"
+        -> International Union of Operating Engineers): the latest one mentioned within
+        `window` (subjects first), else (`whole`) the one mentioned last before `at`."""
+        k = self.antecedent(at, kind="organization", window=window,
+                            where=lambda k: org_head(k.name) in nouns)
+        if k is not None or not whole:
+            return k
+        before = [(max((m[0] for m in k.mentions if m[0] < at), default=-1), k)
+                  for k in self._index.get(*(("head", n) for n in nouns))
+                  if k.kind == "organization"]
+        before = [b for b in before if b[0] >= 0]
+        return max(before, key=lambda b: b[0])[1] if before else None
+
     def note(self, pos: int, entity: Known, subject: bool, main: bool = True) -> None:
         m = Mention(pos, entity, subject, subject and main)
         insort(self.mentions, m, key=lambda m: m.pos)  # after the mentions at the same place
@@ -324,16 +363,19 @@ class Cast:
 
     def antecedent(self, pos: int, *, kind: str, window: int, gender: str | None = None,
                    speaker: Known | None = None, subjects: bool = True,
-                   sentence: int | None = None) -> Known | None:
+                   sentence: int | None = None,
+                   where: Callable[[Known], bool] | None = None) -> Known | None:
         """The latest entity of `kind` mentioned before `pos` (subjects first) within `window`,
         skipping people known to be of the other gender. With `sentence` (where the sentence
         of `pos` starts), a subject of a clause inside an earlier sentence ("Although Trump
-        tweeted ...", "a text that Olazabal sent") gives way to the main subjects before it."""
+        tweeted ...", "a text that Olazabal sent") gives way to the main subjects before it.
+        `where` keeps only the entities it accepts."""
         near = self.mentions[bisect_left(self.mentions, pos - window, key=lambda m: m.pos):
                              bisect_left(self.mentions, pos, key=lambda m: m.pos)]
         cands = [m for m in near if m.pos < pos and m.pos >= pos - window
                  and m.entity.kind == kind
-                 and (gender is None or m.entity.likely_gender() in (None, gender))]
+                 and (gender is None or m.entity.likely_gender() in (None, gender))
+                 and (where is None or where(m.entity))]
         if not cands:
             return None
         subj = [m for m in cands if m.subject and subjects] or cands
@@ -369,6 +411,15 @@ def title_heads(title: str) -> set[str]:
         if words[i + 1] in TITLE_COORDINATORS and w in ROLE_WORDS:
             heads.add(w)  # "founder and president", "chair and chief executive"
     return heads
+
+
+def org_head(name: str) -> str | None:
+    """The noun that heads an organisation's name, which "the <noun>" can stand for: the
+    last word before any complement ("Ontario Civilian Police Commission" -> commission,
+    "International Union of Operating Engineers" -> union, "Bank of Canada" -> bank)."""
+    words = [w.lower() for w in _TITLE_WORD.findall(fold_accents(name)) if w != ","]
+    cut = next((i for i, w in enumerate(words) if w in TITLE_COMPLEMENT_WORDS), len(words))
+    return words[cut - 1] if cut else None
 
 
 def titled_person(text: str) -> tuple[str, str] | None:

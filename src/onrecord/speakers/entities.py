@@ -13,10 +13,13 @@ from onrecord.lexicon.people import (
     HONORIFICS,
     MALE_PRONOUNS,
     MALE_TITLES,
+    PERSON_NOUNS,
     ROLE_WORDS,
 )
+from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, leading_role, titled_person
+from onrecord.speakers.genders import first_name_gender
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -31,12 +34,29 @@ def collect(cast: Cast, paras: list[Paragraph]) -> None:
         if label == "PERSON":
             for para in live:
                 _titled_names(cast, para)
+                _untagged_people(cast, para) if para.parsed else _untagged_people_unparsed(cast, para)
+    for para in live:
+        _untagged_surnames(cast, para)
     for para in live:
         if not para.parsed:
             continue
         _nominal_subjects(cast, para)
         _gender_evidence(cast, para)
+    _things_tagged_as_people(cast)
     cast.mentions.sort(key=lambda m: m.pos)
+
+
+def _things_tagged_as_people(cast: Cast) -> None:
+    """A one-word "person" the article's own pronouns call "it" ("Facebook told employees it
+    is ...", "... to its own team"), never "he" or "she", with no first name or honorific,
+    is an organisation the model tagged as a person."""
+    for k in list(cast.known):
+        v = k.votes
+        if k.kind == "person" and len(k.words) == 1 and v.get("its", 0) >= 1 and \
+                v.get("it", 0) + v.get("its", 0) >= 2 and \
+                not any(v.get(g, 0) for g in ("m", "f", "weak-m", "weak-f", "he")) and \
+                first_name_gender(k.words[0]) is None:
+            cast.as_organization(k)
 
 
 # "Mayor Ana Ruiz", "Dr. Helena Voss": a title or honorific, then one to three capitalised words.
@@ -65,6 +85,130 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
         first = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?"
         subject = span.root.dep_ in ("nsubj", "nsubjpass") if para.parsed else first
         cast.note(lo, k, subject, main_clause(span.root) if para.parsed else True)
+
+
+def _untagged_people(cast: Cast, para: Paragraph) -> None:
+    """People the model did not tag as people, named as a subject with an apposition that
+    says so: "Roman, a resident of the area, said", "Aiyana, 34, was asleep" (a name it
+    tagged as a place or an organisation, or not at all). The sentence's own pronouns give
+    a gender, as for any person."""
+    doc = para.doc
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.dep_ not in ("nsubj", "nsubjpass") or \
+                tok.ent_type_ == "PERSON" or not tok.text[:1].isupper() or para.in_quote(tok):
+            continue
+        words = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+        if len(words) > 3 or words[-1].i - words[0].i != len(words) - 1 or \
+                any(not t.is_alpha or not t.text[:1].isupper() or
+                    fold_accents(t.text) in ORG_WORDS for t in words):
+            continue
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and (ent.start, ent.end) != (words[0].i, tok.i + 1):
+            continue  # part of a longer name: not ours to retag
+        appos = next((c for c in tok.rights if c.dep_ == "appos"), None)
+        if appos is None or not (appos.lower_ in PERSON_NOUNS or appos.lower_ in ROLE_WORDS
+                                 or _age(appos, tok)):
+            continue
+        lo, hi = para.char(words[0]), para.char_end(tok)
+        k = cast.person(doc[words[0].i:tok.i + 1].text, lo, hi)
+        if k is None:
+            continue
+        if not _age(appos, tok):
+            title = doc[appos.left_edge.i:appos.i + 1].text
+            if len(title.split()) <= 8:
+                k.add_title(title)
+        cast.note(lo, k, True, main_clause(tok))
+        sent = tok.sent
+        if any(e.label_ == "PERSON" for e in sent.ents):
+            continue
+        after = [t.lower_ for t in sent if t.i > tok.i and not para.in_quote(t)]
+        m = sum(w in MALE_PRONOUNS for w in after)
+        f = sum(w in FEMALE_PRONOUNS for w in after)
+        if m and not f:
+            k.vote("m", strong=False)
+        elif f and not m:
+            k.vote("f", strong=False)
+
+
+# A sentence opening with a name and an apposition that says it is a person's: "Yuni, a
+# resident of Lampung, was asleep", "Aiyana, 34, was asleep" (for sentences left unparsed).
+_NAME_THEN_PERSON = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?P<name>[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+){0,2}),\s+"
+    r"(?:(?:a|an|the)\s+(?:[\w’'-]+\s+){0,3}?(?P<noun>[a-z]+)\b|(?P<age>\d{1,2}),)")
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z’'-]{3,}\b")
+
+
+def _untagged_surnames(cast: Cast, para: Paragraph) -> None:
+    """A known person's surname the model did not tag at this place ("Niederreiter has four
+    goals", tagged only further on) is still a mention of them, when one person alone has
+    that surname. A subheading ("Trump threatens interference", no full stop) is no
+    sentence a later pronoun looks back to."""
+    doc = para.doc
+    if not doc.text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ":", ")")):
+        return
+    for m in _CAPITALISED.finditer(doc.text):
+        people = cast.people_with_surname(m.group())
+        if len(people) != 1:
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None or len(span) != 1 or span[0].ent_type_ or para.in_quote(span[0]):
+            continue
+        tok = span[0]
+        if para.parsed:
+            if tok.pos_ != "PROPN":
+                continue
+            subject, main = tok.dep_ in ("nsubj", "nsubjpass"), main_clause(tok)
+        else:
+            subject, main = tok.i == 0 or doc[tok.i - 1].text in (".", "!", "?"), True
+        lo = para.start + m.start()
+        people[0].add_mention(lo, para.start + m.end(), "")
+        cast.note(lo, people[0], subject, main)
+
+
+def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
+    """`_untagged_people` on the surface, for a paragraph the parser did not read."""
+    text = para.doc.text
+    for m in _NAME_THEN_PERSON.finditer(text):
+        noun = m.group("noun")
+        if noun is not None and noun not in PERSON_NOUNS and noun not in ROLE_WORDS:
+            continue
+        span = para.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
+        if span is None or para.in_quote(span[0]) or \
+                any(fold_accents(w) in ORG_WORDS for w in m.group("name").split()):
+            continue
+        ents = {(t.ent_type_, t.ent_iob_) for t in span}
+        ent = next((e for e in para.doc.ents if e.start <= span[0].i < e.end), None)
+        if any(kind == "PERSON" for kind, _ in ents) or (
+                ent is not None and (ent.start, ent.end) != (span.start, span.end)):
+            continue
+        lo, hi = para.start + m.start("name"), para.start + m.end("name")
+        k = cast.person(m.group("name"), lo, hi)
+        if k is None:
+            continue
+        cast.note(lo, k, True)
+        end = text.find(". ", m.end())
+        after = _WORDS.findall(text[m.end():end if end > 0 else len(text)].lower())
+        if any(e.label_ == "PERSON" and e.start_char > m.end() for e in para.doc.ents
+               if end < 0 or e.start_char < end):
+            continue
+        male = sum(w in MALE_PRONOUNS for w in after)
+        female = sum(w in FEMALE_PRONOUNS for w in after)
+        if male and not female:
+            k.vote("m", strong=False)
+        elif female and not male:
+            k.vote("f", strong=False)
+
+
+_WORDS = re.compile(r"[a-z]+")
+
+
+def _age(appos: Any, name: Any) -> bool:
+    """"Aiyana, 34,": a number alone right after the name, set off by commas, is an age."""
+    return appos.like_num and appos.i == name.i + 2 and appos.text.isdigit() and \
+        0 < int(appos.text) < 120 and appos.i + 1 < len(appos.doc) and \
+        appos.doc[appos.i + 1].text == ","
 
 
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
@@ -174,6 +318,24 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
             k.vote("m", strong=False)
         elif f and not m:
             k.vote("f", strong=False)
+        elif m or f:
+            k.votes["he"] = k.votes.get("he", 0) + 1  # both: a person's sentence all the same
+    for sent in doc.sents:  # "it"/"its" after a one-word "person" (_things_tagged_as_people)
+        subj = [t for t in sent if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+                and t.ent_type_ in ("PERSON", "ORG", "") and not para.in_quote(t)
+                and not any(c.dep_ == "compound" for c in t.children)]
+        if len(subj) != 1:
+            continue
+        k = cast.lookup_word(subj[0].text, person_only=True)
+        if k is None or len(k.words) != 1:
+            continue
+        after = [t.lower_ for t in sent if t.i > subj[0].i and not para.in_quote(t)]
+        if any(w in MALE_PRONOUNS or w in FEMALE_PRONOUNS for w in after):
+            k.votes["he"] = k.votes.get("he", 0) + 1
+            continue
+        for w in ("it", "its"):
+            if w in after:
+                k.votes[w] = k.votes.get(w, 0) + after.count(w)
 
 
 def titles_of(para: Paragraph, ent: Any) -> list[str]:

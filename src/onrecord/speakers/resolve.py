@@ -2,6 +2,7 @@
 joint speakers, unnamed sources) to an entity of the cast."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon.grammar import (
@@ -9,10 +10,29 @@ from onrecord.lexicon.grammar import (
     MENTION_PREPOSITIONS,
     NAME_JOINERS,
     NAME_JOINERS_AND_THE,
+    RELATIVE,
 )
-from onrecord.lexicon.people import GROUP_PRONOUNS, MALE_PRONOUNS, PERSON_PRONOUNS, THING_PRONOUNS
-from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS, ORG_WORDS, SUB_BODIES
+from onrecord.lexicon.people import (
+    GROUP_PRONOUNS,
+    MALE_PRONOUNS,
+    PERSON_NOUNS,
+    PERSON_PRONOUNS,
+    ROLE_WORDS,
+    THING_PRONOUNS,
+)
+from onrecord.lexicon.sources import (
+    DOCUMENT_AUTHOR_PREPOSITIONS,
+    DOCUMENT_AUTHOR_VERBS,
+    DOCUMENT_NOUNS,
+    GENERIC_ORG_NOUNS,
+    GROUP_NOUNS,
+    ORG_KINDS,
+    ORG_NOUNS,
+    ORG_WORDS,
+    SUB_BODIES,
+)
 from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.rules import Family
 from onrecord.speakers.cast import Cast, Known, name_words, titled_person
 from onrecord.spelling import fold_accents
 
@@ -41,6 +61,12 @@ def mention_span(para: Paragraph, tok: Any) -> tuple[int, int, str]:
         elif t.dep_ == "prep" and t.lower_ in MENTION_PREPOSITIONS and \
                 tok.pos_ == "NOUN":
             hi = max(hi, _edge_without_clauses(t))
+        elif t.dep_ == "prep" and t.lower_ == "of" and t.i == tok.i + 1 and \
+                tok.pos_ in ("NUM", "ADJ", "DET", "PRON") and \
+                any(o.dep_ == "pobj" and o.lower_ not in RELATIVE for o in t.children):
+            # A part of a group: "one of the players [in the video]", "many of them"; not
+            # "most of whom", whose group is the noun the clause hangs on.
+            hi = max(hi, next(o.i for o in t.children if o.dep_ == "pobj"))
         elif tok.pos_ == "NOUN" and t.i == hi + 1 and \
                 not {tok.lower_, tok.lower_[:-1]} & DOCUMENT_NOUNS and (
                     (t.dep_ == "acl" and t.tag_ == "VBN") or (t.dep_ == "amod" and t.pos_ == "ADJ")):
@@ -153,6 +179,13 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if k is not None:
             return k, _name_span(para, tok, (lo, hi, text)), "name.named_entity"
     # A common noun: a title standing for a person, or an unnamed/document source.
+    named = _named(tok) if low in PERSON_NOUNS or low in ROLE_WORDS else None
+    if named is not None:  # "an official in Banten province named Jhony"
+        k = _name_entity(cast, para, named, pos)
+        if k is not None and k.kind == "person":
+            nhi = para.char_end(named)
+            return k, (lo, nhi, para.doc.text[lo - para.start:nhi - para.start]), \
+                "name.named_after_noun"
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
             k = _name_entity(cast, para, c, pos)
@@ -171,10 +204,10 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
     sub_body = low in SUB_BODIES and any(c.dep_ in ("compound", "nmod") for c in tok.children)
     if definite and low in ORG_NOUNS and not sub_body and \
             not any(c.dep_ == "prep" for c in tok.children):
-        k = cast.antecedent(pos, kind="organization", window=3000)
-        if k is not None:  # "the firm", "the think tank": the organisation named before
-            k.add_mention(lo, hi, "")
-            return k, (lo, hi, text), "descriptor.organisation_before"
+        found = ORG_DESCRIPTOR.first(OrgDescriptor(cast, pos, fold_accents(low)))
+        if found is not None:  # "the firm", "the commission": the organisation named before
+            found[1].add_mention(lo, hi, "")
+            return found[1], (lo, hi, text), found[0]
     if definite and low not in DOCUMENT_NOUNS:
         # A plural ("the ministers", "the brothers") is a group, never one titled person; the
         # lemmatizer is not loaded (`lemma_` is empty), so the tag tells the number.
@@ -182,7 +215,99 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if k is not None:
             k.add_mention(lo, hi, "")
             return k, (lo, hi, text), "title.person_with_that_title"
+    if low in DOCUMENT_NOUNS or low[:-1] in DOCUMENT_NOUNS:
+        found = DOCUMENT_AUTHOR.first(tok)
+        if found is not None:  # "a study by the finance committee said"
+            k, (alo, ahi, _), _why = _resolve(cast, para, found[1])
+            if k is not None and k.kind in ("person", "organization"):
+                lo, hi = min(lo, alo), max(hi, ahi)
+                return k, (lo, hi, para.doc.text[lo - para.start:hi - para.start]), found[0]
     return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
+
+
+def _named(tok: Any) -> Any:
+    """The name a person noun is given by "named" or "called" inside its phrase ("a man
+    named Neil Calder", "an official in the province named Jhony"; the parser may hang the
+    participle on a nearer noun)."""
+    for t in tok.doc[tok.i + 1:tok.right_edge.i + 1]:
+        if t.dep_ == "acl" and t.lower_ in ("named", "called"):
+            return next((c for c in t.children if c.pos_ == "PROPN" and c.i > t.i
+                         and c.dep_ in ("oprd", "dobj", "attr", "appos", "xcomp")), None)
+    return None
+
+
+def _is_name(tok: Any) -> bool:
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+
+
+def _author_after_preposition(tok: Any) -> Any:
+    """"a study by the Senate finance committee", "a statement from Acme"."""
+    for c in tok.rights:
+        if c.dep_ in ("prep", "agent") and c.lower_ in DOCUMENT_AUTHOR_PREPOSITIONS:
+            return next((o for o in c.children if o.dep_ == "pobj" and _is_name(o)), None)
+    return None
+
+
+def _author_of_participle(tok: Any) -> Any:
+    """"a statement e-mailed to the paper by Ana Ruiz", "a report released by the board";
+    not "the memo obtained by the paper"."""
+    for v in tok.rights:
+        if v.dep_ == "acl" and v.lower_ in DOCUMENT_AUTHOR_VERBS:
+            for c in v.children:
+                if c.dep_ == "agent":
+                    return next((o for o in c.children if o.dep_ == "pobj" and _is_name(o)), None)
+    return None
+
+
+def _author_as_possessor(tok: Any) -> Any:
+    """"Infrastructure Canada's public database", "the ministry's report" stay with a name."""
+    return next((c for c in tok.lefts if c.dep_ == "poss" and _is_name(c)), None)
+
+
+# A document standing as a source is its author's words, when the article names the author.
+DOCUMENT_AUTHOR: Family[Any, Any] = Family("document", (
+    _author_after_preposition,
+    _author_of_participle,
+    _author_as_possessor,
+))
+
+
+@dataclass(frozen=True)
+class OrgDescriptor:
+    """What the rules for "the <noun>" standing for an organisation look at."""
+
+    cast: Cast
+    pos: int  # where the mention is
+    noun: str  # its head noun, folded
+
+
+def _organisation_with_that_head(c: OrgDescriptor) -> Known | None:
+    """"the commission" is the organisation whose name that noun heads ("Ontario Civilian
+    Police Commission"), however far back, over any organisation named since."""
+    return c.cast.by_head(frozenset({c.noun}), c.pos, window=3000)
+
+
+def _organisation_of_that_kind(c: OrgDescriptor) -> Known | None:
+    """"the union" is an organisation named shortly before whose name a noun of the same
+    kind heads ("Association of Flight Attendants"; "the agency": the Budget Office)."""
+    kind = frozenset().union(*(k for k in ORG_KINDS if c.noun in k)) - {c.noun}
+    return c.cast.by_head(kind, c.pos, window=3000, whole=False) if kind else None
+
+
+def _organisation_before(c: OrgDescriptor) -> Known | None:
+    """"the firm", "the company": the organisation named before, of whatever name. A noun for
+    a kind of body ("the union", "the government") with no organisation of that kind named
+    stays the source as written."""
+    if c.noun not in GENERIC_ORG_NOUNS:
+        return None
+    return c.cast.antecedent(c.pos, kind="organization", window=3000)
+
+
+ORG_DESCRIPTOR: Family[OrgDescriptor, Known] = Family("descriptor", (
+    _organisation_with_that_head,
+    _organisation_of_that_kind,
+    _organisation_before,
+))
 
 
 def _name_span(para: Paragraph, tok: Any, fallback: tuple[int, int, str]) -> tuple[int, int, str]:
