@@ -20,3 +20,7 @@ class StoreBusy(StoreError):
 
 class StoreVersionError(StoreError):
     """The store was written by an onrecord with another schema version."""
+
+
+class BadDate(BadInput):
+    """A date that is not YYYY-MM-DD, YYYY-MM or YYYY (a record's `published`, --since...)."""

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from onrecord.dates.values import date_arg
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure
 
@@ -25,8 +26,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
                    help="json (pretty, default for one article), jsonl (default for JSONL, "
                         "WARC, folders or several inputs) or text (speaker — quote)")
-    p.add_argument("--published", metavar="YYYY-MM-DD",
-                   help="publication date for inputs that do not state one")
+    p.add_argument("--published", metavar="DATE", type=date_arg("--published"),
+                   help="publication date for inputs that do not state one "
+                        "(YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--explain", action="store_true",
                    help="give each quote an `explain` object: the rule that found it and how "
                         "its speaker was resolved (mention, entity, rule)")

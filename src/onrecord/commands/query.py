@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from onrecord.dates.values import date_arg
+
 COLUMNS = ["date", "speaker", "quote", "outlet", "article_title", "article_id"]
 
 
@@ -19,8 +21,10 @@ def add_parser(sub: Any) -> None:
                    help="speaker name or a form of it (accents and case ignored; a surname "
                         "matches everyone with that surname)")
     p.add_argument("--contains", metavar="WORDS", help="every word must occur in the quote")
-    p.add_argument("--since", metavar="DATE", help="on or after this date (YYYY-MM-DD)")
-    p.add_argument("--until", metavar="DATE", help="on or before this date (YYYY-MM-DD)")
+    p.add_argument("--since", metavar="DATE", type=date_arg("--since"),
+                   help="on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    p.add_argument("--until", metavar="DATE", type=date_arg("--until"),
+                   help="on or before this date (YYYY-MM-DD, YYYY-MM or YYYY: to its end)")
     p.add_argument("--outlet", metavar="NAME", help="outlet name contains NAME")
     p.add_argument("--show-copies", action="store_true",
                    help="list the near-duplicate copies of each quote's article")
@@ -34,15 +38,10 @@ def run(args: argparse.Namespace) -> int:
     from onrecord.corpus.output import write_rows
     from onrecord.corpus.store import Store, StoreError
 
-    for d in (args.since, args.until):
-        if d and not _is_date(d):
-            print(f"onrecord query: {d!r} is not a date; use YYYY-MM-DD (or YYYY, YYYY-MM)",
-                  file=sys.stderr)
-            return 2
     try:
         with Store(args.store, read_only=True) as store:
             rows = store.quotes(speaker=args.speaker, contains=args.contains, since=args.since,
-                                until=_until(args.until), outlet=args.outlet, limit=args.limit,
+                                until=args.until, outlet=args.outlet, limit=args.limit,
                                 offset=args.offset, copies=args.show_copies)
     except StoreError as e:
         print(f"onrecord query: {e}", file=sys.stderr)
@@ -54,15 +53,3 @@ def run(args: argparse.Namespace) -> int:
     write_rows(rows, cols, args.format, sys.stdout)
     return 0
 
-
-def _is_date(s: str) -> bool:
-    import re
-
-    return re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", s) is not None
-
-
-def _until(s: str | None) -> str | None:
-    """An inclusive upper bound: '2022-01' covers every day of January."""
-    if s is None or len(s) == 10:
-        return s
-    return s + "\uffff"

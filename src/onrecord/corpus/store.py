@@ -18,6 +18,7 @@ from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.speakers import Speaker, SpeakerRegistry
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
+from onrecord.dates.values import normalize_date, until_bound
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
@@ -247,6 +248,7 @@ class Store:
             for w in contains.split():
                 where.append("q.text ILIKE ? ESCAPE '\\'")
                 params.append(f"%{_like_escape(w)}%")
+        since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
         if since:
             where.append("coalesce(q.date, a.published) >= ?")
             params.append(since)

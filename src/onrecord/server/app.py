@@ -5,22 +5,21 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
-from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage
+from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
 from onrecord.server.storeview import NoStore, StoreView
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -34,7 +33,7 @@ def describe_errors(errors: list[Any]) -> str:
     """One readable sentence for pydantic's validation errors (missing text, bad types...)."""
     parts = []
     for err in errors:
-        loc = [str(x) for x in err.get("loc", ()) if x != "body"]
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query")]
         if err.get("type") == "missing" and not loc:
             parts.append('the request needs a JSON body such as {"text": "..."}')
         else:
@@ -139,15 +138,18 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     @app.get("/quotes", response_model=QuotesPage, tags=["store"])
     def quotes(speaker: str | None = Query(None, description="speaker name (or part of it)"),
                contains: str | None = Query(None, description="words in the quote"),
-               since: date | None = Query(None, description="on or after, YYYY-MM-DD"),
-               until: date | None = Query(None, description="on or before, YYYY-MM-DD"),
+               since: Annotated[str | None, Query(
+                   description="on or after: YYYY-MM-DD, YYYY-MM or YYYY"),
+                   AfterValidator(api_date)] = None,
+               until: Annotated[str | None, Query(
+                   description="on or before: YYYY-MM-DD, YYYY-MM or YYYY (to its end)"),
+                   AfterValidator(api_date)] = None,
                outlet: str | None = Query(None, description="publication or site"),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
                ) -> QuotesPage:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
-                   "since": since.isoformat() if since else None,
-                   "until": until.isoformat() if until else None, "outlet": outlet or None}
+                   "since": since, "until": until, "outlet": outlet or None}
         items = store.quotes(**filters, limit=limit, offset=offset)
         return QuotesPage(items=items, total=store.count_quotes(**filters),
                           limit=limit, offset=offset)
