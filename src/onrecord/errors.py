@@ -24,3 +24,8 @@ class StoreVersionError(StoreError):
 
 class BadDate(BadInput):
     """A date that is not YYYY-MM-DD, YYYY-MM or YYYY (a record's `published`, --since...)."""
+
+
+class BadArgument(OnrecordError, ValueError):
+    """An option or parameter out of range (a negative --limit, a huge --offset, an export
+    folder that already holds files...)."""

@@ -13,18 +13,22 @@ def add_parser(sub: Any) -> None:
                                    "duplicates) into DIR.")
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--format", choices=["parquet"], default="parquet")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite the Parquet files DIR already holds")
     p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from onrecord.corpus.export import export_parquet
+    from onrecord.corpus.export import check_target, export_parquet
     from onrecord.corpus.store import Store, StoreError
+    from onrecord.errors import BadArgument
 
     try:
+        check_target(args.dir, force=args.force)
         with Store(args.store, read_only=True) as store:
-            files = export_parquet(store, args.dir)
-    except StoreError as e:
+            files = export_parquet(store, args.dir, force=args.force)
+    except (StoreError, BadArgument) as e:
         print(f"onrecord export: {e}", file=sys.stderr)
         return 2
     for f in files:

@@ -5,6 +5,7 @@ import argparse
 import sys
 from typing import Any
 
+from onrecord.commands.args import whole
 from onrecord.dates.values import date_arg
 
 COLUMNS = ["date", "speaker", "quote", "outlet", "article_title", "article_id"]
@@ -28,8 +29,10 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--outlet", metavar="NAME", help="outlet name contains NAME")
     p.add_argument("--show-copies", action="store_true",
                    help="list the near-duplicate copies of each quote's article")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N quotes (50)")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    p.add_argument("--limit", type=whole("--limit", 1), default=50, metavar="N",
+                   help="at most N quotes (50)")
+    p.add_argument("--offset", type=whole("--offset", 0), default=0, metavar="N",
+                   help="skip the first N")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=run)
 
@@ -37,13 +40,14 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from onrecord.corpus.output import write_rows
     from onrecord.corpus.store import Store, StoreError
+    from onrecord.errors import BadArgument
 
     try:
         with Store(args.store, read_only=True) as store:
             rows = store.quotes(speaker=args.speaker, contains=args.contains, since=args.since,
                                 until=args.until, outlet=args.outlet, limit=args.limit,
                                 offset=args.offset, copies=args.show_copies)
-    except StoreError as e:
+    except (StoreError, BadArgument) as e:
         print(f"onrecord query: {e}", file=sys.stderr)
         return 2
     for r in rows:

@@ -34,6 +34,8 @@ def add_parser(sub: Any) -> None:
                    help="Ray: folder for the Parquet shards (default: STORE.shards)")
     p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
                    help="after the run, export the store's tables: --export parquet DIR")
+    p.add_argument("--force", action="store_true",
+                   help="with --export: overwrite the Parquet files DIR already holds")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another process holds the store, wait up to SECONDS for it "
                         "(default: refuse at once)")
@@ -57,6 +59,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"onrecord run: unknown export format {args.export[0]!r} (use parquet)",
               file=sys.stderr)
         return 2
+    if args.export:
+        from onrecord.corpus.export import check_target
+        from onrecord.errors import BadArgument
+
+        try:  # before the run, not after hours of it
+            check_target(args.export[1], force=args.force)
+        except BadArgument as e:
+            print(f"onrecord run: --export: {e}", file=sys.stderr)
+            return 2
     if args.article_timeout < 0:
         print("onrecord run: --article-timeout must be 0 (no limit) or more seconds",
               file=sys.stderr)
@@ -91,7 +102,7 @@ def run(args: argparse.Namespace) -> int:
         from onrecord.corpus.export import export_parquet
 
         with _open(args.store) as store:
-            files = export_parquet(store, args.export[1])
+            files = export_parquet(store, args.export[1], force=True)  # checked above
         print(f"exported {len(files)} tables to {args.export[1]}")
     return 1 if summary.new.errors else 0
 

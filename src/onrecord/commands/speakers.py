@@ -5,6 +5,8 @@ import argparse
 import sys
 from typing import Any
 
+from onrecord.commands.args import whole
+
 COLUMNS = ["quotes", "articles", "name", "titles", "id"]
 
 
@@ -14,8 +16,10 @@ def add_parser(sub: Any) -> None:
                                    "ranked by quotes; near-duplicate copies count once.")
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--name", metavar="NAME", help="only speakers matching NAME")
-    p.add_argument("--limit", type=int, default=50, metavar="N", help="at most N speakers (50)")
-    p.add_argument("--offset", type=int, default=0, metavar="N", help="skip the first N")
+    p.add_argument("--limit", type=whole("--limit", 1), default=50, metavar="N",
+                   help="at most N speakers (50)")
+    p.add_argument("--offset", type=whole("--offset", 0), default=0, metavar="N",
+                   help="skip the first N")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p.set_defaults(func=run)
 
@@ -23,11 +27,12 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from onrecord.corpus.output import write_rows
     from onrecord.corpus.store import Store, StoreError
+    from onrecord.errors import BadArgument
 
     try:
         with Store(args.store, read_only=True) as store:
             rows = store.speakers(name=args.name, limit=args.limit, offset=args.offset)
-    except StoreError as e:
+    except (StoreError, BadArgument) as e:
         print(f"onrecord speakers: {e}", file=sys.stderr)
         return 2
     write_rows(rows, COLUMNS, args.format, sys.stdout)

@@ -16,6 +16,8 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from onrecord.corpus import MAX_ROWS
+from onrecord.errors import BadArgument, BadInput
 from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
@@ -100,6 +102,11 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
             "errors": [{k: v for k, v in e.items() if k in ("type", "loc", "msg")}
                        for e in errors]})
 
+    @app.exception_handler(BadArgument)
+    @app.exception_handler(BadInput)
+    async def _bad_value(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
+
     @app.exception_handler(NoStore)
     async def _no_store(request: Request, exc: NoStore) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": str(exc)})
@@ -145,7 +152,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
                    description="on or before: YYYY-MM-DD, YYYY-MM or YYYY (to its end)"),
                    AfterValidator(api_date)] = None,
                outlet: str | None = Query(None, description="publication or site"),
-               limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+               limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
                ) -> QuotesPage:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
@@ -156,7 +163,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
 
     @app.get("/speakers", response_model=SpeakersPage, tags=["store"])
     def speakers(name: str | None = Query(None, description="speaker name (or part of it)"),
-                 limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+                 limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
                  ) -> SpeakersPage:
         """Speakers in the store with their quote and article counts."""
         return SpeakersPage(items=store.speakers(name=name or None, limit=limit, offset=offset),
