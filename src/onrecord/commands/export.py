@@ -5,14 +5,19 @@ import argparse
 import sys
 from typing import Any
 
+from onrecord.commands.formats import example, format_option
+
 
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("export", help="export a store's tables (Parquet)",
                        description="Write one Parquet file per table of the store "
                                    "(articles, quotes, speakers, mentions, repairs, errors, "
-                                   "duplicates) into DIR.")
+                                   "duplicates) into DIR.",
+                       **example("onrecord export --store quotes.duckdb out/",
+                                 "onrecord export --store quotes.duckdb --force out/   "
+                                 "# overwrite an earlier export"))
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
-    p.add_argument("--format", choices=["parquet"], default="parquet")
+    format_option(p, "export", ["parquet"], "parquet", help="parquet (the only one)")
     p.add_argument("--force", action="store_true",
                    help="overwrite the Parquet files DIR already holds")
     p.add_argument("dir", metavar="DIR", help="output folder (created if missing)")

@@ -6,9 +6,12 @@ import sys
 from typing import Any
 
 from onrecord.commands.args import whole
+from onrecord.commands.formats import example, format_option
 from onrecord.dates.values import date_arg
 
-COLUMNS = ["date", "speaker", "quote", "outlet", "article_title", "article_id"]
+# quote_date: when the quote was said (from the article's words); published: the article's date.
+COLUMNS = ["quote_date", "published", "speaker", "quote", "outlet", "article_title",
+           "article_id"]
 
 
 def add_parser(sub: Any) -> None:
@@ -16,7 +19,12 @@ def add_parser(sub: Any) -> None:
         "query", help="find quotes in a store",
         description="Quotes from a store made by `onrecord run`, newest first, each with its "
                     "article. Near-duplicate copies of an article count once; --show-copies "
-                    "lists them.")
+                    "lists them. Each quote shows its own date (quote_date: when it was said, if "
+                    "the article says) and its article's publication date (published).",
+        **example("onrecord query --store quotes.duckdb --speaker Blair --contains election",
+                  "onrecord query --store quotes.duckdb --since 2022-01 --until 2022-03 "
+                  "--outlet ctv --show-copies",
+                  "onrecord query --store quotes.duckdb --speaker Joly --format csv > joly.csv"))
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--speaker", metavar="NAME",
                    help="speaker name or a form of it (accents and case ignored; a surname "
@@ -33,7 +41,8 @@ def add_parser(sub: Any) -> None:
                    help="at most N quotes (50)")
     p.add_argument("--offset", type=whole("--offset", 0), default=0, metavar="N",
                    help="skip the first N")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    format_option(p, "query", ["text", "jsonl", "csv"], "text",
+                  help="text (a table, default), jsonl (every field, one quote per line) or csv")
     p.set_defaults(func=run)
 
 
@@ -52,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
         return 2
     for r in rows:
         r["quote"] = r["text"]
-        r["date"] = r["date"] or r["published"]
+        r["quote_date"] = r["date"]
     cols = COLUMNS + (["copies"] if args.show_copies else [])
     write_rows(rows, cols, args.format, sys.stdout)
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from onrecord.commands.args import port
+from onrecord.commands.formats import example
 from onrecord.server.config import DEFAULT_TIMEOUT, parse_size
 
 
@@ -21,7 +22,9 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "serve", help="serve the HTTP API and the web viewer",
         description="Serve POST /extract, the quote store (GET /quotes, /speakers, "
-                    "/articles/{id}) and the web viewer at /. API docs at /docs.")
+                    "/articles/{id}) and the web viewer at /. API docs at /docs.",
+        **example("onrecord serve                        # http://127.0.0.1:8000/",
+                  "onrecord serve --store quotes.duckdb --port 9000 --workers 2"))
     p.add_argument("--store", type=Path, default=None, metavar="PATH",
                    help="a quote store built by `onrecord run` (DuckDB); without it only "
                         "extraction and the article viewer are available")

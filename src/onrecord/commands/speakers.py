@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from onrecord.commands.args import whole
+from onrecord.commands.formats import example, format_option
 
 COLUMNS = ["quotes", "articles", "name", "titles", "id"]
 
@@ -13,14 +14,18 @@ COLUMNS = ["quotes", "articles", "name", "titles", "id"]
 def add_parser(sub: Any) -> None:
     p = sub.add_parser("speakers", help="rank a store's speakers by number of quotes",
                        description="Speakers resolved across articles (one id per person), "
-                                   "ranked by quotes; near-duplicate copies count once.")
+                                   "ranked by quotes; near-duplicate copies count once.",
+                       **example("onrecord speakers --store quotes.duckdb --limit 20",
+                                 "onrecord speakers --store quotes.duckdb --name Joly "
+                                 "--format jsonl"))
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--name", metavar="NAME", help="only speakers matching NAME")
     p.add_argument("--limit", type=whole("--limit", 1), default=50, metavar="N",
                    help="at most N speakers (50)")
     p.add_argument("--offset", type=whole("--offset", 0), default=0, metavar="N",
                    help="skip the first N")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    format_option(p, "speakers", ["text", "jsonl", "csv"], "text",
+                  help="text (a table, default), jsonl (every field, one speaker per line) or csv")
     p.set_defaults(func=run)
 
 
