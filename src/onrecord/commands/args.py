@@ -25,4 +25,4 @@ def whole(option: str, low: int, high: int = MAX_ROWS) -> Callable[[str], int]:
     return parse
 
 
-port = whole("--port", 1, 65535)
+port = whole("--port", 0, 65535)  # 0: any free port, as the OS picks

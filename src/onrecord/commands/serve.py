@@ -29,7 +29,7 @@ def add_parser(sub: Any) -> None:
                    help="a quote store built by `onrecord run` (DuckDB); without it only "
                         "extraction and the article viewer are available")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=port, default=8000, help="port, 1-65535 (default 8000)")
+    p.add_argument("--port", type=port, default=8000, help="port, 0-65535 (default 8000; 0: any free port)")
     p.add_argument("--max-body", type=_size, default="10MB", metavar="SIZE",
                    help="largest request body, e.g. 10MB or 512KB (default 10MB); larger: 413")
     p.add_argument("--article-timeout", "--timeout", dest="timeout", type=float,
