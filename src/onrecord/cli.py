@@ -13,6 +13,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every subcommand whose module is present."""
     parser = argparse.ArgumentParser(
         prog="onrecord", description="Who said what, to whom, and when: quotes from news text.")
+    parser.add_argument("--version", action="version", version=f"onrecord {_version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMANDS:
@@ -24,6 +25,17 @@ def build_parser() -> argparse.ArgumentParser:
             raise
         module.add_parser(sub)
     return parser
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("onrecord")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        from onrecord import __version__
+
+        return __version__
 
 
 def main(argv: list[str] | None = None) -> int:

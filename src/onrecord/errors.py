@@ -20,3 +20,12 @@ class StoreBusy(StoreError):
 
 class StoreVersionError(StoreError):
     """The store was written by an onrecord with another schema version."""
+
+
+class BadDate(BadInput):
+    """A date that is not YYYY-MM-DD, YYYY-MM or YYYY (a record's `published`, --since...)."""
+
+
+class BadArgument(OnrecordError, ValueError):
+    """An option or parameter out of range (a negative --limit, a huge --offset, an export
+    folder that already holds files...)."""

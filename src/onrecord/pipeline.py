@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
+from datetime import date
 from typing import Any
 
-from onrecord.errors import BadInput
+from onrecord.errors import BadDate, BadInput
 from onrecord.ingest.record import InputRecord
-from onrecord.model import Article, Failure, Quote
+from onrecord.model import Article, Failure, Quote, Repair
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.parse.parser import parse_articles
 from onrecord.quotes.direct import find_direct
@@ -70,8 +71,12 @@ class Extractor:
         self.pos = FastPOS(self.nlp) if "attribute_ruler" in self.nlp.pipe_names else None
 
     def extract(self, text: str, *, id: str | None = None,
-                published: str | None = None) -> Article:
-        """One article's record; raises BadInput (a ValueError) for input that cannot be read."""
+                published: str | date | None = None) -> Article:
+        """One article's record; raises BadInput (a ValueError) for input that cannot be read
+        (BadDate for a `published` that is not YYYY-MM-DD, YYYY-MM, YYYY or a date)."""
+        from onrecord.dates.values import normalize_date
+
+        published = normalize_date(published, "published")  # BadDate before any work
         result = next(self.pipe([InputRecord(id=id, text=text, published=published)]))
         if isinstance(result, Failure):
             raise BadInput(result.error)
@@ -118,10 +123,12 @@ def prepare(rec: InputRecord | Failure) -> Article | Failure:
     if isinstance(rec, Failure):
         return rec
     from onrecord.dates.published import find_published
+    from onrecord.dates.values import normalize_date
     from onrecord.ingest.clean import clean_text
     from onrecord.ingest.html import html_to_text
 
     try:
+        published = normalize_date(rec.published, "published")
         meta = dict(rec.meta)
         if rec.text is not None and not isinstance(rec.text, str):
             return Failure(id=rec.id, error="'text' must be a string")
@@ -139,10 +146,27 @@ def prepare(rec: InputRecord | Failure) -> Article | Failure:
         if not raw.strip():
             return Failure(id=rec.id, error="empty article: no text to read")
         text, repairs = clean_text(raw)
-        published = rec.published or meta.get("date") or find_published(text)
+        page_date = _page_date(meta, repairs)  # checked (and noted if bad) even when unused
+        published = published or page_date or find_published(text)
         return Article(id=rec.id, text=text, published=published, repairs=repairs, meta=meta)
+    except BadDate as e:
+        return Failure(id=rec.id, error=str(e))
     except Exception as e:  # one bad record must not stop the run
         return Failure(id=rec.id, error=f"could not prepare article: {type(e).__name__}: {e}")
+
+
+def _page_date(meta: dict[str, Any], repairs: list[Repair]) -> str | None:
+    """The page's own date (HTML metadata, or a record's `meta.date`), normalised; one that is
+    not a date is ignored, with a `date` repair note (at offset 0) saying so."""
+    from onrecord.dates.values import normalize_date
+
+    value = meta.get("date")
+    try:
+        return normalize_date(value, "page date")
+    except BadDate:
+        repairs.insert(0, Repair(kind="date", start=0, end=0, before=str(value)[:100], after=""))
+        meta.pop("date", None)
+        return None
 
 
 def default_extractor() -> Extractor:
@@ -153,7 +177,8 @@ def default_extractor() -> Extractor:
         return _shared["extractor"]
 
 
-def extract(text: str, *, id: str | None = None, published: str | None = None) -> Article:
+def extract(text: str, *, id: str | None = None,
+            published: str | date | None = None) -> Article:
     """Who said what in one article: the Article record for `text`."""
     return default_extractor().extract(text, id=id, published=published)
 

@@ -73,7 +73,8 @@ def test_markup_in_text_comes_back_as_text(server):
     ({"id": "x"}, "exactly one of 'text' or 'html'"),
     ({"text": "a", "html": "<p>a</p>"}, "exactly one of 'text' or 'html'"),
     ({"text": 5}, "text: Input should be a valid string"),
-    ({"text": "Hi.", "published": "last week"}, "published: must be a date as YYYY-MM-DD"),
+    ({"text": "Hi.", "published": "last week"}, "published: 'last week' is not a date; use YYYY-MM-DD"),
+    ({"text": "Hi.", "published": "2022-13-45"}, "published: '2022-13-45' is not a date"),
     ({"text": "Hi.", "txt": "typo"}, "txt: Extra inputs are not permitted"),
     ({"text": "   "}, "empty article"),
 ])

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from onrecord.commands.formats import example, format_option
+from onrecord.dates.values import date_arg
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure
 
@@ -17,16 +19,21 @@ def add_parser(sub: Any) -> None:
         "extract", help="print who said what in articles (.txt, .html, .jsonl; stdin if none)",
         description="Read articles and print their quotes and speakers. JSONL in gives JSONL "
                     "out, one record per input record; a record that fails gives "
-                    '{"id": ..., "error": ...}. Exit status 1 when any record failed.')
+                    '{"id": ..., "error": ...}. Exit status 1 when any record failed.',
+        **example("onrecord extract article.txt",
+                  "onrecord extract --format text page.html",
+                  "onrecord extract --format jsonl crawl.jsonl.gz > out.jsonl",
+                  "cat article.txt | onrecord extract --published 2022-01-18 -"))
     p.add_argument("files", nargs="*", metavar="FILE",
                    help=".txt (any common encoding), .html, .jsonl/.jsonl.gz/.jsonl.zst "
                         '({"id", "text" or "html", "published"?} per line), .warc/.warc.gz, '
                         "or a folder of these; '-' or none: stdin")
-    p.add_argument("--format", choices=["json", "jsonl", "text"], default=None,
-                   help="json (pretty, default for one article), jsonl (default for JSONL, "
-                        "WARC, folders or several inputs) or text (speaker — quote)")
-    p.add_argument("--published", metavar="YYYY-MM-DD",
-                   help="publication date for inputs that do not state one")
+    format_option(p, "extract", ["text", "json", "jsonl"], None,
+                  help="text (speaker — quote), json (pretty, default for one article) or "
+                       "jsonl (default for JSONL, WARC, folders or several inputs)")
+    p.add_argument("--published", metavar="DATE", type=date_arg("--published"),
+                   help="publication date for inputs that do not state one "
+                        "(YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--explain", action="store_true",
                    help="give each quote an `explain` object: the rule that found it and how "
                         "its speaker was resolved (mention, entity, rule)")

@@ -7,6 +7,7 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from onrecord.commands.formats import example
 from onrecord.corpus import ARTICLE_TIMEOUT
 
 
@@ -18,7 +19,11 @@ def add_parser(sub: Any) -> None:
                     "DuckDB file. Articles already in the store are skipped, so a stopped run "
                     "resumes where it was. Exit status: 0 ok, 1 some records failed, 2 the "
                     "store is busy or the arguments are wrong, 3 a worker died (run again "
-                    "to resume).")
+                    "to resume).",
+        **example("onrecord run crawl/ 'archive/2022-*.jsonl.zst' --store quotes.duckdb",
+                  "onrecord run more/ --store quotes.duckdb --export parquet out/",
+                  "onrecord run --engine ray --address ray://head:10001 crawl/ "
+                  "--store quotes.duckdb"))
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="files, folders or globs")
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store to fill")
     p.add_argument("--workers", type=int, default=None, metavar="N",
@@ -34,6 +39,8 @@ def add_parser(sub: Any) -> None:
                    help="Ray: folder for the Parquet shards (default: STORE.shards)")
     p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
                    help="after the run, export the store's tables: --export parquet DIR")
+    p.add_argument("--force", action="store_true",
+                   help="with --export: overwrite the Parquet files DIR already holds")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another process holds the store, wait up to SECONDS for it "
                         "(default: refuse at once)")
@@ -57,6 +64,15 @@ def run(args: argparse.Namespace) -> int:
         print(f"onrecord run: unknown export format {args.export[0]!r} (use parquet)",
               file=sys.stderr)
         return 2
+    if args.export:
+        from onrecord.corpus.export import check_target
+        from onrecord.errors import BadArgument
+
+        try:  # before the run, not after hours of it
+            check_target(args.export[1], force=args.force)
+        except BadArgument as e:
+            print(f"onrecord run: --export: {e}", file=sys.stderr)
+            return 2
     if args.article_timeout < 0:
         print("onrecord run: --article-timeout must be 0 (no limit) or more seconds",
               file=sys.stderr)
@@ -64,13 +80,23 @@ def run(args: argparse.Namespace) -> int:
     if args.batch_size < 1 or (args.workers is not None and args.workers < 1):
         print("onrecord run: --batch-size and --workers must be at least 1", file=sys.stderr)
         return 2
+    from onrecord.corpus.inputs import expand
+
+    sources = expand(args.inputs)
+    problems = [s for s in sources if s.problem]
+    for s in problems:
+        print(f"onrecord run: {s.problem}", file=sys.stderr)
+    if len(problems) == len(sources):
+        print("onrecord run: nothing to read; give files, folders or globs of "
+              ".txt .html .jsonl(.gz|.zst) .warc(.gz) files", file=sys.stderr)
+        return 2
     opts = RunOptions(workers=args.workers, batch_size=args.batch_size, engine=args.engine,
                       address=args.address, progress=not args.no_progress,
                       count=not args.no_count, shard_dir=args.shard_dir,
                       retry_errors=args.retry_errors, wait=args.wait,
                       article_timeout=args.article_timeout or None)
     try:
-        summary = run_corpus(args.inputs, args.store, options=opts)
+        summary = run_corpus(args.inputs, args.store, options=opts, sources=sources)
     except StoreError as e:
         print(f"onrecord run: {e}", file=sys.stderr)
         return 2
@@ -91,7 +117,7 @@ def run(args: argparse.Namespace) -> int:
         from onrecord.corpus.export import export_parquet
 
         with _open(args.store) as store:
-            files = export_parquet(store, args.export[1])
+            files = export_parquet(store, args.export[1], force=True)  # checked above
         print(f"exported {len(files)} tables to {args.export[1]}")
     return 1 if summary.new.errors else 0
 

@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from onrecord.commands.args import port
+from onrecord.commands.formats import example
 from onrecord.server.config import DEFAULT_TIMEOUT, parse_size
 
 
@@ -20,12 +22,14 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "serve", help="serve the HTTP API and the web viewer",
         description="Serve POST /extract, the quote store (GET /quotes, /speakers, "
-                    "/articles/{id}) and the web viewer at /. API docs at /docs.")
+                    "/articles/{id}) and the web viewer at /. API docs at /docs.",
+        **example("onrecord serve                        # http://127.0.0.1:8000/",
+                  "onrecord serve --store quotes.duckdb --port 9000 --workers 2"))
     p.add_argument("--store", type=Path, default=None, metavar="PATH",
                    help="a quote store built by `onrecord run` (DuckDB); without it only "
                         "extraction and the article viewer are available")
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--port", type=port, default=8000, help="port, 0-65535 (default 8000; 0: any free port)")
     p.add_argument("--max-body", type=_size, default="10MB", metavar="SIZE",
                    help="largest request body, e.g. 10MB or 512KB (default 10MB); larger: 413")
     p.add_argument("--article-timeout", "--timeout", dest="timeout", type=float,

@@ -4,3 +4,7 @@
 # linear in the article's length, and the longest article accepted (2M characters) takes
 # about 90 s on one core of a small machine.
 ARTICLE_TIMEOUT = 300.0
+# Largest --limit/--offset a query takes (DuckDB's LIMIT and OFFSET are 64-bit).
+MAX_ROWS = 2**63 - 1
+# Speaker ids are 32-bit INTEGERs: a bigger number names no speaker.
+MAX_SPEAKER_ID = 2**31 - 1

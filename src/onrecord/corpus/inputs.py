@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from onrecord.ingest.readers import SUPPORTED
+from onrecord.ingest.readers import SUPPORTED, nothing_to_read
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Failure
 
@@ -50,8 +50,11 @@ def expand(inputs: Iterable[str]) -> list[Source]:
 
     for arg in inputs:
         if os.path.isdir(arg):
-            for f in _walk(arg):
+            files = list(_walk(arg))
+            for f in files:
                 add(f)
+            if not files:
+                out.append(Source(arg, nothing_to_read(arg)))
         elif os.path.exists(arg):
             add(arg)
         elif _GLOB_CHARS & set(arg):

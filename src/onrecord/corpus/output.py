@@ -25,7 +25,7 @@ def _cell(v: Any) -> str:
 def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], fmt: str,
                out: TextIO) -> None:
     """`rows` as an aligned table (`columns` only), JSON lines (everything) or CSV (`columns`)."""
-    if fmt == "json":
+    if fmt in ("jsonl", "json"):
         for r in rows:
             out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
     elif fmt == "csv":

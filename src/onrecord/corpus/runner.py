@@ -126,8 +126,10 @@ def local_engine(workers: int, batch_size: int, timeout: float | None = None) ->
 
 
 def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
-               options: RunOptions | None = None, store: Store | None = None) -> RunSummary:
-    """Extract every article of `inputs` not yet in the store and write the results."""
+               options: RunOptions | None = None, store: Store | None = None,
+               sources: list[Source] | None = None) -> RunSummary:
+    """Extract every article of `inputs` not yet in the store and write the results
+    (`sources`: `expand(inputs)` when the caller already has it)."""
     opts = options or RunOptions()
     started = time.monotonic()
     own = store is None
@@ -136,7 +138,7 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         summary = RunSummary()
         if opts.retry_errors:
             st.clear_errors()
-        sources = expand(inputs)
+        sources = expand(inputs) if sources is None else sources
         done = st.done_keys()
         total = _count_todo(sources, done) if opts.count else None
         workers = worker_count(opts.workers)

@@ -13,11 +13,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from onrecord.corpus import MAX_SPEAKER_ID
 from onrecord.corpus.dedup import NearDuplicates, signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.speakers import Speaker, SpeakerRegistry
-from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
+from onrecord.corpus.tables import SCHEMAS, Item, WriteResult, page
+from onrecord.dates.values import normalize_date, until_bound
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
@@ -247,6 +249,7 @@ class Store:
             for w in contains.split():
                 where.append("q.text ILIKE ? ESCAPE '\\'")
                 params.append(f"%{_like_escape(w)}%")
+        since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
         if since:
             where.append("coalesce(q.date, a.published) >= ?")
             params.append(since)
@@ -261,8 +264,9 @@ class Store:
     def _speaker_ids(self, name: str) -> list[int]:
         """Live speakers whose name or a known form matches `name` (accents and case ignored);
         one word also matches a surname or first name, several words a part of the name."""
-        if name.strip().isdigit():
-            return [int(name)]
+        digits = name.strip()
+        if re.fullmatch(r"\d+", digits, re.ASCII):  # an id; a huge one names no one
+            return [int(digits)] if len(digits) <= 10 and int(digits) <= MAX_SPEAKER_ID else []
         f = fold_words(name)
         if not f:
             return []
@@ -290,7 +294,7 @@ class Store:
                f"LEFT JOIN speakers s ON s.id = q.speaker_id{where} "
                "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx "
                "LIMIT ? OFFSET ?")
-        rows = self._rows(sql, [*params, int(limit), int(offset)])
+        rows = self._rows(sql, [*params, *page(limit, offset)])
         if copies and rows:
             found = self.copies_of(sorted({r["article_id"] for r in rows}))
             for r in rows:
@@ -333,7 +337,7 @@ class Store:
                "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
                + " AND ".join(where) + " ORDER BY quotes DESC, articles DESC, s.name "
                "LIMIT ? OFFSET ?")
-        rows = self._rows(sql, [*params, int(limit), int(offset)])
+        rows = self._rows(sql, [*params, *page(limit, offset)])
         for r in rows:
             r["titles"] = list(r["titles"] or [])
             r["aliases"] = list(r["aliases"] or [])
@@ -364,7 +368,7 @@ class Store:
     def errors(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Input records that failed, oldest first."""
         return self._rows("SELECT id, source_id, source, error FROM errors "
-                          "ORDER BY added_at, id LIMIT ? OFFSET ?", [limit, offset])
+                          "ORDER BY added_at, id LIMIT ? OFFSET ?", page(limit, offset))
 
     def stats(self) -> dict[str, int]:
         """Totals: articles, canonical articles, duplicates, quotes (counted once), speakers, errors."""

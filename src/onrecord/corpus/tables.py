@@ -5,7 +5,19 @@ from dataclasses import dataclass
 
 import pyarrow as pa
 
+from onrecord.corpus import MAX_ROWS
+from onrecord.errors import BadArgument
 from onrecord.model import Article, Failure
+
+
+def page(limit: object, offset: object) -> list[int]:
+    """[limit, offset] for a query, checked: whole numbers from 0 to MAX_ROWS."""
+    out = []
+    for name, v in (("limit", limit), ("offset", offset)):
+        if isinstance(v, bool) or not isinstance(v, int) or not 0 <= v <= MAX_ROWS:
+            raise BadArgument(f"{name} must be a whole number from 0 to {MAX_ROWS:,}, got {v!r}")
+        out.append(v)
+    return out
 
 
 @dataclass(slots=True)

@@ -1,7 +1,6 @@
 """Main text and metadata of an HTML page, with trafilatura."""
 from __future__ import annotations
 
-import re
 from copy import deepcopy
 from functools import lru_cache
 from typing import Any
@@ -11,7 +10,6 @@ from onrecord.errors import BadInput
 META_KEYS = ("title", "author", "date", "url", "sitename")
 # Extracted text counts as an article only with this many words and a sentence end.
 MIN_WORDS = 8
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 @lru_cache(maxsize=1)
@@ -48,10 +46,8 @@ def html_to_text(html: str) -> tuple[str, dict[str, Any]]:
         raise BadInput("HTML page has no article text (no main content found; "
                          "is it an index, login or script-only page?)")
     meta = {k: (found.get(k) or None) for k in META_KEYS}
-    if meta["date"] and not _ISO.match(str(meta["date"])):
-        meta["date"] = None
-    elif meta["date"]:
-        meta["date"] = str(meta["date"])[:10]
+    if meta["date"]:  # checked by the pipeline: one that is not a date is noted and ignored
+        meta["date"] = str(meta["date"]).strip()
     return text.strip(), meta
 
 

@@ -5,6 +5,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
 
+from onrecord.dates.values import normalize_date
+from onrecord.errors import BadDate
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Failure
 
@@ -69,9 +71,13 @@ def parse_line(raw: bytes, name: str, lineno: int) -> InputRecord | Failure:
             return Failure(id=rid or where, error=f"line {lineno}: '{key}' must be a string")
     if not (text or html):
         return Failure(id=rid or where, error=f"line {lineno}: record has no 'text' or 'html'")
+    try:
+        published = normalize_date(obj.get("published"), "'published'")
+    except BadDate as e:
+        return Failure(id=rid or where, error=f"line {lineno}: {e}")
     meta: dict[str, Any] = {k: obj[k] for k in META_KEYS if obj.get(k) is not None}
     if isinstance(obj.get("meta"), dict):
         meta.update(obj["meta"])
-    return InputRecord(id=rid, text=text, html=html, published=obj.get("published"),
+    return InputRecord(id=rid, text=text, html=html, published=published,
                        meta=meta, source=str(obj.get("source") or where),
                        url=obj.get("url"), outlet=obj.get("outlet"))

@@ -40,9 +40,13 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[InputRecord | Failure]:
     """Records from a file, or from every supported file under a folder (sorted)."""
     p = Path(path)
     if p.is_dir():
+        found = False
         for f in sorted(p.rglob("*")):
             if f.is_file() and f.name.lower().endswith(SUPPORTED) and not f.name.startswith("."):
+                found = True
                 yield from read_path(f)
+        if not found:
+            yield Failure(id=str(path), error=nothing_to_read(p))
         return
     name = str(path)
     fmt = input_format(name)
@@ -62,6 +66,17 @@ def read_path(path: str | os.PathLike[str]) -> Iterator[InputRecord | Failure]:
         yield Failure(id=name, error=f"cannot read {name}: {e.strerror or e}")
         return
     yield from read_bytes(data, name)
+
+
+def nothing_to_read(folder: str | os.PathLike[str]) -> str:
+    """Why a folder gave no article: empty, or only files with endings no reader knows."""
+    files = sorted(f for f in Path(folder).rglob("*") if f.is_file())
+    if not files:
+        return f"folder {folder} is empty: no files to read"
+    shown = ", ".join(f.name for f in files[:3]) + (" ..." if len(files) > 3 else "")
+    return (f"folder {folder} has no file onrecord reads: {len(files)} file"
+            f"{'' if len(files) == 1 else 's'} ({shown}), none ending in "
+            f"{' '.join(SUPPORTED)} (hidden files are skipped; name a file to read it as text)")
 
 
 def read_bytes(data: bytes, name: str) -> Iterator[InputRecord | Failure]:

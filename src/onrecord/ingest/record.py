@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 
@@ -16,7 +17,7 @@ class InputRecord:
     id: str | None = None
     text: str | None = None
     html: str | None = None
-    published: str | None = None
+    published: str | date | None = None  # checked and made ISO by the pipeline
     meta: dict[str, Any] = field(default_factory=dict)
     source: str | None = None
     url: str | None = None

@@ -5,22 +5,23 @@ import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from onrecord.corpus import MAX_ROWS
+from onrecord.errors import BadArgument, BadInput
 from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
-from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage
+from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
 from onrecord.server.storeview import NoStore, StoreView
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -34,7 +35,7 @@ def describe_errors(errors: list[Any]) -> str:
     """One readable sentence for pydantic's validation errors (missing text, bad types...)."""
     parts = []
     for err in errors:
-        loc = [str(x) for x in err.get("loc", ()) if x != "body"]
+        loc = [str(x) for x in err.get("loc", ()) if x not in ("body", "query")]
         if err.get("type") == "missing" and not loc:
             parts.append('the request needs a JSON body such as {"text": "..."}')
         else:
@@ -101,6 +102,11 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
             "errors": [{k: v for k, v in e.items() if k in ("type", "loc", "msg")}
                        for e in errors]})
 
+    @app.exception_handler(BadArgument)
+    @app.exception_handler(BadInput)
+    async def _bad_value(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=422, content={"detail": str(exc)})
+
     @app.exception_handler(NoStore)
     async def _no_store(request: Request, exc: NoStore) -> JSONResponse:
         return JSONResponse(status_code=503, content={"detail": str(exc)})
@@ -139,22 +145,25 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     @app.get("/quotes", response_model=QuotesPage, tags=["store"])
     def quotes(speaker: str | None = Query(None, description="speaker name (or part of it)"),
                contains: str | None = Query(None, description="words in the quote"),
-               since: date | None = Query(None, description="on or after, YYYY-MM-DD"),
-               until: date | None = Query(None, description="on or before, YYYY-MM-DD"),
+               since: Annotated[str | None, Query(
+                   description="on or after: YYYY-MM-DD, YYYY-MM or YYYY"),
+                   AfterValidator(api_date)] = None,
+               until: Annotated[str | None, Query(
+                   description="on or before: YYYY-MM-DD, YYYY-MM or YYYY (to its end)"),
+                   AfterValidator(api_date)] = None,
                outlet: str | None = Query(None, description="publication or site"),
-               limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+               limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
                ) -> QuotesPage:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
-                   "since": since.isoformat() if since else None,
-                   "until": until.isoformat() if until else None, "outlet": outlet or None}
+                   "since": since, "until": until, "outlet": outlet or None}
         items = store.quotes(**filters, limit=limit, offset=offset)
         return QuotesPage(items=items, total=store.count_quotes(**filters),
                           limit=limit, offset=offset)
 
     @app.get("/speakers", response_model=SpeakersPage, tags=["store"])
     def speakers(name: str | None = Query(None, description="speaker name (or part of it)"),
-                 limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0),
+                 limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
                  ) -> SpeakersPage:
         """Speakers in the store with their quote and article counts."""
         return SpeakersPage(items=store.speakers(name=name or None, limit=limit, offset=offset),

@@ -1,10 +1,21 @@
 """Request and response shapes of the HTTP API (they also make the OpenAPI page at /docs)."""
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from onrecord.dates.values import normalize_date
+from onrecord.errors import BadDate
+
+
+def api_date(value: str | None) -> str | None:
+    """A date field or query parameter, checked as everywhere else (onrecord.dates.values);
+    a ValueError here becomes a 422 naming the field."""
+    try:
+        return normalize_date(value, "")
+    except BadDate as e:
+        raise ValueError(str(e).strip()) from None
 
 
 class ExtractRequest(BaseModel):
@@ -17,7 +28,7 @@ class ExtractRequest(BaseModel):
 
     text: str | None = Field(None, description="the article as plain text")
     html: str | None = Field(None, description="the article as an HTML page")
-    published: str | None = Field(None, description="publication date, YYYY-MM-DD")
+    published: str | None = Field(None, description="publication date: YYYY-MM-DD, YYYY-MM or YYYY")
     id: str | None = Field(None, max_length=500, description="your id, echoed in the record")
     explain: bool = Field(False, description="give each quote an `explain` object: the rule "
                                              "that found it and how its speaker was resolved")
@@ -25,12 +36,7 @@ class ExtractRequest(BaseModel):
     @field_validator("published")
     @classmethod
     def _iso_date(cls, v: str | None) -> str | None:
-        if v is not None:
-            try:
-                date.fromisoformat(v)
-            except ValueError:
-                raise ValueError(f"must be a date as YYYY-MM-DD, got {v[:40]!r}") from None
-        return v
+        return api_date(v)
 
     @model_validator(mode="after")
     def _one_input(self) -> ExtractRequest:
