@@ -198,7 +198,7 @@ def test_a_cue_that_says_nothing_was_said_gives_no_quote():
 
 
 def test_a_headline_verb_is_not_part_of_a_name():
-    from onrecord.speakers.cast import name_words
+    from onrecord.speakers.names import name_words
 
     assert name_words("Obama Says") == ["Obama"]
     assert name_words("Washington Post") == ["Washington", "Post"]

@@ -2,7 +2,7 @@
 only through its head noun."""
 from __future__ import annotations
 
-from onrecord.speakers.cast import title_heads
+from onrecord.speakers.names import title_heads
 
 SURNAMES = (
     "Samira El Amrani and her brother Karim El Fassi opened a bakery in Tellwick in 2019.\n\n"
@@ -48,7 +48,7 @@ RETYPED = (
 
 
 def test_a_titled_name_tagged_as_an_organisation_is_a_person(extractor) -> None:
-    from onrecord.speakers.cast import titled_person
+    from onrecord.speakers.names import titled_person
     assert titled_person("Tallow River Hereditary Chief Sekwan") == \
         ("Tallow River Hereditary Chief", "Sekwan")
     assert titled_person("General Motors") is None

@@ -18,8 +18,9 @@ from onrecord.lexicon.people import (
 )
 from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast, leading_role, titled_person
+from onrecord.speakers.cast import Cast
 from onrecord.speakers.genders import first_name_gender
+from onrecord.speakers.names import leading_role, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
 

@@ -33,7 +33,8 @@ from onrecord.lexicon.sources import (
 )
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.rules import Family
-from onrecord.speakers.cast import Cast, Known, name_words, titled_person
+from onrecord.speakers.cast import Cast, Known
+from onrecord.speakers.names import name_words, titled_person
 from onrecord.spelling import fold_accents
 
 
