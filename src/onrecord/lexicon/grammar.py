@@ -18,6 +18,10 @@ SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 # subject is not the sentence's topic.
 SUBORDINATE_DEPS = frozenset({"advcl", "relcl", "acl"})
 
+# Dependencies of a verb heading a clause of the sentence's own (not a subject, modifier or
+# adverbial one).
+OWN_CLAUSE_DEPS = ("ROOT", "ccomp", "conj", "parataxis")
+
 # Tags of a finite verb, and of a finite verb or modal.
 FINITE_VERB_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 FINITE = FINITE_VERB_TAGS | {"MD"}

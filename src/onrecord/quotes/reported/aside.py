@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from onrecord.lexicon.grammar import FINITE, SUBJ_DEPS
+from onrecord.lexicon.grammar import FINITE, OWN_CLAUSE_DEPS, SUBJ_DEPS
 from onrecord.lexicon.people import COMMON_COURTESY_TITLES
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.reported.said import Outcome, Said, statement
@@ -56,11 +56,6 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
     return replace(said, span=before, also=after)
 
 
-# Dependencies of a verb heading a clause of the sentence's own (not a subject, modifier or
-# adverbial one).
-_OWN_CLAUSE = ("ROOT", "ccomp", "conj", "parataxis")
-
-
 def _main_clause(toks: Any) -> bool:
     """The tokens hold a main clause with its own subject: not only a noun phrase ("The main
     worry"), a relative clause ("The problem they face"), a subordinate one ("When asked ...",
@@ -68,7 +63,7 @@ def _main_clause(toks: Any) -> bool:
     if not len(toks) or toks[0].tag_ in ("WRB", "WP", "WDT") or toks[-1].pos_ in ("VERB", "AUX"):
         return False  # "The reality is, she said, ...": the verb's complement is after
     inside = {t.i for t in toks}
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in _OWN_CLAUSE
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ in OWN_CLAUSE_DEPS
                and not any(k.dep_ == "mark" for k in t.children)
                and any((k.dep_ in SUBJ_DEPS or k.dep_ == "expl") and k.i in inside
                        for k in t.children) for t in toks)
@@ -82,7 +77,7 @@ def _next_clause(toks: Any) -> bool:
         return False  # "It is no surprise, she said, that ...": the first part's own clause
     inside = {t.i for t in toks}
     return any(t.head.i not in inside and t.pos_ in ("VERB", "AUX")
-               and t.dep_ in (*_OWN_CLAUSE, "advcl")
+               and t.dep_ in (*OWN_CLAUSE_DEPS, "advcl")
                and (t.tag_ in FINITE or any(k.dep_ in ("aux", "auxpass") for k in t.children))
                for t in toks)
 
