@@ -18,7 +18,7 @@ from onrecord.lexicon.people import (
 )
 from onrecord.lexicon.sources import ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.speakers.cast import Cast
+from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
 from onrecord.speakers.names import leading_role, titled_person
 from onrecord.spelling import edit_distance, fold_accents
@@ -122,13 +122,7 @@ def _untagged_people(cast: Cast, para: Paragraph) -> None:
         sent = tok.sent
         if any(e.label_ == "PERSON" for e in sent.ents):
             continue
-        after = [t.lower_ for t in sent if t.i > tok.i and not para.in_quote(t)]
-        m = sum(w in MALE_PRONOUNS for w in after)
-        f = sum(w in FEMALE_PRONOUNS for w in after)
-        if m and not f:
-            k.vote("m", strong=False)
-        elif f and not m:
-            k.vote("f", strong=False)
+        _vote_by_pronouns(k, [t.lower_ for t in sent if t.i > tok.i and not para.in_quote(t)])
 
 
 # A sentence opening with a name and an apposition that says it is a person's: "Yuni, a
@@ -194,15 +188,20 @@ def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
         if any(e.label_ == "PERSON" and e.start_char > m.end() for e in para.doc.ents
                if end < 0 or e.start_char < end):
             continue
-        male = sum(w in MALE_PRONOUNS for w in after)
-        female = sum(w in FEMALE_PRONOUNS for w in after)
-        if male and not female:
-            k.vote("m", strong=False)
-        elif female and not male:
-            k.vote("f", strong=False)
+        _vote_by_pronouns(k, after)
 
 
 _WORDS = re.compile(r"[a-z]+")
+
+
+def _vote_by_pronouns(k: Known, after: list[str]) -> None:
+    """A weak gender vote for `k` when the words after its name hold pronouns of one gender."""
+    male = sum(w in MALE_PRONOUNS for w in after)
+    female = sum(w in FEMALE_PRONOUNS for w in after)
+    if male and not female:
+        k.vote("m", strong=False)
+    elif female and not male:
+        k.vote("f", strong=False)
 
 
 def _age(appos: Any, name: Any) -> bool:
