@@ -1,0 +1,174 @@
+"""Grouping quotes into statements as they arrive: exact repeats, truncations, extensions and
+near-variants of one speaker's words, never two speakers' words together."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from onrecord.statements.relate import Relation, relate
+from onrecord.statements.words import Words, quoted_words, shingles
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """One quote in one article, as a statement sees it; `speaker` is the corpus-wide speaker
+    key (None when the article gives none), `order` the article's input order (for ties)."""
+
+    article_id: str
+    idx: int
+    kind: str
+    text: str
+    speaker: str | None
+    published: str | None
+    order: int
+    outlet: str | None = None
+    url: str | None = None
+    start: int = 0
+    end: int = 0
+
+    @property
+    def family(self) -> str:
+        """Quoted words (direct and mixed speech) group together; reported clauses apart."""
+        return "reported" if self.kind == "indirect" else "quoted"
+
+    @property
+    def seen_key(self) -> tuple[bool, str, int]:
+        """Earliest first: dated articles by date, then undated ones, ties by input order."""
+        return (self.published is None, self.published or "", self.order)
+
+
+@dataclass(slots=True)
+class Statement:
+    """One speaker's statement and every quote that carries it; `words` and `text` are its
+    longest faithful form (an extension replaces them, a changed word never does)."""
+
+    id: str
+    family: str
+    speaker: str | None
+    words: Words
+    text: str
+    seq: int = 0  # creation order: when statements merge, the older keeps its id
+    members: list[Member] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # ids of statements merged into this one
+
+    @property
+    def first_seen(self) -> Member:
+        """The member with the earliest article date (undated after dated, then input order)."""
+        return min(self.members, key=lambda m: m.seen_key)
+
+    @property
+    def speaker_confidence(self) -> float:
+        """The share of members whose own article names the pooled speaker."""
+        if self.speaker is None:
+            return 0.0
+        return sum(m.speaker == self.speaker for m in self.members) / len(self.members)
+
+
+class Candidates(Protocol):
+    """Where statements are found by the word runs they contain (memory or an on-disk table)."""
+
+    def find(self, family: str, keys: Iterable[Words]) -> set[str]: ...
+
+    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None: ...
+
+    def move(self, old: str, new: str) -> None: ...
+
+
+class MemoryCandidates:
+    """An in-memory word-run index: fine for one article set or a test, not for an archive."""
+
+    def __init__(self) -> None:
+        self._index: dict[tuple[str, Words], set[str]] = defaultdict(set)
+
+    def find(self, family: str, keys: Iterable[Words]) -> set[str]:
+        found: set[str] = set()
+        for k in keys:
+            found |= self._index.get((family, k), set())
+        return found
+
+    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None:
+        for k in keys:
+            self._index[(family, k)].add(sid)
+
+    def move(self, old: str, new: str) -> None:
+        for sids in self._index.values():
+            if old in sids:
+                sids.discard(old)
+                sids.add(new)
+
+
+def statement_id(m: Member) -> str:
+    """A stable id from the first quote that made the statement."""
+    return "s" + hashlib.sha1(f"{m.article_id}\x00{m.idx}".encode()).hexdigest()[:12]
+
+
+class Grouper:
+    """Adds quotes one at a time; each joins the statements it repeats, cuts or extends."""
+
+    def __init__(self, candidates: Candidates | None = None) -> None:
+        self.candidates: Candidates = candidates or MemoryCandidates()
+        self.statements: dict[str, Statement] = {}
+        self._redirect: dict[str, str] = {}
+
+    def add(self, m: Member) -> str:
+        """File one quote under its statement (a new one when none matches); its statement id."""
+        ws = quoted_words(m.kind, m.text)
+        keys = shingles(ws)
+        matches = self._matches(m, ws, keys)
+        if not matches:
+            st = Statement(statement_id(m), m.family, m.speaker, ws, m.text,
+                           seq=len(self.statements) + len(self._redirect))
+            self.statements[st.id] = st
+        else:
+            st = min(matches, key=lambda s: s.seq)
+            for other in matches:
+                if other is not st:
+                    self._merge(other, st)
+            if relate(ws, st.words) is Relation.WHOLE:
+                st.words, st.text = ws, m.text
+            if st.speaker is None:
+                st.speaker = m.speaker
+        st.members.append(m)
+        self.candidates.add(m.family, st.id, keys)
+        return st.id
+
+    def get(self, sid: str) -> Statement | None:
+        """A statement by its id or the id of a statement merged into it."""
+        return self.statements.get(self._redirect.get(sid, sid))
+
+    def _matches(self, m: Member, ws: Words, keys: set[Words]) -> list[Statement]:
+        """The statements this quote belongs to: related words, a compatible speaker, and when
+        the quote has no speaker, candidates of one speaker only (else it stays apart)."""
+        found = []
+        for sid in sorted(self.candidates.find(m.family, keys)):
+            st = self.statements.get(self._redirect.get(sid, sid))
+            if st is None or st in found:
+                continue
+            rel = relate(ws, st.words)
+            if rel is Relation.NONE:
+                continue
+            if m.speaker is not None and st.speaker is not None and m.speaker != st.speaker:
+                continue
+            if rel is Relation.VARIANT and (m.speaker is None or st.speaker is None):
+                continue  # a changed word and no speaker to vouch for it: too weak
+            found.append(st)
+        speakers = {st.speaker for st in found if st.speaker is not None}
+        if m.speaker is not None:
+            speakers.add(m.speaker)
+        return found if len(speakers) <= 1 else []
+
+    def _merge(self, src: Statement, dst: Statement) -> None:
+        """Fold `src` into `dst` (the older one keeps its id; the other id still finds it)."""
+        dst.members.extend(src.members)
+        dst.aliases.extend([src.id, *src.aliases])
+        if len(src.words) > len(dst.words) and relate(dst.words, src.words) is Relation.PART:
+            dst.words, dst.text = src.words, src.text
+        if dst.speaker is None:
+            dst.speaker = src.speaker
+        del self.statements[src.id]
+        for sid in (src.id, *src.aliases):
+            self._redirect[sid] = dst.id
+        self.candidates.move(src.id, dst.id)
