@@ -43,7 +43,7 @@ class Member:
 @dataclass(slots=True)
 class Statement:
     """One speaker's statement and every quote that carries it; `words` and `text` are its
-    longest faithful form (an extension replaces them, a changed word never does)."""
+    faithful form (see `settle`), `forms` every distinct wording among its members."""
 
     id: str
     family: str
@@ -53,6 +53,16 @@ class Statement:
     seq: int = 0  # creation order: when statements merge, the older keeps its id
     members: list[Member] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # ids of statements merged into this one
+    forms: dict[Words, str] = field(default_factory=dict)
+
+    def settle(self) -> None:
+        """Choose the faithful form: the wording that most members repeat or cut (a changed
+        word in one copy does not win over the others), then the longest, then the first."""
+        def score(f: Words) -> tuple[int, int]:
+            return (sum(relate(quoted_words(m.kind, m.text), f) in _FAITHFUL
+                        for m in self.members), len(f))
+        best = max(self.forms, key=score)
+        self.words, self.text = best, self.forms[best]
 
     @property
     def first_seen(self) -> Member:
@@ -65,6 +75,9 @@ class Statement:
         if self.speaker is None:
             return 0.0
         return sum(m.speaker == self.speaker for m in self.members) / len(self.members)
+
+
+_FAITHFUL = (Relation.SAME, Relation.PART)
 
 
 class Candidates(Protocol):
@@ -127,11 +140,11 @@ class Grouper:
             for other in matches:
                 if other is not st:
                     self._merge(other, st)
-            if relate(ws, st.words) is Relation.WHOLE:
-                st.words, st.text = ws, m.text
             if st.speaker is None:
                 st.speaker = m.speaker
         st.members.append(m)
+        st.forms.setdefault(ws, m.text)
+        st.settle()
         self.candidates.add(m.family, st.id, keys)
         return st.id
 
@@ -147,9 +160,10 @@ class Grouper:
             st = self.statements.get(self._redirect.get(sid, sid))
             if st is None or st in found:
                 continue
-            rel = relate(ws, st.words)
-            if rel is Relation.NONE:
+            rels = {relate(ws, f) for f in st.forms} - {Relation.NONE}
+            if not rels:
                 continue
+            rel = Relation.VARIANT if rels == {Relation.VARIANT} else Relation.SAME
             if m.speaker is not None and st.speaker is not None and m.speaker != st.speaker:
                 continue
             if rel is Relation.VARIANT and (m.speaker is None or st.speaker is None):
@@ -164,8 +178,8 @@ class Grouper:
         """Fold `src` into `dst` (the older one keeps its id; the other id still finds it)."""
         dst.members.extend(src.members)
         dst.aliases.extend([src.id, *src.aliases])
-        if len(src.words) > len(dst.words) and relate(dst.words, src.words) is Relation.PART:
-            dst.words, dst.text = src.words, src.text
+        for f, text in src.forms.items():
+            dst.forms.setdefault(f, text)
         if dst.speaker is None:
             dst.speaker = src.speaker
         del self.statements[src.id]
