@@ -47,6 +47,13 @@ def sentences(path: Path, n: int, rng: random.Random) -> list[str]:
     return out[:n]
 
 
+def day(rng: random.Random) -> str | None:
+    """A date in 2024, or none one time in ten."""
+    if rng.random() < 0.1:
+        return None
+    return f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+
+
 def spread(sents: list[str], rng: random.Random) -> tuple[list[Member], dict, dict, set]:
     """Members, their true statement (key -> label), the true first sighting per label, and
     the keys of altered members."""
@@ -65,23 +72,22 @@ def spread(sents: list[str], rng: random.Random) -> tuple[list[Member], dict, di
     for i, s in enumerate(sents):
         label, speaker = f"st{i}", f"speaker{i}"
         toks = s.split()
-        day = lambda: None if rng.random() < 0.1 else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"  # noqa: E731
-        emit(label, s, speaker, day())
+        emit(label, s, speaker, day(rng))
         for _ in range(rng.randint(0, 3)):
             emit(label, rng.choice([s.upper(), s.rstrip(".!?"), s.replace(",", "")]), speaker,
-                 day())
+                 day(rng))
         if rng.random() < 0.5:
             cut = rng.randint(2, max(2, len(toks) // 3))
             part = toks[cut:] if rng.random() < 0.5 else toks[:-cut]
-            emit(label, " ".join(part), speaker, day())
+            emit(label, " ".join(part), speaker, day(rng))
         if rng.random() < 0.4:
             j = rng.randrange(len(toks))
-            emit(label, " ".join(toks[:j] + [rng.choice(vocab)] + toks[j + 1:]), speaker, day())
+            emit(label, " ".join([*toks[:j], rng.choice(vocab), *toks[j + 1:]]), speaker, day(rng))
             altered.add((members[-1].article_id, 0))
         if rng.random() < 0.3:
-            emit(label, s, None, day())
+            emit(label, s, None, day(rng))
         if rng.random() < 0.1:
-            emit(f"st{i}-other", s, f"speaker{i}-other", day())
+            emit(f"st{i}-other", s, f"speaker{i}-other", day(rng))
     first: dict[str, tuple[str, int]] = {}
     by_label: dict[str, list[Member]] = defaultdict(list)
     for m in members:
