@@ -23,6 +23,7 @@ from onrecord.dates.values import normalize_date, until_bound
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
+from onrecord.statements import table as statements_table
 
 SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
@@ -63,6 +64,7 @@ class Store:
             self.con.execute(schema_sql())
             self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
                              [SCHEMA_VERSION])
+            statements_table.ensure(self.con)
         self._done: set[str] | None = None
         self._registry: SpeakerRegistry | None = None
         self._dups: NearDuplicates | None = None
@@ -201,6 +203,7 @@ class Store:
         for old_canon, canon in regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
+        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
         self.con.execute("COMMIT")
         done |= new_keys
         return out

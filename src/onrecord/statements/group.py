@@ -3,8 +3,8 @@ near-variants of one speaker's words, never two speakers' words together."""
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -42,8 +42,9 @@ class Member:
 
 @dataclass(slots=True)
 class Statement:
-    """One speaker's statement and every quote that carries it; `words` and `text` are its
-    faithful form (see `settle`), `forms` every distinct wording among its members."""
+    """One speaker's statement and the quotes that carry it; `words` and `text` are its faithful
+    form (see `settle`), `forms` every distinct wording with its first text, `counts` how many
+    members use each. `members` is filled in memory (a store loads them only to show them)."""
 
     id: str
     family: str
@@ -51,16 +52,17 @@ class Statement:
     words: Words
     text: str
     seq: int = 0  # creation order: when statements merge, the older keeps its id
+    kind: str | None = None  # the kind a store recorded (members then hold only new quotes)
     members: list[Member] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)  # ids of statements merged into this one
     forms: dict[Words, str] = field(default_factory=dict)
+    counts: Counter[Words] = field(default_factory=Counter)
 
     def settle(self) -> None:
         """Choose the faithful form: the wording that most members repeat or cut (a changed
         word in one copy does not win over the others), then the longest, then the first."""
         def score(f: Words) -> tuple[int, int]:
-            return (sum(relate(quoted_words(m.kind, m.text), f) in _FAITHFUL
-                        for m in self.members), len(f))
+            return (sum(n for g, n in self.counts.items() if relate(g, f) in _FAITHFUL), len(f))
         best = max(self.forms, key=score)
         self.words, self.text = best, self.forms[best]
 
@@ -121,10 +123,15 @@ def statement_id(m: Member) -> str:
 class Grouper:
     """Adds quotes one at a time; each joins the statements it repeats, cuts or extends."""
 
-    def __init__(self, candidates: Candidates | None = None) -> None:
+    def __init__(self, candidates: Candidates | None = None, *,
+                 load: Callable[[str], Statement | None] | None = None, seq: int = 0) -> None:
         self.candidates: Candidates = candidates or MemoryCandidates()
         self.statements: dict[str, Statement] = {}
         self._redirect: dict[str, str] = {}
+        self._load = load  # statements kept elsewhere (a store), fetched when a quote needs one
+        self._seq = seq
+        self.merged: list[tuple[str, str]] = []  # (folded id, kept id), in order
+        self.filed: list[tuple[str, Member, Words]] = []  # (statement id, quote, its words)
 
     def add(self, m: Member) -> str:
         """File one quote under its statement (a new one when none matches); its statement id."""
@@ -132,8 +139,8 @@ class Grouper:
         keys = shingles(ws)
         matches = self._matches(m, ws, keys)
         if not matches:
-            st = Statement(statement_id(m), m.family, m.speaker, ws, m.text,
-                           seq=len(self.statements) + len(self._redirect))
+            st = Statement(statement_id(m), m.family, m.speaker, ws, m.text, seq=self._seq)
+            self._seq += 1
             self.statements[st.id] = st
         else:
             st = min(matches, key=lambda s: s.seq)
@@ -144,20 +151,34 @@ class Grouper:
                 st.speaker = m.speaker
         st.members.append(m)
         st.forms.setdefault(ws, m.text)
+        st.counts[ws] += 1
         st.settle()
         self.candidates.add(m.family, st.id, keys)
+        self.filed.append((st.id, m, ws))
         return st.id
+
+    @property
+    def next_seq(self) -> int:
+        """The creation number the next new statement gets."""
+        return self._seq
 
     def get(self, sid: str) -> Statement | None:
         """A statement by its id or the id of a statement merged into it."""
-        return self.statements.get(self._redirect.get(sid, sid))
+        sid = self._redirect.get(sid, sid)
+        if sid not in self.statements and self._load is not None:
+            st = self._load(sid)
+            if st is not None:
+                self.statements[st.id] = st
+                if st.id != sid:
+                    self._redirect[sid] = st.id
+        return self.statements.get(sid)
 
     def _matches(self, m: Member, ws: Words, keys: set[Words]) -> list[Statement]:
         """The statements this quote belongs to: related words, a compatible speaker, and when
         the quote has no speaker, candidates of one speaker only (else it stays apart)."""
         found = []
         for sid in sorted(self.candidates.find(m.family, keys)):
-            st = self.statements.get(self._redirect.get(sid, sid))
+            st = self.get(sid)
             if st is None or st in found:
                 continue
             rels = {relate(ws, f) for f in st.forms} - {Relation.NONE}
@@ -180,9 +201,11 @@ class Grouper:
         dst.aliases.extend([src.id, *src.aliases])
         for f, text in src.forms.items():
             dst.forms.setdefault(f, text)
+        dst.counts.update(src.counts)
         if dst.speaker is None:
             dst.speaker = src.speaker
         del self.statements[src.id]
         for sid in (src.id, *src.aliases):
             self._redirect[sid] = dst.id
         self.candidates.move(src.id, dst.id)
+        self.merged.append((src.id, dst.id))

@@ -1,0 +1,242 @@
+"""The statements tables of a store, updated inside each batch's transaction: a batch's quotes
+are filed under the statements their words repeat, found through an indexed word-run table."""
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from onrecord.statements.group import Grouper, Member, Statement
+from onrecord.statements.relate import Relation, relate
+from onrecord.statements.words import Words, quoted_words, shingles
+
+DDL = """
+CREATE TABLE IF NOT EXISTS statements (
+    id VARCHAR,                 -- stable: from the first quote that made it
+    family VARCHAR,             -- quoted (direct and mixed speech) | reported (indirect)
+    kind VARCHAR,               -- direct | mixed | indirect (direct when any copy is)
+    speaker_id INTEGER,         -- speakers.id pooled over the copies, null when none names one
+    text VARCHAR,               -- the faithful form
+    seq BIGINT,                 -- creation order (the older keeps its id when two merge)
+    altered BOOLEAN,            -- some copy changes a word (not only cuts)
+    n_quotes INTEGER,
+    n_articles INTEGER,
+    n_outlets INTEGER,
+    first_article VARCHAR,      -- the copy with the earliest article date (undated ones last)
+    first_published VARCHAR
+);
+CREATE TABLE IF NOT EXISTS statement_forms (
+    statement_id VARCHAR, words VARCHAR, text VARCHAR, n INTEGER);
+CREATE TABLE IF NOT EXISTS statement_members (
+    statement_id VARCHAR, article_id VARCHAR, idx INTEGER, seen BIGINT);
+CREATE TABLE IF NOT EXISTS statement_keys (family VARCHAR, key BIGINT, statement_id VARCHAR);
+CREATE TABLE IF NOT EXISTS statement_aliases (alias VARCHAR, statement_id VARCHAR);
+CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
+CREATE INDEX IF NOT EXISTS statement_forms_sid ON statement_forms (statement_id);
+CREATE INDEX IF NOT EXISTS statement_members_sid ON statement_members (statement_id);
+CREATE INDEX IF NOT EXISTS statement_members_quote ON statement_members (article_id);
+CREATE INDEX IF NOT EXISTS statement_keys_key ON statement_keys (key);
+CREATE INDEX IF NOT EXISTS statement_keys_sid ON statement_keys (statement_id);
+CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
+"""
+# Quotes longer than this index every other word run only (chosen by the run's hash, so copies
+# agree); every run is still looked up, so a short cut of a long quote still finds it.
+ALL_KEYS_UP_TO = 10
+
+
+def ensure(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the statements tables and indexes when the store has none yet."""
+    con.execute(DDL)
+
+
+def key_of(run: Words) -> int:
+    """A word run as a signed 64-bit key."""
+    h = hashlib.blake2b(" ".join(run).encode(), digest_size=8).digest()
+    return int.from_bytes(h, "little", signed=True)
+
+
+def stored_keys(ws: Words) -> set[int]:
+    """The keys a quote is indexed under (all its runs when short, about half when long)."""
+    keys = {key_of(r) for r in shingles(ws)}
+    return keys if len(ws) <= ALL_KEYS_UP_TO else {k for k in keys if k % 2 == 0}
+
+
+class BatchCandidates:
+    """The word-run index for one batch: what the store holds for the batch's runs, plus what
+    the batch adds."""
+
+    def __init__(self, known: dict[tuple[str, int], set[str]]) -> None:
+        self._index = defaultdict(set, known)
+        self.added: set[tuple[str, int, str]] = set()
+
+    def find(self, family: str, keys: Iterable[Words]) -> set[str]:
+        found: set[str] = set()
+        for k in keys:
+            found |= self._index.get((family, key_of(k)), set())
+        return found
+
+    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None:
+        for k in {key_of(r) for r in keys}:
+            if sid not in self._index[(family, k)]:
+                self._index[(family, k)].add(sid)
+                self.added.add((family, k, sid))
+
+    def move(self, old: str, new: str) -> None:
+        for sids in self._index.values():
+            if old in sids:
+                sids.discard(old)
+                sids.add(new)
+        self.added = {(f, k, new if s == old else s) for f, k, s in self.added}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
+            rows: Sequence[tuple[Any, ...]]) -> None:
+    """Append rows (tuples in the table's column order) in one statement."""
+    if not rows:
+        return
+    data = pa.table({n: [r[i] for r in rows] for i, n in enumerate(names)})
+    con.register("_onrecord_statement_rows", data)
+    try:
+        con.execute(f"INSERT INTO {table} SELECT * FROM _onrecord_statement_rows")
+    finally:
+        con.unregister("_onrecord_statement_rows")
+
+
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int:
+    row = con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
+    con.execute("DELETE FROM store_meta WHERE key = ?", [key])
+    con.execute("INSERT INTO store_meta VALUES (?, ?)", [key, str(value)])
+
+
+def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Statement]:
+    """The statements with these ids, with their wordings (not their members)."""
+    if not sids:
+        return {}
+    out: dict[str, Statement] = {}
+    for sid, family, kind, speaker, text, seq in con.execute(
+            "SELECT id, family, kind, speaker_id, text, seq FROM statements "
+            "WHERE id IN (SELECT unnest(?))", [list(sids)]).fetchall():
+        out[sid] = Statement(sid, family, None if speaker is None else str(speaker), (), text,
+                             seq=seq, kind=kind)
+    for sid, ws, text, n in con.execute(
+            "SELECT statement_id, words, text, n FROM statement_forms "
+            "WHERE statement_id IN (SELECT unnest(?))", [list(sids)]).fetchall():
+        words = tuple(ws.split())
+        out[sid].forms[words] = text
+        out[sid].counts[words] = n
+    for st in out.values():
+        st.settle()
+    return out
+
+
+def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
+           articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = ()) -> int:
+    """File a batch's quote rows (in input order) under their statements, inside the caller's
+    transaction; `merges` are the batch's speaker merges (gone, kept). Returns quotes filed."""
+    kept = dict(merges)
+    for gone, into in merges:
+        con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
+
+    def speaker(v: Any) -> str | None:
+        while v in kept:
+            v = kept[v]
+        return None if v is None else str(v)
+
+    arts = {a["id"]: a for a in articles}
+    order = {aid: i for i, aid in enumerate(arts)}
+    seen0 = _meta(con, "statements_seen")
+    members = []
+    ranked = sorted(quotes, key=lambda q: (order.get(q["article_id"], 0), q["idx"]))
+    for n, q in enumerate(ranked):
+        a = arts.get(q["article_id"], {})
+        members.append(Member(q["article_id"], q["idx"], q["kind"], q["text"],
+                              speaker(q.get("speaker_id")), a.get("published"), seen0 + n,
+                              outlet=a.get("outlet"), url=a.get("url"),
+                              start=q["start"], end=q["end"]))
+    if not members:
+        return 0
+    runs = {(m.family, key_of(r)) for m in members
+            for r in shingles(quoted_words(m.kind, m.text))}
+    known: dict[tuple[str, int], set[str]] = defaultdict(set)
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for fam, k in runs:
+        by_family[fam].append(k)
+    for fam, ks in by_family.items():
+        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
+                                  "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
+            known[(fam, k)].add(sid)
+    stored = _load(con, sorted({s for v in known.values() for s in v}))
+    cands = BatchCandidates(known)
+    g = Grouper(cands, load=stored.get, seq=_meta(con, "statements_seq"))
+    for m in members:
+        g.add(m)
+    _write_back(con, g, cands, stored)
+    _set_meta(con, "statements_seen", seen0 + len(members))
+    _set_meta(con, "statements_seq", g.next_seq)
+    return len(members)
+
+
+def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
+                stored: dict[str, Statement]) -> None:
+    """Write what a batch changed: merged ids folded, members and keys added, each touched
+    statement's row and wordings replaced."""
+    for old, new in g.merged:
+        for t in ("statement_members", "statement_keys", "statement_aliases"):
+            con.execute(f"UPDATE {t} SET statement_id = ? WHERE statement_id = ?", [new, old])
+        con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new])
+    gone = [old for old, _ in g.merged]
+    touched = sorted(g.statements)
+    con.execute("DELETE FROM statements WHERE id IN (SELECT unnest(?))", [touched + gone])
+    con.execute("DELETE FROM statement_forms WHERE statement_id IN (SELECT unnest(?))",
+                [touched + gone])
+    final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
+    _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
+            [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
+    rows = []
+    for f, k, sid in sorted(cands.added):
+        st = g.get(sid)
+        if st is not None:
+            rows.append((f, k, st.id))
+    keep = _kept_keys(g)
+    _insert(con, "statement_keys", ("family", "key", "statement_id"),
+            [r for r in rows if (r[1], r[2]) in keep])
+    _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
+            [(st.id, " ".join(ws), st.forms[ws], n)
+             for st in g.statements.values() for ws, n in st.counts.items()])
+    for st in g.statements.values():
+        altered = any(relate(f, st.words) not in (Relation.SAME, Relation.PART)
+                      for f in st.forms)
+        con.execute(
+            "INSERT INTO statements SELECT ?, ?, ?, ?, ?, ?, ?, count(*), "
+            "count(DISTINCT m.article_id), count(DISTINCT a.outlet), "
+            "arg_min(m.article_id, (a.published IS NULL, a.published, m.seen)), "
+            "min(a.published) FROM statement_members m "
+            "LEFT JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ?",
+            [st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
+             st.text, st.seq, altered, st.id])
+
+
+def _kept_keys(g: Grouper) -> set[tuple[int, str]]:
+    """The (key, statement) pairs worth storing: each filed quote's stored keys."""
+    out = set()
+    for sid, _m, ws in g.filed:
+        st = g.get(sid)
+        if st is not None:
+            out |= {(k, st.id) for k in stored_keys(ws)}
+    return out
+
+
+def _kind(st: Statement) -> str:
+    """Direct when any quote of a quoted statement is direct, else mixed; indirect apart."""
+    if st.family == "reported":
+        return "indirect"
+    kinds = {m.kind for m in st.members} | ({st.kind} if st.kind else set())
+    return "direct" if "direct" in kinds else "mixed"
