@@ -26,7 +26,8 @@ def list_statements(con: duckdb.DuckDBPyConnection, *, speaker_ids: list[int] | 
                     offset: int = 0) -> list[dict[str, Any]]:
     """Statements, most widely carried first (then earliest); filters combine with AND;
     `since`/`until` bound the first sighting's date."""
-    where, params = ["s.n_outlets >= ?"], [min_outlets]
+    where: list[str] = ["s.n_outlets >= ?"]
+    params: list[Any] = [min_outlets]
     if speaker_ids is not None:
         where.append("s.speaker_id IN (SELECT unnest(?))")
         params.append(speaker_ids)
