@@ -106,3 +106,15 @@ def test_a_bridging_quote_merges_two_statements_and_old_ids_still_resolve():
     c = g.add(member("a3", WORDS))
     assert c == a and g.get(b) is g.get(a)
     assert len(g.get(a).members) == 3 and g.get(a).text == WORDS
+
+
+def test_every_cut_of_five_words_shares_a_stored_key_with_a_long_quote():
+    from onrecord.statements.table import key_of, stored_keys
+    from onrecord.statements.words import shingles
+
+    long = words(WORDS + " and the old ferry will stop running when it opens in the spring")
+    kept = stored_keys(long)
+    assert len(kept) < len(shingles(long))  # not every run is stored
+    for i in range(len(long) - 4):
+        cut = long[i:i + 5]
+        assert {key_of(r) for r in shingles(cut)} & kept, cut

@@ -12,6 +12,7 @@ ALIASES: dict[str, dict[str, str]] = {
     "extract": {"table": "text"},
     "query": {"table": "text", "json": "jsonl"},
     "speakers": {"table": "text", "json": "jsonl"},
+    "statements": {"table": "text"},
 }
 
 

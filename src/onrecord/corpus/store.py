@@ -264,6 +264,10 @@ class Store:
             params.append(f"%{_like_escape(outlet)}%")
         return (" WHERE " + " AND ".join(where)) if where else "", params
 
+    def speaker_ids(self, name: str) -> list[int]:
+        """Live speakers matching `name`, as `query --speaker` finds them."""
+        return self._speaker_ids(name)
+
     def _speaker_ids(self, name: str) -> list[int]:
         """Live speakers whose name or a known form matches `name` (accents and case ignored);
         one word also matches a surname or first name, several words a part of the name."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from onrecord.dates.values import normalize_date, until_bound
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
 from onrecord.statements.table import key_of
 from onrecord.statements.words import quoted_words, shingles
@@ -26,6 +27,7 @@ def list_statements(con: duckdb.DuckDBPyConnection, *, speaker_ids: list[int] | 
                     offset: int = 0) -> list[dict[str, Any]]:
     """Statements, most widely carried first (then earliest); filters combine with AND;
     `since`/`until` bound the first sighting's date."""
+    since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
     where: list[str] = ["s.n_outlets >= ?"]
     params: list[Any] = [min_outlets]
     if speaker_ids is not None:

@@ -43,9 +43,11 @@ CREATE INDEX IF NOT EXISTS statement_keys_key ON statement_keys (key);
 CREATE INDEX IF NOT EXISTS statement_keys_sid ON statement_keys (statement_id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
-# Quotes longer than this index every other word run only (chosen by the run's hash, so copies
-# agree); every run is still looked up, so a short cut of a long quote still finds it.
+# Quotes up to this many words index every word run; longer ones only the runs winnowing picks
+# (the smallest key in each WINDOW runs in a row: about half of them), which any cut of
+# WINDOW + 2 words or more still shares with them. Lookups use every run.
 ALL_KEYS_UP_TO = 10
+WINDOW = 3
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
@@ -60,9 +62,12 @@ def key_of(run: Words) -> int:
 
 
 def stored_keys(ws: Words) -> set[int]:
-    """The keys a quote is indexed under (all its runs when short, about half when long)."""
-    keys = {key_of(r) for r in shingles(ws)}
-    return keys if len(ws) <= ALL_KEYS_UP_TO else {k for k in keys if k % 2 == 0}
+    """The keys a quote is indexed under (all its runs when short, a winnowed half when long)."""
+    keys = [key_of(ws[i:i + 3]) for i in range(len(ws) - 2)] if len(ws) > 3 else \
+        [key_of(ws)] if ws else []
+    if len(ws) <= ALL_KEYS_UP_TO or len(keys) <= WINDOW:
+        return set(keys)
+    return {min(keys[i:i + WINDOW]) for i in range(len(keys) - WINDOW + 1)}
 
 
 class BatchCandidates:
