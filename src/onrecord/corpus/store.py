@@ -23,6 +23,7 @@ from onrecord.dates.values import normalize_date, until_bound
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
+from onrecord.statements import read as statements_read
 from onrecord.statements import table as statements_table
 
 SCHEMA_VERSION = "1"
@@ -387,6 +388,24 @@ class Store:
         assert q is not None
         return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
                 "speakers": q[3], "errors": q[4]}
+
+    # Statements (onrecord.statements): the same words across articles.
+    def statements(self, *, speaker: str | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """Statements, most widely carried first; see `statements.read.list_statements`."""
+        ids = self._speaker_ids(speaker) if speaker else None
+        return statements_read.list_statements(self.con, speaker_ids=ids, **filters)
+
+    def statement(self, sid: str) -> dict[str, Any] | None:
+        """One statement with its sightings and variants (an old merged id finds it too)."""
+        return statements_read.get_statement(self.con, sid)
+
+    def trace(self, words: str) -> dict[str, Any] | None:
+        """The statement these quoted words belong to, if any."""
+        return statements_read.trace(self.con, words)
+
+    def statement_ids(self, article_ids: list[str]) -> dict[tuple[str, int], str]:
+        """The statement of each quote of these articles, by (article id, quote start)."""
+        return statements_read.statement_ids(self.con, article_ids)
 
 
 def _str(v: object) -> str | None:

@@ -22,6 +22,8 @@ from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
 from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
+from onrecord.server.statements_api import router as statements_router
+from onrecord.server.statements_api import with_statements
 from onrecord.server.storeview import NoStore, StoreView
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -157,7 +159,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
                    "since": since, "until": until, "outlet": outlet or None}
-        items = store.quotes(**filters, limit=limit, offset=offset)
+        items = with_statements(store, store.quotes(**filters, limit=limit, offset=offset))
         return QuotesPage(items=items, total=store.count_quotes(**filters),
                           limit=limit, offset=offset)
 
@@ -176,6 +178,8 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r} in the store")
         return JSONResponse(jsonable_encoder(record))  # dates and the like, if any
+
+    app.include_router(statements_router(store))
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:

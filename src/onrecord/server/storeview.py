@@ -58,6 +58,18 @@ class StoreView:
     def article(self, article_id: str) -> dict[str, Any] | None:
         return self._call("article", article_id)
 
+    def statements(self, **filters: Any) -> list[dict[str, Any]]:
+        return self._call("statements", **filters)
+
+    def statement(self, sid: str) -> dict[str, Any] | None:
+        return self._call("statement", sid)
+
+    def trace(self, words: str) -> dict[str, Any] | None:
+        return self._call("trace", words)
+
+    def statement_ids(self, article_ids: list[str]) -> dict[tuple[str, int], str]:
+        return self._call("statement_ids", article_ids)
+
     def close(self) -> None:
         close = getattr(self._store, "close", None)
         if close is not None:

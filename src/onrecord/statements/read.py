@@ -113,3 +113,15 @@ def trace(con: duckdb.DuckDBPyConnection, text: str) -> dict[str, Any] | None:
         if best is None or cand < best:
             best = cand
     return get_statement(con, best[2]) if best else None
+
+
+def statement_ids(con: duckdb.DuckDBPyConnection,
+                  article_ids: list[str]) -> dict[tuple[str, int], str]:
+    """The statement of each quote of these articles, keyed by (article id, quote start)."""
+    if not article_ids:
+        return {}
+    rows = con.execute(
+        "SELECT m.article_id, q.start, m.statement_id FROM statement_members m "
+        "JOIN quotes q ON q.article_id = m.article_id AND q.idx = m.idx "
+        "WHERE m.article_id IN (SELECT unnest(?))", [article_ids]).fetchall()
+    return {(a, start): sid for a, start, sid in rows}
