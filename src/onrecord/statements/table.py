@@ -216,17 +216,29 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
              for st in g.statements.values() for ws, n in st.counts.items()])
-    for st in g.statements.values():
-        altered = any(relate(f, st.words) not in (Relation.SAME, Relation.PART)
-                      for f in st.forms)
+    base = [(st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
+             st.text, st.seq, any(relate(f, st.words) not in (Relation.SAME, Relation.PART)
+                                  for f in st.forms))
+            for st in g.statements.values()]
+    if not base:
+        return
+    data = pa.table({n: [r[i] for r in base] for i, n in enumerate(
+        ("id", "family", "kind", "speaker_id", "text", "seq", "altered"))},
+        schema=pa.schema([("id", pa.string()), ("family", pa.string()), ("kind", pa.string()),
+                          ("speaker_id", pa.int64()), ("text", pa.string()),
+                          ("seq", pa.int64()), ("altered", pa.bool_())]))
+    con.register("_onrecord_statement_base", data)
+    try:
         con.execute(
-            "INSERT INTO statements SELECT ?, ?, ?, ?, ?, ?, ?, count(*), "
-            "count(DISTINCT m.article_id), count(DISTINCT a.outlet), "
+            "INSERT INTO statements SELECT b.id, b.family, b.kind, b.speaker_id, b.text, b.seq, "
+            "b.altered, count(*), count(DISTINCT m.article_id), count(DISTINCT a.outlet), "
             "arg_min(m.article_id, (a.published IS NULL, a.published, m.seen)), "
-            "min(a.published) FROM statement_members m "
-            "LEFT JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ?",
-            [st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
-             st.text, st.seq, altered, st.id])
+            "min(a.published) FROM _onrecord_statement_base b "
+            "JOIN statement_members m ON m.statement_id = b.id "
+            "LEFT JOIN articles a ON a.id = m.article_id "
+            "GROUP BY b.id, b.family, b.kind, b.speaker_id, b.text, b.seq, b.altered")
+    finally:
+        con.unregister("_onrecord_statement_base")
 
 
 def _kept_keys(g: Grouper) -> set[tuple[int, str]]:
