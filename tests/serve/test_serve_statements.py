@@ -83,3 +83,41 @@ def test_statement_api_and_quotes_link_to_their_statement(store):
             == 422
     finally:
         srv.stop()
+
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM),
+                    reason="Debian's chromium is not installed")
+@pytest.mark.parametrize("viewport", [(1200, 900), (390, 844)], ids=["desktop", "phone"])
+def test_statement_page_in_chromium(store, viewport):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    srv = ServeProcess("--store", str(store))
+    try:
+        with sync_api.sync_playwright() as p:
+            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+            pg = b.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+            errors: list[str] = []
+            pg.on("pageerror", lambda e: errors.append(str(e)))
+            pg.goto(f"{srv.base}/#/search?speaker=Dubois")
+            pg.wait_for_selector("body[data-ready='true']")
+            pg.click("a.statement-link >> nth=0")
+            pg.wait_for_selector(".timeline .sighting")
+            assert pg.inner_text(".statement-title") == "Ines Dubois"
+            first = pg.inner_text(".timeline .sighting.first")
+            assert "2024-05-01" in first and "Herald" in first and "first seen" in first
+            assert pg.locator(".timeline .sighting").count() == 3
+            assert pg.inner_text(".diff ins") == "buses" and pg.inner_text(".diff del") == "trams"
+            width = pg.evaluate("document.documentElement.scrollWidth")
+            assert width <= viewport[0], f"page is {width} px wide in a {viewport[0]} px window"
+            pg.goto(f"{srv.base}/#/statements?min_outlets=2")
+            pg.wait_for_selector("#statements-results li")
+            assert pg.locator("#statements-results li").count() == 1
+            assert errors == []
+            b.close()
+    finally:
+        srv.stop()

@@ -46,3 +46,5 @@ function query(params) {
 export const quotes = (params) => call(`/quotes?${query(params)}`);
 export const speakers = (params) => call(`/speakers?${query(params)}`);
 export const article = (id) => call(`/articles/${encodeURIComponent(id)}`);
+export const statements = (params) => call(`/statements?${query(params)}`);
+export const statement = (id) => call(`/statements/${encodeURIComponent(id)}`);

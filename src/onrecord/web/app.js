@@ -1,7 +1,9 @@
-// The viewer: hash routes #/read, #/article/<id>, #/search?..., #/speakers; no build step.
+// The viewer: hash routes #/read, #/article/<id>, #/search?..., #/speakers, #/statements,
+// #/statement/<id>; no build step.
 import * as api from "./api.js";
 import { h, clear, setStatus, shorten } from "./dom.js";
 import { renderArticle, hideTooltip } from "./article.js";
+import { showStatement, showStatements } from "./statements.js";
 
 const $ = (sel) => document.querySelector(sel);
 const state = { store: false };
@@ -26,7 +28,7 @@ function parseHash() {
 
 async function route() {
   const { page, arg, params } = parseHash();
-  const needsStore = ["search", "speakers", "article"].includes(page);
+  const needsStore = ["search", "speakers", "article", "statements", "statement"].includes(page);
   if (needsStore && !state.store) {
     showPage("read");
     setStatus($("#read-status"), "There is no quote store: start the server with `onrecord serve --store quotes.duckdb` to search.", true);
@@ -35,6 +37,8 @@ async function route() {
   if (page === "article") return showStoredArticle(arg, params);
   if (page === "search") return showSearch(params);
   if (page === "speakers") return showSpeakers(params);
+  if (page === "statements") return showStatements(params, showPage);
+  if (page === "statement") return showStatement(arg, showPage);
   showPage("read");
 }
 
@@ -172,7 +176,8 @@ function quoteItem(item) {
       when ? ` · ${when}` : "",
       item.outlet ? ` · ${item.outlet}` : ""),
     h("p", { class: "result-link" },
-      h("a", { href: link }, shorten(item.article_title || item.article_id || "the article", 90)), " →"));
+      h("a", { href: link }, shorten(item.article_title || item.article_id || "the article", 90)), " →",
+      item.statement_id ? h("span", {}, " · ", h("a", { href: `#/statement/${encodeURIComponent(item.statement_id)}`, class: "statement-link" }, "where else it appeared")) : ""));
 }
 
 async function showSearch(params) {
@@ -236,9 +241,22 @@ async function showSpeakers(params) {
 
 // ---- Start ---------------------------------------------------------------------------------
 
+function setupStatements() {
+  $("#statements-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = new URLSearchParams();
+    for (const f of ["speaker", "contains", "min_outlets"]) {
+      const v = ev.target.elements[f].value.trim();
+      if (v) q.set(f, v);
+    }
+    location.hash = `#/statements?${q}`;
+  });
+}
+
 async function start() {
   setupRead();
   setupSearch();
+  setupStatements();
   try {
     state.store = Boolean((await api.health()).store);
   } catch (err) {
