@@ -104,6 +104,9 @@ NOT_CONSTRUCTED = {
 NOTHING_ROWS = [
     ("As she told the committee in May, the plan was never funded.", "reported.frame.as_clause"),
     ("The firm declined to confirm the merger.", "reported.content.noun_phrase"),
+    ("The coach declined to say whether the striker would play on Sunday.",
+     "reported.frame.refusal"),
+    ("Officials would not say how many tickets had been sold.", "reported.frame.refusal"),
     ("She filed the forms late, so she continued to renew it every year.",
      "reported.content.clause_before"),
 ]
@@ -143,7 +146,7 @@ def test_the_rule_decides_nothing_was_said(extractor, decisions, sentence: str, 
 def test_every_rule_of_every_family_has_a_row() -> None:
     names = [n for family in FAMILIES for n in family.names()]
     assert len(names) == len(set(names))
-    covered = {rule for _, rule, _ in ROWS}
+    covered = {rule for _, rule, _ in ROWS} | {rule for _, rule in NOTHING_ROWS}
     assert not covered - set(names), "rows for rules no family has"
     missing = [n for n in names if n not in covered and n not in NOT_CONSTRUCTED]
     assert not missing, f"rules with no row: {missing}"

@@ -14,6 +14,7 @@ from onrecord.quotes.found import How
 from onrecord.quotes.reported.clause import (
     adverbial_span,
     is_as_clause,
+    is_wh,
     misparsed_span,
     parsed_clause,
     states,
@@ -52,6 +53,18 @@ def _as_clause(c: Frame) -> Outcome | None:
     if len(list(c.v.subtree)) > 10 or any(x.dep_ in ("ccomp", "xcomp", "dobj") for x in c.v.children):
         return NOTHING  # "as he said he would", "as she told the committee in May"
     return statement(c.text, sentence_around(c.para, c.v), c.v, c.subj, least=4)
+
+
+def _refusal(c: Frame) -> Outcome | None:
+    """`declined to say whether he would run`, `would not say why`, `hard to say how many`:
+    a cue that withholds the answer to a question holds no statement (a question asked is
+    still reported: "asked whether")."""
+    if c.parsed is None or c.lemma == "ask" or not is_wh(c.parsed):
+        return None
+    v = c.v
+    if withheld(v) or (v.dep_ == "xcomp" and v.head.pos_ == "ADJ"):
+        return NOTHING
+    return None
 
 
 def _request(c: Frame) -> Outcome | None:
@@ -140,10 +153,11 @@ def _trailing_attribution(c: Frame) -> Outcome | None:
 
 
 # The order is the precedence. An as-clause first: its cue's clause is no statement of its own
-# ("as he said he would"), and it always decides. Then the readings of a cue with no clause that
+# ("as he said he would"), and it always decides; so does a refusal ("declined to say
+# whether"). Then the readings of a cue with no clause that
 # take its object (a request before a broken clause: "asked them to leave" is no clause); a colon
 # after the cue wins over its clause ("added: ..." opens the speaker's own words); a short answer
-# and a closing attribution only when no clause is left. Only the as-clause decides that nothing
-# was said; the others pass to the next rule, and in the end to the cue's content (content.py).
+# and a closing attribution only when no clause is left. Only the as-clause and a refusal decide
+# that nothing was said; the others pass to the next rule, and in the end to the cue's content (content.py).
 FRAME: Family[Frame, Outcome] = Family("reported.frame", (
-    _as_clause, _request, _misparsed_clause, _colon_content, _short_answer, _trailing_attribution))
+    _as_clause, _refusal, _request, _misparsed_clause, _colon_content, _short_answer, _trailing_attribution))
