@@ -35,11 +35,12 @@ class Onrecord:
     """onrecord's Extractor, one model load, streaming all records."""
 
     name = "onrecord"
+    noun_phrases = False
 
     def load(self) -> None:
         from onrecord.pipeline import Extractor
 
-        self.ex = Extractor()
+        self.ex = Extractor(noun_phrases=self.noun_phrases)
 
     def run(self, records: Sequence[Record]) -> list[Record]:
         return [r.to_dict() for r in self.ex.pipe([dict(r) for r in records])]
@@ -177,6 +178,15 @@ def regex_quotes(text: str) -> list[dict[str, Any]]:
     return out
 
 
+class OnrecordNounPhrases(Onrecord):
+    """onrecord with `noun_phrases=True`: statements whose content is only a noun phrase kept
+    (PolNeAR annotates them; our guidelines leave them optional)."""
+
+    name = "onrecord-np"
+    noun_phrases = True
+
+
 SYSTEMS: dict[str, Callable[[], Any]] = {
-    "onrecord": Onrecord, "textacy": Textacy, "sayswho": SaysWho, "regex-baseline": RegexBaseline,
+    "onrecord": Onrecord, "onrecord-np": OnrecordNounPhrases, "textacy": Textacy,
+    "sayswho": SaysWho, "regex-baseline": RegexBaseline,
 }

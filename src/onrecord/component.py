@@ -27,17 +27,20 @@ from spacy.tokens import Doc
     "onrecord",
     requires=["doc.ents", "token.dep", "token.pos"],
     assigns=["doc._.quotes", "doc.spans"],
+    default_config={"noun_phrases": False},
 )
-def make_onrecord(nlp: Language, name: str) -> OnRecord:
-    """Create the component (registered through the `spacy_factories` entry point)."""
-    return OnRecord(name)
+def make_onrecord(nlp: Language, name: str, noun_phrases: bool) -> OnRecord:
+    """Create the component (registered through the `spacy_factories` entry point);
+    `noun_phrases` keeps statements whose content is only a noun phrase."""
+    return OnRecord(name, noun_phrases=noun_phrases)
 
 
 class OnRecord:
     """Finds the quotes of a parsed Doc and stores them on `doc._.quotes`."""
 
-    def __init__(self, name: str = "onrecord") -> None:
+    def __init__(self, name: str = "onrecord", *, noun_phrases: bool = False) -> None:
         self.name = name
+        self.noun_phrases = noun_phrases
         if not Doc.has_extension("quotes"):
             Doc.set_extension("quotes", default=None)
 
@@ -55,7 +58,7 @@ class OnRecord:
             para.start, para.end = span.start_char, span.end_char
             para.doc = doc if len(span) == len(doc) else span.as_doc()
             pieces.append(para)
-        attach(article, pieces)
+        attach(article, pieces, noun_phrases=self.noun_phrases)
         doc._.quotes = [asdict(q) for q in article.quotes]
         spans = [doc.char_span(q.start, q.end, label=q.kind, alignment_mode="expand")
                  for q in article.quotes]

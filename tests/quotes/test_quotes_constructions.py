@@ -49,9 +49,6 @@ CASES = [
     # Scraped text that lost the space around a quotation mark.
     ("“It is surprising to see him traffic in that kind of paranoia,”Clinton said.", "Clinton", "It is surprising"),
     ('Ryan said,“Look, those images have no place in a presidential campaign.”', "Ryan", "Look, those images"),
-    # What was said as a noun phrase after a cue that reports one.
-    ("Mayor Ana Ruiz tweeted a photo of the flooded library on Sunday.", "Ruiz", "a photo of the flooded library"),
-    ("Governor Tom Adler lamented the closure of the old city library.", "Adler", "the closure of the old city library"),
     # "according to X" inside the sentence; a passive cue with its speaker after "by".
     ("Fundraising, according to the campaign, has surged in the last three weeks.", "campaign", "Fundraising, according to"),
     ("As reported by the Daily Ledger, investigators found over 2,000 emails on the server.", "Ledger", "investigators found"),
@@ -183,7 +180,11 @@ def test_explaining_why_names_a_topic_not_what_was_said():
 
 
 def test_an_announced_noun_phrase_is_reported_with_lower_confidence():
-    art = onrecord.extract("Oil giant Petrola has announced a 26% rise in annual profits to $16bn.")
+    from onrecord.pipeline import Extractor, default_extractor
+
+    text = "Oil giant Petrola has announced a 26% rise in annual profits to $16bn."
+    assert onrecord.extract(text).quotes == []  # only on request: the guidelines leave it out
+    art = Extractor(default_extractor().nlp, noun_phrases=True).extract(text)
     q = quote_starting(art, "a 26% rise")
     assert q.speaker is not None and q.speaker.name.endswith("Petrola")
     assert q.confidence <= 0.6

@@ -16,6 +16,15 @@ from onrecord.quotes.reported.said import NOTHING, Outcome
 
 FAMILIES = (ASIDE, PASSIVE, FRAME, CONTENT, ACCORDING, CLAIM)
 
+
+@pytest.fixture(scope="module")
+def extractor():
+    """The rules as found: statements of only a noun phrase kept (they are dropped after
+    finding by default; tests/quotes/test_reported_noun_phrases.py)."""
+    from onrecord.pipeline import Extractor, default_extractor
+
+    return Extractor(default_extractor().nlp, noun_phrases=True)
+
 # (sentence, rule, statement text)
 ASIDE_ROWS = [
     ("The harbour will close for repairs, said Tomas Brandt, a spokesman for the port, which "
@@ -107,6 +116,8 @@ NOTHING_ROWS = [
     ("The coach declined to say whether the striker would play on Sunday.",
      "reported.frame.refusal"),
     ("Officials would not say how many tickets had been sold.", "reported.frame.refusal"),
+    ("The poll indicated that most voters want the road rebuilt.", "reported.frame.evidence"),
+    ("Results from the test suggest the water is safe to drink.", "reported.frame.evidence"),
     ("She filed the forms late, so she continued to renew it every year.",
      "reported.content.clause_before"),
 ]

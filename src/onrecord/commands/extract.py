@@ -37,6 +37,9 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--explain", action="store_true",
                    help="give each quote an `explain` object: the rule that found it and how "
                         "its speaker was resolved (mention, entity, rule)")
+    p.add_argument("--noun-phrases", action="store_true",
+                   help="also give statements whose content is only a noun phrase (`BP "
+                        "announced a 26%% rise in profits`); the guidelines leave them out")
     p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
                    help="format of stdin (default: guessed from its first character)")
     p.set_defaults(func=run)
@@ -124,7 +127,7 @@ def run(args: argparse.Namespace) -> int:
         piped_jsonl = stdin is not None and (args.stdin_format or _guess(stdin)) == "jsonl"
         fmt = "jsonl" if several or piped_jsonl else "json"
     failed = 0
-    extractor = Extractor()
+    extractor = Extractor(noun_phrases=args.noun_phrases)
     out = sys.stdout
     results = extractor.pipe(_with_published(_records(args, stdin), args.published))
     collected: list[dict[str, Any]] = []

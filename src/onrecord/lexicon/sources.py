@@ -70,6 +70,20 @@ DOCUMENT_NOUNS = frozenset({
     "database", "assessment", "submission", "brief", "bulletin",
 })
 
+# What evidence is, not who states it: "the data suggest", "figures indicated", "the survey
+# found" report an inference, no statement. Not "report", "paper", "letter" or "statement":
+# those are written by someone ("a report suggests" is the report's authors' claim).
+EVIDENCE_NOUNS = frozenset({
+    "data", "figure", "figures", "number", "numbers", "statistic", "statistics", "study",
+    "studies", "survey", "surveys", "poll", "polls", "polling", "analysis", "finding",
+    "findings", "result", "results", "evidence", "estimate", "estimates", "forecast",
+    "forecasts", "projection", "projections", "model", "models", "research", "index",
+    "census", "chart", "graph", "trend", "trends", "indicator", "indicators", "reading",
+    "readings", "record", "records", "sample", "test", "tests", "experiment", "sign", "signs",
+    "measure", "measures", "audit", "review", "calculation", "calculations", "map", "footage",
+    "image", "images", "photo", "photos", "video", "videos", "scan", "scans",
+})
+
 # Participles that, after a document and before "by X", make X its author ("a statement
 # e-mailed by ...", "a report released by ..."); "obtained by", "seen by" do not.
 DOCUMENT_AUTHOR_VERBS = frozenset({

@@ -95,6 +95,13 @@ NP_TAKERS = frozenset({"announce", "deny", "reveal", "disclose", "acknowledge", 
 # change has come about"), and the guidelines leave it out.
 WH_TAKERS = frozenset({"tell", "say", "reveal", "recount", "write", "note", "ask"})
 
+# Cues that also read as inference from evidence ("the figures suggest", "the survey found"):
+# with an evidence subject (sources.EVIDENCE_NOUNS) nobody said anything.
+INFERENCE_CUES = frozenset({
+    "suggest", "indicate", "show", "estimate", "reveal", "predict", "find", "forecast",
+    "project", "calculate", "imply", "confirm", "point", "signal", "demonstrate",
+})
+
 # Cues that can carry a request: who was asked or told, and to do what ("asked the
 # congregation to stand", "told residents not to drink the water").
 REQUEST_CUES = frozenset({"ask", "tell"})

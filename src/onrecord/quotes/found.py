@@ -25,7 +25,8 @@ class How(StrEnum):
     CONTINUATION = "continuation"  # a quote paragraph with no cue: the previous speaker goes on
     TRANSCRIPT = "transcript"      # `Name: answer`
     INDIRECT = "indirect"          # a cue with a reported clause
-    OBJECT = "object"              # a cue with a noun-phrase content, a request, a passive
+    OBJECT = "object"              # a cue with a gerund content, a request, a passive
+    NOUN = "noun"                  # a cue with only a noun phrase said: `announced a rise`
     ACCORDING = "according"        # `according to X`
     HEADLINE = "headline"          # a title-case headline `X Says Y`
 

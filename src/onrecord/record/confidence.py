@@ -29,6 +29,8 @@ CONFIDENCE: dict[How, dict[Mention, float]] = {
                    Mention.SOURCE: 0.75, Mention.UNRESOLVED: 0.4},
     How.OBJECT: {Mention.NAME: 0.6, Mention.PRONOUN: 0.55, Mention.TITLE: 0.55,
                  Mention.SOURCE: 0.5},
+    How.NOUN: {Mention.NAME: 0.6, Mention.PRONOUN: 0.55, Mention.TITLE: 0.55,
+               Mention.SOURCE: 0.5},
     How.ACCORDING: {Mention.NAME: 0.85, Mention.SOURCE: 0.8},
     How.HEADLINE: {Mention.NAME: 0.7, Mention.SOURCE: 0.6},
 }

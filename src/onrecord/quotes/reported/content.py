@@ -151,7 +151,7 @@ def _noun_phrase(c: Content) -> Outcome | None:
     if c.lemma not in NP_TAKERS or obj.pos_ not in ("NOUN", "PROPN") or withheld(v) \
             or sum(x.dep_ in ("dative", "dobj") for x in v.children) != 1:
         return NOTHING
-    return _said(c, trim(c.para, obj.left_edge.i, object_end(v, obj)), how=How.OBJECT)
+    return _said(c, trim(c.para, obj.left_edge.i, object_end(v, obj)), how=How.NOUN)
 
 
 def _gerund(c: Content) -> Outcome | None:

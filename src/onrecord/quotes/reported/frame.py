@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon.grammar import QUOTE_CHARS
-from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, REQUEST_CUES, SHORT_ANSWERS
+from onrecord.lexicon.sources import EVIDENCE_NOUNS
+from onrecord.lexicon.speech import (
+    CLAUSE_ONLY,
+    CLAUSE_TAKERS,
+    INFERENCE_CUES,
+    REQUEST_CUES,
+    SHORT_ANSWERS,
+)
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import addressee_of, cue_lemma
 from onrecord.quotes.found import How
@@ -63,6 +70,14 @@ def _refusal(c: Frame) -> Outcome | None:
         return None
     v = c.v
     if withheld(v) or (v.dep_ == "xcomp" and v.head.pos_ == "ADJ"):
+        return NOTHING
+    return None
+
+
+def _evidence(c: Frame) -> Outcome | None:
+    """`the figures suggest the economy slowed`, `the survey found most renters ...`: a cue of
+    inference whose subject is evidence, not a source, holds no statement."""
+    if c.lemma in INFERENCE_CUES and c.subj.lower_ in EVIDENCE_NOUNS:
         return NOTHING
     return None
 
@@ -153,11 +168,13 @@ def _trailing_attribution(c: Frame) -> Outcome | None:
 
 
 # The order is the precedence. An as-clause first: its cue's clause is no statement of its own
-# ("as he said he would"), and it always decides; so does a refusal ("declined to say
-# whether"). Then the readings of a cue with no clause that
-# take its object (a request before a broken clause: "asked them to leave" is no clause); a colon
-# after the cue wins over its clause ("added: ..." opens the speaker's own words); a short answer
-# and a closing attribution only when no clause is left. Only the as-clause and a refusal decide
-# that nothing was said; the others pass to the next rule, and in the end to the cue's content (content.py).
+# ("as he said he would"), and it always decides; so do a refusal ("declined to say whether")
+# and an inference from evidence ("the figures suggest"). Then the readings of a cue with no
+# clause that take its object (a request before a broken clause: "asked them to leave" is no
+# clause); a colon after the cue wins over its clause ("added: ..." opens the speaker's own
+# words); a short answer and a closing attribution only when no clause is left. Only the
+# as-clause, a refusal and evidence decide that nothing was said; the others pass to the next
+# rule, and in the end to the cue's content (content.py).
 FRAME: Family[Frame, Outcome] = Family("reported.frame", (
-    _as_clause, _refusal, _request, _misparsed_clause, _colon_content, _short_answer, _trailing_attribution))
+    _as_clause, _refusal, _evidence, _request, _misparsed_clause, _colon_content, _short_answer,
+    _trailing_attribution))
