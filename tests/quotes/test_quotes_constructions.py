@@ -242,8 +242,8 @@ def test_a_request_and_a_claim_named_by_a_noun():
     assert q.speaker is not None and q.speaker.name.endswith("Elliott") and q.confidence <= 0.6
     art = onrecord.extract("City officials have told Flint residents not to drink the water from their taps.")
     assert [q.text for q in art.quotes] == ["Flint residents not to drink the water from their taps"]
-    art = onrecord.extract("Mayor Tom Reyes spoke on Monday. He repeated his claim that the council had "
-                           "bullied the residents.")
+    art = onrecord.extract("Mayor Tom Reyes spoke on Monday. His claim that the council had "
+                           "bullied the residents was rejected.")
     q = quote_starting(art, "the council had")
     assert q.speaker is not None and q.speaker.name == "Tom Reyes" and q.cue.text == "claim"
     assert onrecord.extract("The statement that the firm issued on Monday was short.").quotes == []

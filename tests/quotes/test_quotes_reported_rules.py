@@ -62,6 +62,20 @@ FRAME_ROWS = [
      "reported.frame.short_answer", "the same of the new contract"),
 ]
 CONTENT_ROWS = [
+    # A cue inside a relative clause, or after "what": the gap is the reported clause's
+    # subject, what was said the rest.
+    ("Ruiz blames the council for a lack of planning she says has left the harbour without a ferry.",
+     "reported.content.broken_clause", "has left the harbour without a ferry"),
+    ("Residents face what officials say is the worst flood in decades.",
+     "reported.content.broken_clause", "is the worst flood in decades"),
+    # "as" meaning "while", with a clause of its own; a that-clause the parser hung on the
+    # addressee (a relative clause, a noun taken for a verb, or an adnominal clause).
+    ("The ferry was cancelled again as the captain said the engine had failed twice.",
+     "reported.content.clause", "the engine had failed twice"),
+    ("Adler told the committee that rates will rise in the spring.",
+     "reported.content.clause", "rates will rise in the spring"),
+    ("He told the Valley Courier on Wednesday that he was not worried and that he would stay.",
+     "reported.content.clause", "he was not worried and that he would stay"),
     # The parser reads "says will boost" as a verb-initial clause with no subject; after a
     # clause-taking cue the rule then reads on to the main verb. This is what the rule does
     # today (a relative clause taken for a broken one), not what it is meant for.

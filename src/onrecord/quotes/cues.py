@@ -46,10 +46,13 @@ def _is_audience(tok: Any) -> bool:
 
 
 def _np_text(tok: Any) -> str:
-    toks = [t for t in tok.subtree if t.dep_ not in ("relcl", "punct") or t.i == tok.i]
+    """The noun phrase headed by `tok`, without a clause hung on it ("the crowd | that ...")."""
+    clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp")
+               for t in c.subtree}
+    toks = [t for t in tok.subtree if t.i not in clauses and (t.dep_ != "punct" or t.i == tok.i)]
     lo, hi = toks[0].i, tok.i
     for t in tok.subtree:
-        if t.i > tok.i and t.dep_ not in ("relcl", "punct", "acl", "advcl", "ccomp"):
+        if t.i > tok.i and t.i not in clauses and t.dep_ != "punct":
             hi = max(hi, t.i)
         elif t.i > tok.i:
             break

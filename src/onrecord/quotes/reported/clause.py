@@ -42,10 +42,10 @@ def states(clause: Any, lemma: str) -> bool:
 
 def misattached_clause(v: Any) -> Any:
     """`told reporters after the meeting that he respected the decision`: the parser hung the
-    that-clause on "meeting" as a relative clause; "that" as a marker (not a pronoun
-    subject) with a subject of its own shows it is what was told."""
+    that-clause on "meeting" as a relative (or adnominal) clause; "that" as a marker (not a
+    pronoun subject) with a subject of its own shows it is what was told."""
     for t in v.subtree:
-        if t.dep_ == "relcl" and t.i > v.i and t.head.i - v.i <= 10 and \
+        if t.dep_ in ("relcl", "acl") and t.i > v.i and t.head.i - v.i <= 10 and \
                 any(c.lower_ == "that" and c.dep_ == "mark" for c in t.children) and \
                 any(c.dep_ in SUBJ_DEPS and c.lower_ != "that" for c in t.children):
             return t

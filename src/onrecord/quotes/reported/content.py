@@ -54,6 +54,8 @@ def _clause_start(f: Frame, obj: Any) -> int:
     the cue's object, and without a time that is the telling's."""
     clause, doc = f.clause, f.v.doc
     first: int = next(iter(clause.subtree)).i
+    if first < f.v.i:  # "fighting what Okafor says is an unfair contract": "what" is the gap
+        first = f.v.i + 1
     # "warned the Lions will be ...": the object is the reported clause's subject;
     # "reiterated the commitment to “x” ... should Russia proceed": one clause.
     # "told the Gazette last week the district had ...": the time is the telling's.
@@ -67,6 +69,20 @@ def _clause_start(f: Frame, obj: Any) -> int:
             not any(c.dep_ in SUBJ_DEPS for c in clause.children)
             or has_marks(f.para, f.para.char(obj), f.para.char(clause))):
         first = obj.left_edge.i
+    return _subject_taken(obj, clause, first)
+
+
+def _subject_taken(obj: Any, clause: Any, first: int) -> int:
+    """`told the crowd that cuts to education won't help`: the parser read "that cuts ..." as
+    a relative clause of the object (a plural noun taken for a verb), leaving the reported
+    clause without its subject; the subject starts after that "that"."""
+    if obj is None or any(c.dep_ in SUBJ_DEPS for c in clause.children):
+        return first
+    for r in obj.children:
+        words = list(r.subtree)
+        if r.dep_ == "relcl" and words[0].lower_ == "that" and words[0].dep_ == "nsubj" \
+                and words[-1].i == first - 1 and len(words) > 1:
+            return words[1].i
     return first
 
 
@@ -78,7 +94,10 @@ def _said(c: Content, span: tuple[int, int] | None, *, least: int = 3,
 def _broken_clause(c: Content) -> Outcome | None:
     """`something he says will boost`: a clause after the cue that opens with its verb and has
     no subject is a relative clause, no statement; but `said presumptive nominee Trump was
-    ...`, tagged as a verb, is a clause the parser broke (after a clause-taking cue)."""
+    ...`, tagged as a verb, is a clause the parser broke (after a clause-taking cue), and in
+    `a lack of leadership he says has left the police without oversight` the cue is itself in
+    the relative clause (or in `what she says is a smear`): its subject is the noun the
+    clause hangs on, what was said the rest."""
     if c.first is None:
         return None
     lead = c.v.doc[c.first]
@@ -86,6 +105,10 @@ def _broken_clause(c: Content) -> Outcome | None:
             and c.first == c.clause.left_edge.i and c.lemma != "ask"
             and not any(x.dep_ in SUBJ_DEPS for x in c.clause.children)):
         return None
+    v = c.v
+    if (v.dep_ == "relcl" and v.head.i < v.i) or any(
+            x.lower_ == "what" and x.i < v.i for x in v.children):  # "what she says is ..."
+        return _said(c, trim(c.para, c.first, clause_end(v, c.clause)))
     broken = misparsed_span(c.para, c.v) if c.lemma in CLAUSE_TAKERS else None
     return NOTHING if broken is None else Said(broken, c.v, c.subj, addressee=addressee_of(c.v))
 

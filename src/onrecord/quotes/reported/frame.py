@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.lexicon.grammar import QUOTE_CHARS
+from onrecord.lexicon.grammar import QUOTE_CHARS, SUBJ_DEPS
 from onrecord.lexicon.sources import EVIDENCE_NOUNS
 from onrecord.lexicon.speech import (
     CLAUSE_ONLY,
@@ -57,6 +57,10 @@ def _as_clause(c: Frame) -> Outcome | None:
     the sentence the short as-clause hangs on is what was said."""
     if not is_as_clause(c.v):
         return None
+    clause = c.clause
+    if clause is not None and clause.i > c.v.i and clause.pos_ == "VERB" and \
+            any(x.dep_ in SUBJ_DEPS for x in clause.children):
+        return None  # "were stymied as staff said they could not talk": "as" is "while"
     if len(list(c.v.subtree)) > 10 or any(x.dep_ in ("ccomp", "xcomp", "dobj") for x in c.v.children):
         return NOTHING  # "as he said he would", "as she told the committee in May"
     return statement(c.text, sentence_around(c.para, c.v), c.v, c.subj, least=4)
