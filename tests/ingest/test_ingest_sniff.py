@@ -8,8 +8,8 @@ import subprocess
 import sys
 
 import pytest
-from conftest import REPO
 
+from conftest import REPO
 from onrecord.ingest.html import html_to_text
 from onrecord.ingest.sniff import Reader, sniff
 
