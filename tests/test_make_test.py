@@ -15,6 +15,7 @@ from conftest import REPO
 MISSING = "/nonexistent/chromium"
 
 
+@pytest.mark.slow  # a pytest run in a subprocess
 def test_a_run_without_chromium_ends_by_naming_the_skipped_browser_tests():
     env = {**os.environ, "ONRECORD_CHROMIUM": MISSING}
     p = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",

@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from conftest import REPO
 
 
@@ -19,6 +21,7 @@ def command_line_block() -> list[str]:
     return [line for line in block.group(1).splitlines() if line.strip()]
 
 
+@pytest.mark.slow  # four CLI runs, each loading the model
 def test_readme_extract_commands_run_as_written(tmp_path):
     shutil.copytree(REPO / "examples", tmp_path / "examples")
     (tmp_path / ".venv" / "bin").mkdir(parents=True)

@@ -61,6 +61,7 @@ def extract(stdin: str, *args: str) -> subprocess.CompletedProcess:
                           input=stdin, capture_output=True, text=True, cwd=REPO, timeout=300)
 
 
+@pytest.mark.slow  # the CLI in a subprocess
 def test_cli_one_paragraph_fragment_on_stdin_gives_its_quote():
     p = extract(f"<p>{SAID}</p>\n")
     assert p.returncode == 0, p.stderr
@@ -72,6 +73,7 @@ def test_cli_one_paragraph_fragment_on_stdin_gives_its_quote():
     assert "read as html" in p.stderr and "<p>" in p.stderr
 
 
+@pytest.mark.slow  # the CLI in a subprocess
 def test_cli_text_starting_with_a_brace_or_angle_is_read_as_text():
     for start in ("{Editor's note: this story was updated}\n\n", "<Reuters>\n\n"):
         p = extract(start + SAID + "\n")
@@ -82,6 +84,7 @@ def test_cli_text_starting_with_a_brace_or_angle_is_read_as_text():
         assert "read as txt" in p.stderr
 
 
+@pytest.mark.slow  # the CLI in a subprocess
 def test_cli_jsonl_on_stdin_still_gives_jsonl_and_says_so():
     lines = [json.dumps({"id": f"r{i}", "text": SAID}) for i in range(2)]
     p = extract("\n".join(lines) + "\n")
@@ -90,6 +93,7 @@ def test_cli_jsonl_on_stdin_still_gives_jsonl_and_says_so():
     assert "read as jsonl" in p.stderr
 
 
+@pytest.mark.slow  # the CLI in a subprocess
 def test_cli_stdin_format_overrides_the_sniffing_without_a_note():
     p = extract(f"<p>{SAID}</p>\n", "--stdin-format", "txt")
     assert p.returncode == 0, p.stderr

@@ -241,7 +241,7 @@ export function headline(record) {
   const title = [meta.title, record.title].find((t) => typeof t === "string" && t.trim());
   if (title) return title.trim();
   const first = (record.text || "").split("\n").map((line) => line.trim()).find(Boolean);
-  return first ? shorten(first, 120) : "Untitled article";
+  return first ? shorten(first, 100) : "Untitled article";
 }
 
 // An http(s) address as a link target; anything else (javascript:, data:) is never linked.
