@@ -88,6 +88,15 @@ def test_no_page_is_wider_than_the_window(browser, site, size):
             assert pg.errors == []
         finally:
             ctx.close()
+    ctx, pg = open_page(browser, size, f"{srv.base}/#/read", None)
+    try:  # a pasted article with an unbreakable url in it, read by the server
+        pg.fill("#article-input", RECORDS[0]["text"] + f"Read more at {URL}\n")
+        pg.click("#read-submit")
+        pg.wait_for_selector("#read-status:has-text('Found')")
+        assert page_width(pg) <= size[0]
+        assert pg.errors == []
+    finally:
+        ctx.close()
 
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
