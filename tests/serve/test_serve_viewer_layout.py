@@ -152,6 +152,8 @@ def test_search_results_never_show_a_hash_for_an_article(browser, site):
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_docs_render_with_the_network_blocked(browser, site, size):
     srv, _ = site
+    assets = httpx.get(f"{srv.base}/docs-assets/swagger-ui-bundle.js")
+    assert assets.status_code == 200, "Swagger UI's files (fastapi-offline) are not installed"
     ctx = browser.new_context(viewport={"width": size[0], "height": size[1]})
     outside: list[str] = []
 
