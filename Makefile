@@ -9,7 +9,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 RULE_TESTS := tests/quotes tests/parse tests/dates tests/record
 
-.PHONY: setup demo test check lint typecheck rules snapshot snapshot-diff bench peers eval lock clean
+# The browser tests' chromium (tests/serve/browser_helpers.py reads the same variable).
+DEFAULT_CHROMIUM := /usr/bin/chromium
+CHROMIUM := $(or $(ONRECORD_CHROMIUM),$(DEFAULT_CHROMIUM))
+
+.PHONY: setup demo test chromium check lint typecheck rules snapshot snapshot-diff bench peers eval lock clean
 
 setup: $(STAMP)
 
@@ -24,8 +28,22 @@ $(STAMP): requirements.lock pyproject.toml
 demo: setup
 	$(BIN)/onrecord extract --format text examples/minister-visit.txt
 
-test: setup
+test: setup chromium
 	$(BIN)/python -m pytest -q
+
+# Debian's chromium for the browser tests: silent when it is there; installed when missing
+# where the machine allows it (root with apt-get, default path); else a warning, and the end
+# of the test run lists the tests that skipped.
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$(CHROMIUM)" = "$(DEFAULT_CHROMIUM)" ] && [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "chromium is missing: installing Debian's chromium for the browser tests (apt-get)"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+	      || echo "WARNING: could not install chromium: the browser tests will be skipped"; \
+	  else \
+	    echo "WARNING: no chromium at $(CHROMIUM), and make installs it only at $(DEFAULT_CHROMIUM) as root with apt-get: the browser tests will be skipped"; \
+	  fi; \
+	fi
 
 # The fast loop: lint, types and every test not marked slow (under a minute).
 check: lint typecheck

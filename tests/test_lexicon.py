@@ -32,6 +32,8 @@ NOT_WORD_LISTS = {
     ("corpus/export.py", "TABLES"),
     ("corpus/rows.py", "OUTLET_KEYS"),
     ("ingest/html.py", "META_KEYS"),
+    ("ingest/html.py", "BLOCK_TAGS"),   # HTML tag names
+    ("ingest/html.py", "HIDDEN_TAGS"),
     ("ingest/jsonl.py", "META_KEYS"),
 }
 

@@ -8,6 +8,7 @@ import sys
 
 import httpx
 import pytest
+from browser_helpers import ARGS, CHROMIUM, needs_chromium
 from serve_helpers import REPO, ServeProcess
 
 WORDS = "The new bridge will carry trams before the end of next year"
@@ -85,14 +86,8 @@ def test_statement_api_and_quotes_link_to_their_statement(store):
         srv.stop()
 
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
 @pytest.mark.slow
-@pytest.mark.skipif(not __import__("os").path.exists(CHROMIUM),
-                    reason="Debian's chromium is not installed")
+@needs_chromium
 @pytest.mark.parametrize("viewport", [(1200, 900), (390, 844)], ids=["desktop", "phone"])
 def test_statement_page_in_chromium(store, viewport):
     sync_api = pytest.importorskip("playwright.sync_api")

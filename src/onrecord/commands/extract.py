@@ -41,7 +41,9 @@ def add_parser(sub: Any) -> None:
                    help="also give statements whose content is only a noun phrase (`BP "
                         "announced a 26%% rise in profits`); the guidelines leave them out")
     p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
-                   help="format of stdin (default: guessed from its first character)")
+                   help="format of stdin (default: by its content: JSONL when its first line "
+                        "is a JSON object, HTML when it is a page or starts with a tag, else "
+                        "text; a note on stderr says which)")
     p.set_defaults(func=run)
 
 
@@ -51,8 +53,7 @@ def _records(args: argparse.Namespace, stdin: bytes | None) -> Iterator[InputRec
     files = args.files or ["-"]
     for f in files:
         if f == "-":
-            data = stdin or b""
-            kind = args.stdin_format or _guess(data)
+            data, kind = _stdin_reader(args, stdin or b"")
             for rec in _guarded(read_bytes(data, f"stdin.{kind}"), "stdin"):
                 if rec.id == f"stdin.{kind}":
                     rec.id = "stdin"  # a whole text or page piped in
@@ -70,13 +71,24 @@ def _guarded(records: Iterator[InputRecord | Failure], name: str,
         yield Failure(id=name, error=f"cannot read {name}: {type(e).__name__}: {e}")
 
 
-def _guess(data: bytes) -> str:
-    head = data.lstrip()[:200].lower()
-    if head.startswith(b"{"):
-        return "jsonl"
-    if head.startswith(b"<"):
-        return "html"
-    return "txt"
+def _stdin_reader(args: argparse.Namespace, data: bytes) -> tuple[bytes, str]:
+    """The bytes and reader for stdin: --stdin-format, else sniffed (and said on stderr)."""
+    from onrecord.ingest.sniff import sniff
+
+    if args.stdin_format:
+        return data, args.stdin_format
+    if not data.strip():
+        return data, "txt"
+    found = sniff(data)
+    print(f"onrecord: stdin read as {found.reader.value}: {found.why} "
+          "(--stdin-format txt|html|jsonl to choose)", file=sys.stderr)
+    return found.data, found.reader.value
+
+
+def _sniffed(data: bytes) -> str:
+    from onrecord.ingest.sniff import sniff
+
+    return sniff(data).reader.value if data.strip() else "txt"
 
 
 def _with_published(recs: Iterator[InputRecord | Failure], published: str | None,
@@ -124,7 +136,7 @@ def run(args: argparse.Namespace) -> int:
     if fmt is None:
         several = len(args.files) > 1 or any(
             os.path.isdir(f) or input_format(f) in ("jsonl", "warc") for f in args.files)
-        piped_jsonl = stdin is not None and (args.stdin_format or _guess(stdin)) == "jsonl"
+        piped_jsonl = stdin is not None and (args.stdin_format or _sniffed(stdin)) == "jsonl"
         fmt = "jsonl" if several or piped_jsonl else "json"
     failed = 0
     extractor = Extractor(noun_phrases=args.noun_phrases)

@@ -19,6 +19,7 @@ from starlette.concurrency import run_in_threadpool
 from onrecord.corpus import MAX_ROWS
 from onrecord.errors import BadArgument, BadInput
 from onrecord.server.config import ServeConfig
+from onrecord.server.docs_page import add_docs
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
 from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
@@ -90,7 +91,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
             await pool.close()
             store.close()
 
-    app = FastAPI(title="onrecord", lifespan=lifespan,
+    app = FastAPI(title="onrecord", lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Who said what, to whom, and when: quotes and speakers from "
                               "news text. The viewer is at /.")
     app.state.pool = pool
@@ -180,6 +181,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         return JSONResponse(jsonable_encoder(record))  # dates and the like, if any
 
     app.include_router(statements_router(store))
+    add_docs(app)  # Swagger UI from local files, no CDN
 
     @app.get("/", include_in_schema=False)
     async def index() -> FileResponse:

@@ -22,8 +22,9 @@ DRAIN_LIMIT = 16 * 1024 * 1024
 VIEWER_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
               "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
               "frame-ancestors 'none'")
-# Swagger UI at /docs loads its script from a CDN, so it keeps FastAPI's defaults.
-NO_CSP_PREFIXES = ("/docs", "/redoc", "/openapi.json")
+# Swagger UI at /docs runs from this server's own files too; it sets inline styles.
+DOCS_CSP = VIEWER_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+DOCS_PREFIX = "/docs"
 
 
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
@@ -97,7 +98,7 @@ class BodyLimit:
 
 
 class SecurityHeaders:
-    """Add nosniff everywhere, and the viewer's Content-Security-Policy outside /docs."""
+    """Add nosniff everywhere and a Content-Security-Policy (the docs' one under /docs)."""
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -106,15 +107,14 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = not scope["path"].startswith(NO_CSP_PREFIXES)
+        csp = DOCS_CSP if scope["path"].startswith(DOCS_PREFIX) else VIEWER_CSP
 
         async def send_with_headers(msg: Message) -> None:
             if msg["type"] == "http.response.start":
                 headers = list(msg.get("headers", []))
                 headers.append((b"x-content-type-options", b"nosniff"))
                 headers.append((b"referrer-policy", b"no-referrer"))
-                if csp:
-                    headers.append((b"content-security-policy", VIEWER_CSP.encode()))
+                headers.append((b"content-security-policy", csp.encode()))
                 msg = {**msg, "headers": headers}
             await send(msg)
 

@@ -165,6 +165,13 @@ function setupSearch() {
   });
 }
 
+// A search result's article: its title, else where and when it appeared (never its hash id).
+function articleLabel(item) {
+  if (item.article_title) return item.article_title;
+  const where = [item.outlet, item.published].filter(Boolean).join(", ");
+  return where ? `the article (${where})` : "the article";
+}
+
 function quoteItem(item) {
   const link = `#/article/${encodeURIComponent(item.article_id)}?at=${item.start}`;
   const when = item.date || item.published;
@@ -176,7 +183,7 @@ function quoteItem(item) {
       when ? ` · ${when}` : "",
       item.outlet ? ` · ${item.outlet}` : ""),
     h("p", { class: "result-link" },
-      h("a", { href: link }, shorten(item.article_title || item.article_id || "the article", 90)), " →",
+      h("a", { href: link }, shorten(articleLabel(item), 90)), " →",
       item.statement_id ? h("span", {}, " · ", h("a", { href: `#/statement/${encodeURIComponent(item.statement_id)}`, class: "statement-link" }, "where else it appeared")) : ""));
 }
 

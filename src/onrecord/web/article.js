@@ -234,12 +234,50 @@ function typosIn(record, q) {
     .map((r) => `${r.before} → ${r.after}`).join(", ");
 }
 
-// The whole article view: heading, byline, body and legend. Returns the element.
+// The headline: the page's or record's title, else the article's first line; never an id
+// (a stored article's id is a content hash).
+export function headline(record) {
+  const meta = record.meta || {};
+  const title = [meta.title, record.title].find((t) => typeof t === "string" && t.trim());
+  if (title) return title.trim();
+  const first = (record.text || "").split("\n").map((line) => line.trim()).find(Boolean);
+  return first ? shorten(first, 100) : "Untitled article";
+}
+
+// An http(s) address as a link target; anything else (javascript:, data:) is never linked.
+export function safeUrl(url) {
+  if (typeof url !== "string" || !url) return null;
+  try {
+    const u = new URL(url);
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch (err) {
+    return null;
+  }
+}
+
+// The caller's own id (a stored article keeps it as source_id) and the original's address.
+function sourceLine(record) {
+  const meta = record.meta || {};
+  const callerId = "source_id" in record ? record.source_id : record.id;
+  const url = record.url || meta.url;
+  const href = safeUrl(url);
+  const bits = [];
+  if (callerId !== null && callerId !== undefined && callerId !== "")
+    bits.push(h("span", { class: "caller-id" }, "Your id: ", h("code", {}, String(callerId))));
+  if (href) bits.push(h("a", { class: "original", href, rel: "noopener noreferrer", target: "_blank" },
+    "Original article ↗"));
+  else if (url) bits.push(h("span", { class: "original" }, `Source: ${url}`));
+  if (!bits.length) return null;
+  return h("p", { class: "source-line" }, ...bits.flatMap((b, i) => (i ? [" · ", b] : [b])));
+}
+
+// The whole article view: heading, byline, source line, body, then the speakers (after the
+// text on a phone, beside it on a wide screen). Returns the element.
 export function renderArticle(record, { extra = null } = {}) {
   const speakers = speakerTable(record);
   const meta = record.meta || {};
   const nq = (record.quotes || []).length;
-  const title = meta.title || record.title || record.id || "Pasted article";
+  const title = headline(record);
   const bits = [];
   if (record.published) bits.push(`Published ${record.published}`);
   const outlet = record.outlet || meta.outlet || meta.sitename;
@@ -250,8 +288,10 @@ export function renderArticle(record, { extra = null } = {}) {
   if ((record.repairs || []).length) bits.push(`${record.repairs.length} repairs`);
   const body = renderBody(record, speakers);
   const article = h("article", { class: "reading" },
-    h("h2", { class: "article-title", title: title.length > 140 ? title : null }, shorten(title, 140)),
-    h("p", { class: "byline" }, bits.join(" · ")),
+    h("header", { class: "article-head" },
+      h("h2", { class: "article-title", title: title.length > 140 ? title : null }, shorten(title, 140)),
+      h("p", { class: "byline" }, bits.join(" · ")),
+      sourceLine(record)),
     body, extra);
   const aside = renderLegend(speakers, body);
   const repairs = renderRepairs(record);
