@@ -53,25 +53,25 @@ def test_run_refuses_a_negative_article_timeout(tmp_path):
 
 
 def test_serve_answers_others_while_one_article_is_slow_then_names_it():
-    srv = ServeProcess("--workers", "2", "--article-timeout", "4")
+    srv = ServeProcess("--workers", "2", "--article-timeout", "8")
     try:
         slow: dict = {}
 
         def post_big() -> None:
             r = httpx.post(f"{srv.base}/extract", timeout=60,
-                           json={"id": "big", "text": long_article(400_000)})
+                           json={"id": "big", "text": long_article(1_200_000)})
             slow["status"], slow["body"] = r.status_code, r.json()
+            slow["done"] = time.monotonic()
 
         t = threading.Thread(target=post_big)
         t.start()
         time.sleep(1.0)  # the big article is being extracted
-        t0 = time.monotonic()
         r = httpx.post(f"{srv.base}/extract", json={"id": "small", "text": SHORT}, timeout=30)
         assert r.status_code == 200 and r.json()["quotes"]
         assert httpx.get(f"{srv.base}/health", timeout=5).json()["status"] == "ok"
-        assert time.monotonic() - t0 < 3.0
-        assert "status" not in slow  # the big one is still running
+        answered = time.monotonic()
         t.join(60)
+        assert slow["done"] > answered  # the small one was answered while the big one ran
         assert slow["status"] == 504
         assert "'big'" in slow["body"]["detail"] and "--article-timeout" in slow["body"]["detail"]
     finally:
