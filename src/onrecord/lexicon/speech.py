@@ -51,9 +51,9 @@ def _regular_forms(lemma: str) -> tuple[str, str, str]:
     return third, past, ing
 
 
-def _forms() -> dict[str, str]:
+def _forms(verbs: dict[str, tuple[str, ...]]) -> dict[str, str]:
     table: dict[str, str] = {}
-    for lemma, irregular in SPEECH_VERBS.items():
+    for lemma, irregular in verbs.items():
         forms = irregular or _regular_forms(lemma)
         for f in (lemma, *forms):
             table.setdefault(f, lemma)
@@ -61,7 +61,38 @@ def _forms() -> dict[str, str]:
 
 
 # Every inflected form of a speech verb -> its lemma ("said" -> "say").
-SPEECH_FORMS: dict[str, str] = _forms()
+SPEECH_FORMS: dict[str, str] = _forms(SPEECH_VERBS)
+
+# Verbs of the manner of speaking, of complaining and of nonverbal expression (Levin 1993,
+# English Verb Classes and Alternations, classes 37.3, 37.8 and 40.1.2, as VerbNet lists
+# them, cut to those used of people): cues only right beside a quotation (`“We lost,” she
+# whimpered`, `crowed Ruiz: “...”`), where nothing else could be meant; elsewhere "the crowd
+# roared", "the engine whined" say nothing.
+MANNER_VERBS: dict[str, tuple[str, ...]] = {
+    "babble": (), "bark": (), "bawl": (), "bellow": (), "bleat": (), "bluster": (),
+    "bray": (), "burble": (), "cackle": (), "carol": (), "chatter": (), "chirp": (),
+    "cluck": (), "coo": (), "croak": (), "croon": (), "crow": (), "drawl": (), "drone": (),
+    "gabble": (), "gasp": (), "gibber": (), "groan": (), "growl": (), "grumble": (),
+    "grunt": (), "gush": (), "hiss": (), "holler": (), "hoot": (), "howl": (), "jabber": (),
+    "lisp": (), "moan": (), "mumble": (), "murmur": (), "mutter": (), "purr": (),
+    "rasp": (), "roar": (), "scoff": (), "screech": (), "shriek": (), "sing": ("sings", "sang",
+    "sung", "singing"), "snap": ("snaps", "snapped", "snapping"), "snarl": (), "sneer": (),
+    "snort": (), "sob": ("sobs", "sobbed", "sobbing"), "splutter": (), "sputter": (),
+    "squeak": (), "squeal": (), "stammer": (), "stutter": (), "thunder": (), "trill": (),
+    "wail": (), "warble": (), "wheeze": (), "whimper": (), "whine": (), "whoop": (),
+    "yelp": (), "bemoan": (), "brag": ("brags", "bragged", "bragging"), "gripe": (),
+    "grouse": (), "carp": (), "fume": (), "rage": (), "rant": (), "rave": (),
+    "sigh": (), "laugh": (), "chuckle": (), "giggle": (), "snicker": (), "chortle": (),
+    "smile": (), "grin": ("grins", "grinned", "grinning"), "sniff": (), "sniffle": (),
+    "scold": (), "chide": (), "reassure": (), "muse": (), "marvel": ("marvels", "marvelled",
+    "marveled", "marvelling", "marveling"), "enthuse": (), "plead": (),
+    "beg": ("begs", "begged", "begging"), "implore": (), "exult": (), "cheer": (),
+    "protest": (), "object": (), "interrupt": (), "volunteer": (), "offer": (),
+    "wonder": (), "guess": (), "reason": (), "surmise": (), "venture": (), "opine": (),
+}
+
+# Every form of a manner verb -> its lemma.
+MANNER_FORMS: dict[str, str] = _forms(MANNER_VERBS)
 
 # -- Cue classes (lemmas) ------------------------------------------------------------------
 

@@ -3,13 +3,23 @@ from __future__ import annotations
 
 from typing import Any
 
-from onrecord.lexicon.speech import AUDIENCE_NOUNS, SAID_IDIOM_OPENERS, SPEECH_FORMS, TELLING
+from onrecord.lexicon.grammar import QUOTE_CHARS
+from onrecord.lexicon.speech import (
+    AUDIENCE_NOUNS,
+    MANNER_FORMS,
+    SAID_IDIOM_OPENERS,
+    SPEECH_FORMS,
+    TELLING,
+)
 from onrecord.parse.paragraphs import Paragraph
 
 
 def is_cue(tok: Any) -> bool:
-    """A verb of saying (by its form), used as a verb."""
+    """A verb of saying (by its form), used as a verb; a verb of the manner of speaking
+    (`whimpered`, `crowed`, `sighed`) only right beside a quotation."""
     lemma = SPEECH_FORMS.get(tok.lower_)
+    if lemma is None and tok.lower_ in MANNER_FORMS and beside_quote(tok):
+        lemma = MANNER_FORMS[tok.lower_]
     if lemma is None or tok.pos_ not in ("VERB", "AUX") or tok.tag_ == "NN":
         return False
     doc = tok.doc
@@ -21,8 +31,19 @@ def is_cue(tok: Any) -> bool:
                 and tok.doc[tok.i - 1].text[:1].isupper() and not tok.doc[tok.i - 1].is_punct)
 
 
+def beside_quote(tok: Any) -> bool:
+    """A closing quotation mark after `,?!` at most three words before the verb (`,” she
+    sighed`, `,” crowed Ruiz`), or a colon or comma and an opening mark right after it."""
+    doc = tok.doc
+    for k in range(max(tok.i - 4, 1), tok.i):
+        if doc[k].text in QUOTE_CHARS and doc[k - 1].text in (",", "?", "!", "—", "-", "..."):
+            return not any(t.is_punct for t in doc[k + 1:tok.i] if t.text not in (",",))
+    nxt = doc[tok.i + 1:tok.i + 3]
+    return len(nxt) == 2 and nxt[0].text in (":", ",") and nxt[1].text in QUOTE_CHARS
+
+
 def cue_lemma(tok: Any) -> str:
-    return SPEECH_FORMS.get(tok.lower_, tok.lower_)
+    return SPEECH_FORMS.get(tok.lower_) or MANNER_FORMS.get(tok.lower_, tok.lower_)
 
 
 def addressee_of(v: Any) -> str | None:
