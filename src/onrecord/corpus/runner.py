@@ -14,6 +14,7 @@ from typing import Any
 from onrecord.corpus import ARTICLE_TIMEOUT
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
+from onrecord.corpus.sightings import Tracker, of_record
 from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
 from onrecord.corpus.worker import Task, init_worker, process
 
@@ -69,16 +70,23 @@ def worker_count(requested: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def tasks(sources: Iterable[Source], done: set[str], summary: RunSummary) -> Iterator[Task]:
-    """Records not yet in the store, keyed by content; repeats within the run are skipped too."""
+def tasks(sources: Iterable[Source], done: set[str], summary: RunSummary,
+          seen: Tracker | None = None) -> Iterator[Task]:
+    """Records not yet in the store, keyed by content; repeats within the run are skipped too
+    (each record, skipped or not, is a sighting handed to `seen`)."""
     queued: set[str] = set()
     for path, rec in read_sources(sources):
         summary.records += 1
         key = record_key(rec, path)
+        sighting = of_record(key, rec, path, seen.position(path)) if seen else None
         if key in done or key in queued:
             summary.skipped += 1
+            if seen and sighting:
+                seen.seen(sighting)
             continue
         queued.add(key)
+        if seen and sighting:
+            seen.queued(sighting)
         yield Task(key=key, source=path, record=rec)
 
 
@@ -153,12 +161,15 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         else:
             raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
         bar = _bar(total, opts.progress)
+        seen = Tracker(flush=lambda ready: _add(summary, st.write([], ready)))
         try:
-            for items in engine(batched(tasks(sources, done, summary), opts.batch_size)):
-                summary.new += st.write(items)
+            todo = batched(tasks(sources, done, summary, seen), opts.batch_size)
+            for items in engine(todo):
+                summary.new += st.write(items, seen.take([it.key for it in items]))
                 bar.update(len(items))
                 bar.set_postfix(quotes=summary.new.quotes, errors=summary.new.errors,
                                 dups=summary.new.duplicates, refresh=False)
+            summary.new += st.write([], seen.take([]))
         finally:
             bar.close()
         summary.skipped += summary.new.skipped
@@ -168,6 +179,10 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
     finally:
         if own:
             st.close()
+
+
+def _add(summary: RunSummary, result: WriteResult) -> None:
+    summary.new += result
 
 
 def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
@@ -206,9 +221,10 @@ def format_summary(s: RunSummary) -> str:
     st = s.store
     return "\n".join([
         f"read {s.records} records: {s.new.articles} new articles, {s.new.errors} errors, "
-        f"{s.skipped} already stored; {s.new.quotes} quotes, {s.new.duplicates} near-duplicates "
-        f"({s.seconds:.1f} s, {rate} articles/s)",
+        f"{s.skipped} already stored (kept as sightings); {s.new.quotes} quotes, "
+        f"{s.new.duplicates} near-duplicates ({s.seconds:.1f} s, {rate} articles/s)",
         f"store: {st.get('articles', 0)} articles ({st.get('duplicates', 0)} near-duplicates of "
         f"{st.get('canonical', 0)} canonical), {st.get('quotes', 0)} quotes, "
-        f"{st.get('speakers', 0)} speakers, {st.get('errors', 0)} errors",
+        f"{st.get('speakers', 0)} speakers, {st.get('errors', 0)} errors; "
+        f"{st.get('sightings', 0)} input records kept as sightings",
     ])

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 from collections.abc import Iterable
@@ -13,13 +12,13 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from onrecord.corpus import MAX_SPEAKER_ID
+from onrecord.corpus import lookup
 from onrecord.corpus.dedup import NearDuplicates, signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.rows import article_rows
+from onrecord.corpus.sightings import Sighting, of_result
 from onrecord.corpus.speakers import Speaker, SpeakerRegistry
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult, page
-from onrecord.dates.values import normalize_date, until_bound
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
@@ -30,9 +29,6 @@ SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
 ADD_BATCH = 64
 
-
-# Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
-_CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
 
 
 def schema_sql() -> str:
@@ -66,9 +62,19 @@ class Store:
             self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
                              [SCHEMA_VERSION])
             statements_table.ensure(self.con)
+            self._backfill_sightings()
         self._done: set[str] | None = None
         self._registry: SpeakerRegistry | None = None
         self._dups: NearDuplicates | None = None
+
+    def _backfill_sightings(self) -> None:
+        """A store written before sightings existed: one sighting per article, from its row."""
+        if self.con.execute("SELECT NOT EXISTS (SELECT 1 FROM sightings) AND EXISTS "
+                            "(SELECT 1 FROM articles)").fetchone() == (True,):
+            self.con.execute(
+                "INSERT INTO sightings (id, article_id, source, pos, source_id, url, outlet, "
+                "published, read_at) SELECT 'article:' || id, id, source, NULL, source_id, url, "
+                "outlet, published, added_at FROM articles")
 
     def _check_version(self) -> None:
         """Refuse a store written with another schema version (a new store has none yet)."""
@@ -127,19 +133,21 @@ class Store:
                 self._dups.load(chunk)
         return self._registry, self._dups
 
-    def write(self, items: Iterable[Item]) -> WriteResult:
-        """Store items in one transaction: all of them or (on a crash) none of them."""
+    def write(self, items: Iterable[Item], sightings: Iterable[Sighting] = ()) -> WriteResult:
+        """Store items and sightings in one transaction: all of them or (on a crash) none.
+
+        A sighting already stored (the same record read again) is left as it is."""
         if self.read_only:
             raise StoreError(f"store {self.path} was opened read-only")
         try:
-            return self._write(list(items))
+            return self._write(list(items), list(sightings))
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
             self._done = self._registry = self._dups = None  # reload from what was committed
             raise
 
-    def _write(self, items: list[Item]) -> WriteResult:
+    def _write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
         done = self.done_keys()
         registry, dups = self._state()
         out = WriteResult()
@@ -185,10 +193,13 @@ class Store:
                                                  "similarity": round(sim, 4)})
                     regroup.append((old, group.canonical))
                     out.duplicates += 1
+        tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
         speakers = registry.take_dirty()
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
-            self._insert(name, rows_)
+            n = self._insert(name, rows_)
+            if name == "sightings":
+                out.sightings += n
         if speakers:
             ids = [s.id for s in speakers]
             self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
@@ -209,13 +220,17 @@ class Store:
         done |= new_keys
         return out
 
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Insert rows into `table`; returns how many were new."""
         if not rows:
-            return
+            return 0
         data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
         self.con.register("_onrecord_rows", data)
+        verb = "INSERT OR IGNORE" if table == "sightings" else "INSERT"
         try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _onrecord_rows")
+            got = self.con.execute(
+                f"{verb} INTO {table} BY NAME SELECT * FROM _onrecord_rows").fetchone()
+            return int(got[0]) if got else len(rows)
         finally:
             self.con.unregister("_onrecord_rows")
 
@@ -224,77 +239,46 @@ class Store:
         """Store already extracted articles (keyed on their text); returns what was new."""
         total = WriteResult()
         batch: list[Item] = []
-        for a in articles:
+        seen: list[Sighting] = []
+        for pos, a in enumerate(articles):
             sig = signature(a.text) if isinstance(a, Article) else None
-            batch.append(Item(key=result_key(a, source), result=a, source=source, sig=sig))
+            key = result_key(a, source)
+            batch.append(Item(key=key, result=a, source=source, sig=sig))
+            seen.append(of_result(key, a, source, pos))
             if len(batch) >= ADD_BATCH:
-                total += self.write(batch)
-                batch = []
+                total += self.write(batch, seen)
+                batch, seen = [], []
         if batch:
-            total += self.write(batch)
+            total += self.write(batch, seen)
         return total
 
     # -- reading ---------------------------------------------------------------------------
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-    def _quote_filters(self, speaker: str | None, contains: str | None, since: str | None,
-                       until: str | None, outlet: str | None, include_copies: bool,
-                       ) -> tuple[str, list[Any]]:
-        where: list[str] = [] if include_copies else [_CANONICAL]
-        params: list[Any] = []
-        if speaker:
-            ids = self._speaker_ids(speaker)
-            where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
-            params.append(ids)
-        if contains:
-            for w in contains.split():
-                where.append("q.text ILIKE ? ESCAPE '\\'")
-                params.append(f"%{_like_escape(w)}%")
-        since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
-        if since:
-            where.append("coalesce(q.date, a.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(q.date, a.published) <= ?")
-            params.append(until)
-        if outlet:
-            where.append("a.outlet ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(outlet)}%")
-        return (" WHERE " + " AND ".join(where)) if where else "", params
+        return lookup.rows(self.con, sql, params)
 
     def speaker_ids(self, name: str) -> list[int]:
         """Live speakers matching `name`, as `query --speaker` finds them."""
-        return self._speaker_ids(name)
+        return lookup.speaker_ids(self.con, name)
 
     def _speaker_ids(self, name: str) -> list[int]:
-        """Live speakers whose name or a known form matches `name` (accents and case ignored);
-        one word also matches a surname or first name, several words a part of the name."""
-        digits = name.strip()
-        if re.fullmatch(r"\d+", digits, re.ASCII):  # an id; a huge one names no one
-            return [int(digits)] if len(digits) <= 10 and int(digits) <= MAX_SPEAKER_ID else []
-        f = fold_words(name)
-        if not f:
-            return []
-        one_word = " " not in f
-        rows = self.con.execute(
-            "SELECT id FROM speakers WHERE merged_into IS NULL AND (list_contains(forms, ?) "
-            "OR (? AND list_contains(string_split(key, ' '), ?)) OR (NOT ? AND contains(key, ?)))",
-            [f, one_word, f, one_word, f]).fetchall()
-        return [r[0] for r in rows]
+        return lookup.speaker_ids(self.con, name)
+
+    def article_ids(self, ident: str) -> list[str]:
+        """The articles a content id or a caller id (of any record sent) names."""
+        return lookup.article_ids(self.con, ident)
 
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
                limit: int = 50, offset: int = 0, include_copies: bool = False,
-               copies: bool = False) -> list[dict[str, Any]]:
+               copies: bool = False, id: str | None = None) -> list[dict[str, Any]]:
         """Quotes with their speaker and article, newest first; copies' quotes only once.
 
         `include_copies` also returns quotes found in near-duplicate copies; `copies` adds
-        to each quote the list of copies of its article ({id, title, outlet, url, similarity})."""
-        where, params = self._quote_filters(speaker, contains, since, until, outlet,
-                                            include_copies)
+        to each quote the list of copies of its article ({id, title, outlet, url, similarity});
+        `id` (a content id or any caller id the article was sent with) keeps its quotes."""
+        where, params = lookup.quote_filters(
+            self.con, speaker=speaker, contains=contains, since=since, until=until,
+            outlet=outlet, include_copies=include_copies, ident=id)
         sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
                "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
                "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
@@ -311,10 +295,12 @@ class Store:
 
     def count_quotes(self, *, speaker: str | None = None, contains: str | None = None,
                      since: str | None = None, until: str | None = None,
-                     outlet: str | None = None, include_copies: bool = False) -> int:
+                     outlet: str | None = None, include_copies: bool = False,
+                     id: str | None = None) -> int:
         """How many quotes `quotes()` would return without a limit."""
-        where, params = self._quote_filters(speaker, contains, since, until, outlet,
-                                            include_copies)
+        where, params = lookup.quote_filters(
+            self.con, speaker=speaker, contains=contains, since=since, until=until,
+            outlet=outlet, include_copies=include_copies, ident=id)
         sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 
@@ -339,7 +325,7 @@ class Store:
             params.append(self._speaker_ids(name))
         sql = ("WITH c AS (SELECT q.speaker_id, count(*) AS quotes, "
                "count(DISTINCT q.article_id) AS articles FROM quotes q "
-               f"WHERE q.speaker_id IS NOT NULL AND {_CANONICAL} GROUP BY 1) "
+               f"WHERE q.speaker_id IS NOT NULL AND {lookup.CANONICAL} GROUP BY 1) "
                "SELECT s.id, s.name, s.titles, coalesce(c.quotes, 0) AS quotes, "
                "coalesce(c.articles, 0) AS articles, s.kind, s.aliases "
                "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
@@ -352,26 +338,13 @@ class Store:
         return rows
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """The stored Article.to_dict() (id = store key) with source_id, canonical_id and copies."""
-        row = self.con.execute(
-            "SELECT a.record, a.text, a.source_id, a.source, a.title, a.outlet, a.url, "
-            "d.canonical_id FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id "
-            "WHERE a.id = ?", [article_id]).fetchone()
-        if row is None:
-            return None
-        record = json.loads(row[0])
-        record["text"] = row[1]
-        record["id"] = article_id
-        canonical = row[7] or article_id
-        group = self.con.execute(
-            "SELECT article_id FROM duplicates WHERE canonical_id = ? ORDER BY article_id",
-            [canonical]).fetchall()
-        members = [canonical] + [g[0] for g in group]
-        record.update({"source_id": row[2], "source": row[3], "title": row[4],
-                       "outlet": row[5], "url": row[6],
-                       "canonical_id": row[7],
-                       "copies": [m for m in members if m != article_id]})
-        return record
+        """The stored Article.to_dict() named by a content id or any caller id it was sent
+        with (id = store key), with source_id, canonical_id, copies and sightings."""
+        return lookup.article(self.con, article_id)
+
+    def sightings(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Every input record each article was read as (caller id, file, url, outlet...)."""
+        return lookup.sightings_of(self.con, article_ids)
 
     def errors(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Input records that failed, oldest first."""
@@ -382,12 +355,12 @@ class Store:
         """Totals: articles, canonical articles, duplicates, quotes (counted once), speakers, errors."""
         q = self.con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM duplicates), "
-            f"(SELECT count(*) FROM quotes q WHERE {_CANONICAL}), "
-            f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {_CANONICAL}), "
-            "(SELECT count(*) FROM errors)").fetchone()
+            f"(SELECT count(*) FROM quotes q WHERE {lookup.CANONICAL}), "
+            f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {lookup.CANONICAL}), "
+            "(SELECT count(*) FROM errors), (SELECT count(*) FROM sightings)").fetchone()
         assert q is not None
         return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
-                "speakers": q[3], "errors": q[4]}
+                "speakers": q[3], "errors": q[4], "sightings": q[5]}
 
     # Statements (onrecord.statements): the same words across articles.
     def statements(self, *, speaker: str | None = None, **filters: Any) -> list[dict[str, Any]]:
@@ -410,7 +383,3 @@ class Store:
 
 def _str(v: object) -> str | None:
     return None if v is None else str(v)
-
-
-def _like_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

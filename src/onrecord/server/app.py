@@ -155,10 +155,12 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
                    AfterValidator(api_date)] = None,
                outlet: str | None = Query(None, description="publication or site"),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
+               id: str | None = Query(None, description="an article's content id or any "
+                                                        "caller id it was sent with"),
                ) -> QuotesPage:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
-                   "since": since, "until": until, "outlet": outlet or None}
+                   "since": since, "until": until, "outlet": outlet or None, "id": id or None}
         items = with_statements(store, store.quotes(**filters, limit=limit, offset=offset))
         return QuotesPage(items=items, total=store.count_quotes(**filters),
                           limit=limit, offset=offset)
@@ -173,7 +175,8 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id:path}", tags=["store"])
     def article(article_id: str) -> JSONResponse:
-        """One stored article record, with the ids of its near-duplicate copies."""
+        """One stored article, by its content id or any caller id it was sent with: its record,
+        the ids of its near-duplicate copies, and its sightings (every input record it was)."""
         record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r} in the store")
