@@ -164,3 +164,13 @@ def test_a_store_without_sightings_gets_one_per_article(tmp_path, extractor):
         assert st.stats()["sightings"] == 1
         rec = st.article("old-1")
         assert rec is not None and rec["sightings"][0]["source_id"] == "old-1"
+
+
+def test_a_statement_lists_the_records_its_article_was_read_as(run_store):
+    store, _, _ = run_store
+    with Store(store, read_only=True) as st:
+        found = st.trace("Nobody has asked the people who will actually sail these boats")
+        assert found is not None and len(found["sightings"]) == 1  # the copy counts once
+        records = found["sightings"][0]["records"]
+        assert {(r["source_id"], r["outlet"]) for r in records} >= {
+            ("ferry-1", "Harbour Times"), ("coast-77", "Coast Daily")}

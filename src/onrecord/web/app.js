@@ -154,10 +154,11 @@ function sightingList(sightings) {
   return h("section", { class: "sightings" },
     h("h3", {}, sightings.length === 1 ? "Read as 1 record" : `Read as ${sightings.length} records`),
     h("ul", {}, sightings.map((s) => h("li", { class: "sighting" },
-      [s.source_id ? h("code", {}, s.source_id) : "(no id)",
-       s.outlet ? ` · ${s.outlet}` : "", s.published ? ` · ${s.published}` : "",
-       s.url ? [" · ", web(s.url) ? h("a", { href: s.url, rel: "noopener noreferrer" }, s.url) : s.url] : "",
-       s.source ? h("span", { class: "muted" }, ` · ${s.source}${s.pos !== null && s.pos !== undefined ? ` #${s.pos + 1}` : ""}`) : ""]))));
+      s.source_id ? h("code", {}, s.source_id) : "(no id)",
+      s.outlet ? ` · ${s.outlet}` : "", s.published ? ` · ${s.published}` : "",
+      s.url ? " · " : "",
+      s.url ? (web(s.url) ? h("a", { href: s.url, rel: "noopener noreferrer" }, s.url) : s.url) : "",
+      s.source ? h("span", { class: "muted" }, ` · ${s.source}${s.pos !== null && s.pos !== undefined ? ` #${s.pos + 1}` : ""}`) : ""))));
 }
 
 // ---- Search over the store -----------------------------------------------------------------
