@@ -4,7 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from onrecord.corpus.store import SCHEMAS, Store
+from onrecord.corpus.store import Store
+from onrecord.corpus.tables import SCHEMAS
 from onrecord.errors import BadArgument
 
 TABLES = ("articles", "quotes", "speakers", "mentions", "repairs", "errors", "duplicates",

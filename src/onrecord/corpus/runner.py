@@ -1,6 +1,7 @@
 """Run the extractor over a corpus into a store: skip what is stored, fan out, write per batch."""
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -20,6 +21,8 @@ from onrecord.corpus.worker import Task, init_worker, process
 
 # Records per batch sent to a worker; each batch is committed in one transaction.
 BATCH_SIZE = 32
+# Records whose keys are looked up in the store at once.
+LOOKUP_CHUNK = 256
 # Batches in flight per worker: enough to keep workers busy while the parent writes.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -70,24 +73,25 @@ def worker_count(requested: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def tasks(sources: Iterable[Source], done: set[str], summary: RunSummary,
-          seen: Tracker | None = None) -> Iterator[Task]:
+def tasks(sources: Iterable[Source], stored: Callable[[list[str]], set[str]],
+          summary: RunSummary, seen: Tracker) -> Iterator[Task]:
     """Records not yet in the store, keyed by content; repeats within the run are skipped too
-    (each record, skipped or not, is a sighting handed to `seen`)."""
-    queued: set[str] = set()
-    for path, rec in read_sources(sources):
-        summary.records += 1
-        key = record_key(rec, path)
-        sighting = of_record(key, rec, path, seen.position(path)) if seen else None
-        if key in done or key in queued:
-            summary.skipped += 1
-            if seen and sighting:
+    (each record, skipped or not, is a sighting handed to `seen`). The store is asked about
+    LOOKUP_CHUNK records at a time; keys written since are known from `seen`."""
+    records = read_sources(sources)
+    while chunk := list(itertools.islice(records, LOOKUP_CHUNK)):
+        keyed = [(path, rec, record_key(rec, path)) for path, rec in chunk]
+        seen.written.clear()
+        known = stored([k for _, _, k in keyed])
+        for path, rec, key in keyed:
+            summary.records += 1
+            sighting = of_record(key, rec, path, seen.position(path))
+            if key in known or key in seen.pending or key in seen.written:
+                summary.skipped += 1
                 seen.seen(sighting)
-            continue
-        queued.add(key)
-        if seen and sighting:
+                continue
             seen.queued(sighting)
-        yield Task(key=key, source=path, record=rec)
+            yield Task(key=key, source=path, record=rec)
 
 
 def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -147,8 +151,7 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         if opts.retry_errors:
             st.clear_errors()
         sources = expand(inputs) if sources is None else sources
-        done = st.done_keys()
-        total = _count_todo(sources, done) if opts.count else None
+        total = _count_todo(sources, st.stored) if opts.count else None
         workers = worker_count(opts.workers)
         if opts.engine == "ray":
             from onrecord.corpus.ray_engine import ray_engine
@@ -163,7 +166,7 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         bar = _bar(total, opts.progress)
         seen = Tracker(flush=lambda ready: _add(summary, st.write([], ready)))
         try:
-            todo = batched(tasks(sources, done, summary, seen), opts.batch_size)
+            todo = batched(tasks(sources, st.stored, summary, seen), opts.batch_size)
             for items in engine(todo):
                 summary.new += st.write(items, seen.take([it.key for it in items]))
                 bar.update(len(items))
@@ -197,14 +200,18 @@ def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
             time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
 
 
-def _count_todo(sources: list[Source], done: set[str]) -> int:
+def _count_todo(sources: list[Source], stored: Callable[[list[str]], set[str]]) -> int:
+    """Records the run will extract (for the ETA): not stored, not repeated."""
     seen: set[str] = set()
     n = 0
-    for path, rec in read_sources(sources):
-        key = record_key(rec, path)
-        if key not in done and key not in seen:
-            seen.add(key)
-            n += 1
+    records = read_sources(sources)
+    while chunk := list(itertools.islice(records, LOOKUP_CHUNK)):
+        keys = [record_key(rec, path) for path, rec in chunk]
+        known = stored(keys)
+        for key in keys:
+            if key not in known and key not in seen:
+                seen.add(key)
+                n += 1
     return n
 
 

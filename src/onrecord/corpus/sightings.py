@@ -90,6 +90,7 @@ class Tracker:
     pending: dict[str, list[Sighting]] = field(default_factory=dict)  # key -> not yet written
     ready: list[Sighting] = field(default_factory=list)  # their article is in the store
     positions: dict[str | None, int] = field(default_factory=dict)
+    written: set[str] = field(default_factory=set)  # keys written since the last look-up
 
     def position(self, source: str | None) -> int:
         """The next record's position in `source` (0, 1, 2... per file)."""
@@ -116,4 +117,5 @@ class Tracker:
         out, self.ready = self.ready, []
         for k in keys:
             out += self.pending.pop(k, [])
+        self.written.update(keys)
         return out

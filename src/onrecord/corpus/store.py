@@ -1,7 +1,6 @@
 """The corpus store: a DuckDB file of articles, quotes, speakers, mentions, repairs and errors."""
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 from collections.abc import Iterable
@@ -10,18 +9,15 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from onrecord.corpus import lookup
-from onrecord.corpus.dedup import NearDuplicates, signature
+from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
-from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting, of_result
-from onrecord.corpus.speakers import Speaker, SpeakerRegistry
-from onrecord.corpus.tables import SCHEMAS, Item, WriteResult, page
+from onrecord.corpus.tables import Item, WriteResult, page
+from onrecord.corpus.writer import Writer
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
-from onrecord.spelling import fold_words
 from onrecord.statements import read as statements_read
 from onrecord.statements import table as statements_table
 
@@ -63,9 +59,7 @@ class Store:
                              [SCHEMA_VERSION])
             statements_table.ensure(self.con)
             self._backfill_sightings()
-        self._done: set[str] | None = None
-        self._registry: SpeakerRegistry | None = None
-        self._dups: NearDuplicates | None = None
+        self._w = None if read_only else Writer(self.con, self.path)
 
     def _backfill_sightings(self) -> None:
         """A store written before sightings existed: one sighting per article, from its row."""
@@ -92,6 +86,9 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         """Close the database (a checkpoint folds the write-ahead log into the file)."""
+        if self._w is not None:
+            self._w.close()
+            self._w = None
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
@@ -103,136 +100,24 @@ class Store:
         self.close()
 
     # -- writing ---------------------------------------------------------------------------
-    def done_keys(self) -> set[str]:
-        """Keys of every article and error already stored (loaded once, kept up to date)."""
-        if self._done is None:
-            rows = self.con.execute("SELECT id FROM articles UNION ALL SELECT id FROM errors")
-            self._done = {r[0] for r in rows.fetchall()}
-        return self._done
+    def _writer(self) -> Writer:
+        if self.read_only or self._w is None:
+            raise StoreError(f"store {self.path} was opened read-only")
+        return self._w
+
+    def stored(self, keys: list[str]) -> set[str]:
+        """Which of these keys are stored articles or errors (looked up, nothing loaded)."""
+        return self._writer().stored(keys)
 
     def clear_errors(self) -> int:
         """Forget stored errors so their records are tried again; returns how many."""
-        if self.read_only:
-            raise StoreError(f"store {self.path} was opened read-only")
-        n = int(self.con.execute("SELECT count(*) FROM errors").fetchone()[0])  # type: ignore[index]
-        self.con.execute("DELETE FROM errors")
-        self._done = None
-        return n
-
-    def _state(self) -> tuple[SpeakerRegistry, NearDuplicates]:
-        if self._registry is None or self._dups is None:
-            sp = self.con.execute("SELECT id, name, key, kind, titles, aliases, merged_into "
-                                  "FROM speakers").fetchall()
-            self._registry = SpeakerRegistry(
-                Speaker(id=r[0], name=r[1], key=r[2], kind=r[3], titles=list(r[4] or []),
-                        aliases=list(r[5] or []), merged_into=r[6]) for r in sp)
-            self._dups = NearDuplicates()
-            cur = self.con.execute("SELECT a.id, a.minhash, d.canonical_id FROM articles a "
-                                   "LEFT JOIN duplicates d ON d.article_id = a.id ORDER BY a.rowid")
-            while chunk := cur.fetchmany(10_000):
-                self._dups.load(chunk)
-        return self._registry, self._dups
+        return self._writer().clear_errors()
 
     def write(self, items: Iterable[Item], sightings: Iterable[Sighting] = ()) -> WriteResult:
         """Store items and sightings in one transaction: all of them or (on a crash) none.
 
         A sighting already stored (the same record read again) is left as it is."""
-        if self.read_only:
-            raise StoreError(f"store {self.path} was opened read-only")
-        try:
-            return self._write(list(items), list(sightings))
-        except BaseException:
-            with contextlib.suppress(duckdb.Error):
-                self.con.execute("ROLLBACK")
-            self._done = self._registry = self._dups = None  # reload from what was committed
-            raise
-
-    def _write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
-        done = self.done_keys()
-        registry, dups = self._state()
-        out = WriteResult()
-        tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
-        merges: list[tuple[int, int]] = []
-        regroup: list[tuple[str, str]] = []  # (former canonical, canonical), in order
-        new_keys: set[str] = set()
-        for it in items:
-            if it.key in done or it.key in new_keys:
-                out.skipped += 1
-                continue
-            new_keys.add(it.key)
-            if isinstance(it.result, Failure):
-                tables["errors"].append({"id": it.key, "source_id": _str(it.result.id),
-                                         "source": it.source, "error": it.result.error})
-                out.errors += 1
-                continue
-            try:
-                rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
-                                    registry=registry)
-            except (TypeError, ValueError, AttributeError) as e:  # a malformed record
-                tables["errors"].append({
-                    "id": it.key, "source_id": _str(it.result.id), "source": it.source,
-                    "error": f"could not store article: {type(e).__name__}: {e}"})
-                out.errors += 1
-                continue
-            tables["articles"].append(rows.article)
-            tables["quotes"] += rows.quotes
-            tables["mentions"] += rows.mentions
-            tables["repairs"] += rows.repairs
-            merges += rows.merges
-            out.articles += 1
-            out.quotes += len(rows.quotes)
-            group = dups.assign(it.key, it.sig)
-            if group is not None:
-                tables["duplicates"].append({"article_id": it.key,
-                                             "canonical_id": group.canonical,
-                                             "similarity": round(group.similarity, 4)})
-                out.duplicates += 1
-                for old, sim in group.merged:  # this article bridged two groups
-                    tables["duplicates"].append({"article_id": old,
-                                                 "canonical_id": group.canonical,
-                                                 "similarity": round(sim, 4)})
-                    regroup.append((old, group.canonical))
-                    out.duplicates += 1
-        tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
-        speakers = registry.take_dirty()
-        self.con.execute("BEGIN TRANSACTION")
-        for name, rows_ in tables.items():
-            n = self._insert(name, rows_)
-            if name == "sightings":
-                out.sightings += n
-        if speakers:
-            ids = [s.id for s in speakers]
-            self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
-            self._insert("speakers", [
-                {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
-                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
-                 "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
-                for s in speakers])
-        for gone, kept in merges:
-            for t in ("quotes", "mentions"):
-                self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
-                                 [kept, gone])
-        for old_canon, canon in regroup:
-            self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
-                             [canon, old_canon])
-        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
-        self.con.execute("COMMIT")
-        done |= new_keys
-        return out
-
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
-        """Insert rows into `table`; returns how many were new."""
-        if not rows:
-            return 0
-        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
-        self.con.register("_onrecord_rows", data)
-        verb = "INSERT OR IGNORE" if table == "sightings" else "INSERT"
-        try:
-            got = self.con.execute(
-                f"{verb} INTO {table} BY NAME SELECT * FROM _onrecord_rows").fetchone()
-            return int(got[0]) if got else len(rows)
-        finally:
-            self.con.unregister("_onrecord_rows")
+        return self._writer().write(list(items), list(sightings))
 
     def add(self, articles: Iterable[Article | Failure], *,
             source: str | None = None) -> WriteResult:
@@ -381,5 +266,3 @@ class Store:
         return statements_read.statement_ids(self.con, article_ids)
 
 
-def _str(v: object) -> str | None:
-    return None if v is None else str(v)
