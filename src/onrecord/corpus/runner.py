@@ -21,6 +21,8 @@ from onrecord.corpus.worker import Task, init_worker, process
 
 # Records per batch sent to a worker; each batch is committed in one transaction.
 BATCH_SIZE = 32
+# Seconds a starting run waits for readers that hold the store file (one query each).
+READER_GRACE = 2.0
 # Records whose keys are looked up in the store at once.
 LOOKUP_CHUNK = 256
 # Batches in flight per worker: enough to keep workers busy while the parent writes.
@@ -164,11 +166,11 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         else:
             raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
         bar = _bar(total, opts.progress)
-        seen = Tracker(flush=lambda ready: _add(summary, st.write([], ready)))
+        seen = Tracker(flush=lambda ready: _add(summary, st, st.write([], ready)))
         try:
             todo = batched(tasks(sources, st.stored, summary, seen), opts.batch_size)
             for items in engine(todo):
-                summary.new += st.write(items, seen.take([it.key for it in items]))
+                _add(summary, st, st.write(items, seen.take([it.key for it in items])))
                 bar.update(len(items))
                 bar.set_postfix(quotes=summary.new.quotes, errors=summary.new.errors,
                                 dups=summary.new.duplicates, refresh=False)
@@ -184,8 +186,10 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
             st.close()
 
 
-def _add(summary: RunSummary, result: WriteResult) -> None:
+def _add(summary: RunSummary, st: Store, result: WriteResult) -> None:
+    """Count a committed batch, then let waiting readers in (see corpus/access.py)."""
     summary.new += result
+    st.let_readers_in()
 
 
 def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
@@ -193,7 +197,8 @@ def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
     deadline = time.monotonic() + wait
     while True:
         try:
-            return Store(path)
+            # a reader holds the file for one query at most: give it a moment
+            return Store(path, wait=max(READER_GRACE, deadline - time.monotonic()))
         except StoreBusy:
             if time.monotonic() >= deadline:
                 raise

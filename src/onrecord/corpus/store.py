@@ -1,8 +1,10 @@
 """The corpus store: a DuckDB file of articles, quotes, speakers, mentions, repairs and errors."""
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+import time
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -10,7 +12,7 @@ from typing import Any
 
 import duckdb
 
-from onrecord.corpus import lookup
+from onrecord.corpus import access, lookup
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.sightings import Sighting, of_result
@@ -35,31 +37,90 @@ def schema_sql() -> str:
 class Store:
     """A DuckDB corpus store; one writer process at a time, read-only readers when it is idle."""
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 wait: float = access.READER_WAIT) -> None:
+        """Open the store; a reader waits up to `wait` seconds for a running writer to let it
+        in (between two batches), a writer up to `wait` for readers to finish."""
         self.path = Path(path)
         self.read_only = read_only
+        self._lock: access.WriterLock | None = None
+        self._note: access.ReaderNote | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}: create it with `onrecord run INPUT "
                              f"--store {self.path}`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as e:
-            if "lock" in str(e).lower():
-                pid = re.search(r"PID (\d+)", str(e))
-                who = f"process {pid.group(1)}" if pid else "another process"
-                raise StoreBusy(
-                    f"store {self.path} is in use by {who} (an `onrecord run` writing to it, or a "
-                    "reader such as `onrecord serve`); wait for it to finish (run --wait), or "
-                    "use another --store") from e
-            raise StoreError(f"cannot open store {self.path}: {e}") from e
-        self._check_version()
         if not read_only:
-            self.con.execute(schema_sql())
-            self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
-                             [SCHEMA_VERSION])
-            statements_table.ensure(self.con)
-            self._backfill_sightings()
-        self._w = None if read_only else Writer(self.con, self.path)
+            self._lock = access.WriterLock(self.path)
+        try:
+            self.con = self._connect(wait)
+        except BaseException:
+            self._release()
+            raise
+        self._w: Writer | None = None
+        try:
+            self._check_version()
+            if not read_only:
+                self.con.execute(schema_sql())
+                self.con.execute("INSERT OR REPLACE INTO store_meta VALUES "
+                                 "('schema_version', ?)", [SCHEMA_VERSION])
+                statements_table.ensure(self.con)
+                self._backfill_sightings()
+                self._w = Writer(self.con, self.path)
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.close()
+            self._release()
+            raise
+
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, retried while another process holds the file."""
+        end = access.deadline(wait)
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower():
+                    raise StoreError(f"cannot open store {self.path}: {e}") from e
+                if self.read_only and self._note is None:
+                    self._note = access.ReaderNote(self.path)  # ask the writer to let us in
+                if time.monotonic() >= end:
+                    raise self._busy(e, wait) from e
+                time.sleep(access.POLL)
+
+    def _busy(self, e: Exception, wait: float) -> StoreBusy:
+        pid = re.search(r"PID (\d+)", str(e))
+        who = f"process {pid.group(1)}" if pid else "another process"
+        if self.read_only:
+            return StoreBusy(
+                f"store {self.path} is in use by {who}: an `onrecord run` writing to it lets "
+                f"readers in after each batch, but did not within {wait:g} s (a slow batch, or "
+                "a stopped run); try again in a moment, or read an export (`onrecord export`) "
+                "of the store")
+        return StoreBusy(
+            f"store {self.path} is in use by {who} (a reader such as `onrecord serve` or "
+            "`onrecord query`); wait for it to finish (run --wait), or use another --store")
+
+    def let_readers_in(self) -> bool:
+        """Between batches: if readers are waiting, close the file until they are done (the
+        writer keeps its lock file, so no other writer gets in). Returns whether it did."""
+        if self.read_only or not access.readers_waiting(self.path):
+            return False
+        self.con.close()
+        end = access.deadline(access.WRITER_PATIENCE)
+        while access.readers_waiting(self.path) and time.monotonic() < end:
+            time.sleep(access.POLL)
+        self.read_only = False
+        self.con = self._connect(access.WRITER_PATIENCE)
+        if self._w is not None:
+            self._w.con = self.con
+        return True
+
+    def _release(self) -> None:
+        if self._note is not None:
+            self._note.close()
+            self._note = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def _backfill_sightings(self) -> None:
         """A store written before sightings existed: one sighting per article, from its row."""
@@ -92,6 +153,7 @@ class Store:
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
+        self._release()
 
     def __enter__(self) -> Store:
         return self

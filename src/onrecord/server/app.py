@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onrecord.corpus import MAX_ROWS
-from onrecord.errors import BadArgument, BadInput
+from onrecord.errors import BadArgument, BadInput, StoreBusy
 from onrecord.server.config import ServeConfig
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
@@ -110,8 +110,10 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
 
     @app.exception_handler(NoStore)
-    async def _no_store(request: Request, exc: NoStore) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
+    @app.exception_handler(StoreBusy)  # a run writing to the store did not let us in in time
+    async def _no_store(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)},
+                            headers={"Retry-After": "5"} if isinstance(exc, StoreBusy) else None)
 
     @app.get("/health", response_model=Health, tags=["server"])
     async def health() -> Health:
