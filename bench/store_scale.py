@@ -51,6 +51,15 @@ def rss_mb() -> float:
     return 0.0
 
 
+def duckdb_mb(st: Store) -> float:
+    """Memory DuckDB's buffer manager holds for the store (part of the RSS)."""
+    try:
+        row = st.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
+    except Exception:  # an older DuckDB without duckdb_memory()
+        return -1.0
+    return round(float(row[0] or 0) / 2**20, 1) if row else -1.0
+
+
 def surname(i: int) -> str:
     """A distinct made-up surname for person `i`."""
     parts = []
@@ -189,11 +198,13 @@ def main() -> None:
                 done = min(args.articles, (b + 1) * args.batch)
                 recent = batch_ms[-max(1, n_batches // 10):]
                 checkpoints.append({"articles": done, "ms_per_article": round(
-                    statistics.mean(recent), 3), "rss_mb": round(rss_mb(), 1)})
+                    statistics.mean(recent), 3), "rss_mb": round(rss_mb(), 1),
+                    "duckdb_mb": duckdb_mb(st)})
                 if not args.json:
                     print(f"  {done:>9,} articles: {checkpoints[-1]['ms_per_article']:.3f} "
-                          f"ms/article, RSS {checkpoints[-1]['rss_mb']:.0f} MB", flush=True)
-        writer_rss = rss_mb()
+                          f"ms/article, RSS {checkpoints[-1]['rss_mb']:.0f} MB (DuckDB "
+                          f"{checkpoints[-1]['duckdb_mb']:.0f} MB)", flush=True)
+        writer_rss, writer_duckdb = rss_mb(), duckdb_mb(st)
     feed_s = time.perf_counter() - t_all
     tenth = max(1, len(batch_ms) // 10)
     first, last = statistics.mean(batch_ms[:tenth]), statistics.mean(batch_ms[-tenth:])
@@ -212,6 +223,7 @@ def main() -> None:
         "articles": args.articles, "batch": args.batch,
         "ms_per_article_first": round(first, 3), "ms_per_article_last": round(last, 3),
         "last_over_first": round(last / first, 2), "writer_rss_mb": round(writer_rss, 1),
+        "writer_duckdb_mb": writer_duckdb,
         "articles_per_s": round(args.articles / feed_s, 1),
         "resume_first_batch_s": round(resume_s, 2), "resume_rss_mb": round(resume_rss, 1),
         "store_mb": round(os.path.getsize(path) / 2**20, 1),

@@ -10,7 +10,7 @@ import pytest
 from corpus_articles import bulk_records, write_jsonl
 
 from conftest import REPO
-from onrecord.corpus.store import Store
+from onrecord.corpus.store import Store, StoreBusy
 
 pytestmark = pytest.mark.slow
 N = 160
@@ -64,3 +64,28 @@ def test_readers_answer_while_a_run_writes(tmp_path):
     assert json.loads(out)["store"]["articles"] == N
     with Store(store, read_only=True) as st:
         assert st.stats()["articles"] == N
+
+
+def test_a_reader_kept_out_is_told_what_to_do(tmp_path):
+    store = tmp_path / "held.duckdb"
+    Store(store).close()
+    # a writer that never reaches the end of a batch (so never lets readers in)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom onrecord.corpus.store import Store\n"
+         f"st = Store({str(store)!r})\nprint('ready', flush=True)\ntime.sleep(60)\n"],
+        cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        t = time.monotonic()
+        with pytest.raises(StoreBusy) as e:
+            Store(store, read_only=True, wait=1.0)
+        assert 1.0 <= time.monotonic() - t < 10
+        msg = str(e.value)
+        assert f"process {holder.pid}" in msg and "lets readers in after each batch" in msg
+        assert "try again" in msg
+        assert not list((tmp_path / "held.duckdb.readers").iterdir())  # its note is gone
+        second = cli("run", store, "--store", store, "--wait", "0")
+        assert second.returncode == 2 and f"in use by process {holder.pid}" in second.stderr
+    finally:
+        holder.kill()
+        holder.wait()

@@ -20,11 +20,17 @@ from onrecord.spelling import fold_words
 from onrecord.statements import table as statements_table
 
 
+# DuckDB's buffer cache for the writer's connection: pages it keeps beyond this are dropped,
+# so the writer's memory does not grow with the store (DuckDB's default is 80% of RAM).
+WRITER_MEMORY = "1GB"
+
+
 class Writer:
     """Writes batches into an open DuckDB store (the one writer process holds it)."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> None:
         self.con = con
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
         meta = dict(con.execute("SELECT key, value FROM store_meta").fetchall())
         self.uid = meta.get("store_uid") or new_uid()
         self.batch = int(meta.get("batch") or 0)

@@ -6,6 +6,10 @@ from pathlib import Path
 from typing import Any
 
 
+# Seconds the server waits at start for a run writing to the store to let it in.
+START_WAIT = 5.0
+
+
 class NoStore(Exception):
     """The server was started without --store."""
 
@@ -32,14 +36,16 @@ class StoreView:
                 raise StoreOpenError(f"no store at {path}: build one with "
                                      f"`onrecord run INPUT --store {path}`")
             try:
-                self._open().close()
+                self._open(wait=START_WAIT).close()
             except Exception as e:  # StoreBusy, StoreError, or a file that is not DuckDB
                 raise StoreOpenError(str(e)) from e
 
-    def _open(self) -> Any:
+    def _open(self, wait: float | None = None) -> Any:
+        from onrecord.corpus import access
         from onrecord.corpus.store import Store
 
-        return Store(str(self.path), read_only=True)
+        return Store(str(self.path), read_only=True,
+                     wait=access.READER_WAIT if wait is None else wait)
 
     @property
     def available(self) -> bool:
