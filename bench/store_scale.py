@@ -142,7 +142,7 @@ def items_for(batch: list[Article]) -> tuple[list[Item], list[Sighting]]:
 
 def pct(xs: list[float], p: float) -> float:
     xs = sorted(xs)
-    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+    return xs[min(len(xs) - 1, round(p / 100 * (len(xs) - 1)))]
 
 
 def latencies(path: Path, names: list[str], words: list[str], runs: int) -> dict[str, float]:

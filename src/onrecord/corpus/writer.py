@@ -19,7 +19,6 @@ from onrecord.model import Failure
 from onrecord.spelling import fold_words
 from onrecord.statements import table as statements_table
 
-
 # DuckDB's buffer cache for the writer's connection: pages it keeps beyond this are dropped,
 # so the writer's memory does not grow with the store (DuckDB's default is 80% of RAM).
 WRITER_MEMORY = "1GB"

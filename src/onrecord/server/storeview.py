@@ -5,7 +5,6 @@ import threading
 from pathlib import Path
 from typing import Any
 
-
 # Seconds the server waits at start for a run writing to the store to let it in.
 START_WAIT = 5.0
 
