@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS duplicates (
     canonical_id VARCHAR,
     similarity DOUBLE           -- estimated Jaccard similarity with the matched article
 );
+-- a group's members (Store.article, a group merge's UPDATE): one indexed lookup
+CREATE INDEX IF NOT EXISTS duplicates_canonical ON duplicates (canonical_id);
 
 -- People, organisations and sources, resolved across articles.
 CREATE TABLE IF NOT EXISTS speakers (
