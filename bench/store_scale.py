@@ -16,6 +16,7 @@ batch is written (resume), and p50/p95 of `quotes(speaker=)`, `quotes(contains=)
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -199,7 +200,7 @@ def main() -> None:
                 recent = batch_ms[-max(1, n_batches // 10):]
                 checkpoints.append({"articles": done, "ms_per_article": round(
                     statistics.mean(recent), 3), "rss_mb": round(rss_mb(), 1),
-                    "duckdb_mb": duckdb_mb(st)})
+                    "duckdb_mb": duckdb_mb(st), "python_objects": len(gc.get_objects())})
                 if not args.json:
                     print(f"  {done:>9,} articles: {checkpoints[-1]['ms_per_article']:.3f} "
                           f"ms/article, RSS {checkpoints[-1]['rss_mb']:.0f} MB (DuckDB "
