@@ -106,21 +106,5 @@ class WriterLock:
             self.file = None
 
 
-def writer_running(store: Path) -> int | None:
-    """The pid of the writer holding the store's lock file, if one does."""
-    path = Path(f"{store}.lock")
-    try:
-        with open(path, encoding="utf-8") as f:
-            try:
-                fcntl.flock(f.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except OSError:
-                pid = f.read().strip()
-                return int(pid) if pid.isdigit() else -1
-            fcntl.flock(f.fileno(), fcntl.LOCK_UN)
-    except OSError:
-        return None
-    return None
-
-
 def deadline(seconds: float) -> float:
     return time.monotonic() + max(0.0, seconds)
