@@ -78,7 +78,7 @@ def test_export_refuses_to_overwrite_without_force(store, tmp_path):
     before = (out / "quotes.parquet").stat().st_mtime_ns
     clean_usage_error(onrecord_cli("export", "--store", store, out),
                       "already holds articles.parquet, quotes.parquet, speakers.parquet and "
-                      "4 more: use --force to overwrite them")
+                      "5 more: use --force to overwrite them")
     assert (out / "quotes.parquet").stat().st_mtime_ns == before
     p = onrecord_cli("export", "--store", store, "--force", out)
     assert p.returncode == 0 and "quotes.parquet" in p.stdout

@@ -124,8 +124,21 @@ def _wait_progress(p, err, fraction, timeout=120):
     raise AssertionError("no progress")
 
 
+def _with_copies(records):
+    """`records` with exact copies under other ids and outlets: some right after their
+    original (the same batch), some at the end (long after it is stored)."""
+    out = []
+    for k, r in enumerate(records):
+        out.append(r)
+        if k % 50 == 0:
+            out.append({**r, "id": f"copy-{k}", "outlet": "Copy Wire"})
+    return out + [{**r, "id": f"late-{k}", "outlet": "Late Post"}
+                  for k, r in enumerate(records) if k % 40 == 7]
+
+
 def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_path):
-    inp = write_jsonl(tmp_path / "bulk.jsonl", bulk_records(N_BULK))
+    records = _with_copies(bulk_records(N_BULK))
+    inp = write_jsonl(tmp_path / "bulk.jsonl", records)
     clean = tmp_path / "clean.duckdb"
     assert onrecord("run", inp, "--store", clean, "--workers", "1").returncode == 0
     store = tmp_path / "killed.duckdb"
@@ -149,7 +162,15 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     resume = onrecord("run", inp, "--store", store, "--workers", "2", "--json")
     assert resume.returncode == 0, resume.stderr
     s = json.loads(resume.stdout)
-    assert s["skipped"] > 0 and s["skipped"] + s["new"]["articles"] == N_BULK
+    assert s["skipped"] > 0 and s["skipped"] + s["new"]["articles"] == len(records)
+    # every record is a sighting, once, whether its batch was killed, redone or a copy's
+    sightings = ("SELECT id, article_id, source, pos, source_id, outlet, published "
+                 "FROM sightings ORDER BY pos")
+    assert table(store, sightings) == table(clean, sightings)
+    assert table(store, "SELECT count(*), count(DISTINCT pos) FROM sightings") == [
+        (len(records), len(records))]
+    assert table(store, "SELECT count(*) FROM sightings WHERE article_id NOT IN "
+                        "(SELECT id FROM articles)") == [(0,)]
     keys = "SELECT id FROM articles ORDER BY id"
     assert table(store, keys) == table(clean, keys)
     per_article = ("SELECT article_id, count(*), count(DISTINCT idx) FROM quotes "

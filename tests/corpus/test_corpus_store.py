@@ -53,7 +53,10 @@ def test_readding_the_same_articles_stores_nothing_new(filled):
         again = st.add([Article.from_dict(st.article(q["article_id"]))
                         for q in st.quotes(limit=10)])
         assert again.articles == 0 and again.skipped == 4
-        assert st.stats() == before
+        # each re-added record is kept as a sighting of its stored article; nothing else changes
+        assert again.sightings == 4
+        after = st.stats()
+        assert after.pop("sightings") == before.pop("sightings") + 4 and after == before
 
 
 def test_quote_filters(filled):
@@ -120,17 +123,18 @@ def test_failed_write_leaves_nothing_and_the_store_goes_on(tmp_path, monkeypatch
     arts = [Item("k1", Article(id="a", text="Ann Lee said it.")),
             Item("k2", Article(id="b", text="Bob Stone said no."))]
     with Store(tmp_path / "t.duckdb") as st:
-        real = st._insert
+        real = st._w._insert
 
         def crash_after_articles(table, rows):
             real(table, rows)
             if table == "articles":
                 raise OSError("disk full")
-        monkeypatch.setattr(st, "_insert", crash_after_articles)
+        monkeypatch.setattr(st._w, "_insert", crash_after_articles)
         with pytest.raises(OSError):
             st.write(arts)
         monkeypatch.undo()
         assert st.stats()["articles"] == 0  # the articles inserted before the crash are gone
+        assert st.stored(["k1", "k2"]) == set()  # and the lookup index forgot them too
         assert st.write(arts).articles == 2
         assert st.stats()["articles"] == 2
 
@@ -151,7 +155,7 @@ def test_export_parquet_has_every_table(filled, tmp_path):
         files = export_parquet(st, tmp_path / "out")
     names = {f.stem for f in files}
     assert names == {"articles", "quotes", "speakers", "mentions", "repairs", "errors",
-                     "duplicates"}
+                     "duplicates", "sightings"}
     assert pq.read_table(tmp_path / "out" / "quotes.parquet").num_rows == 4
 
 

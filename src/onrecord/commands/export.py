@@ -12,7 +12,8 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("export", help="export a store's tables (Parquet)",
                        description="Write one Parquet file per table of the store "
                                    "(articles, quotes, speakers, mentions, repairs, errors, "
-                                   "duplicates) into DIR.",
+                                   "duplicates, sightings) into DIR; each article lists the "
+                                   "input records it was read as.",
                        **example("onrecord export --store quotes.duckdb out/",
                                  "onrecord export --store quotes.duckdb --force out/   "
                                  "# overwrite an earlier export"))

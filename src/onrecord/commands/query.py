@@ -24,7 +24,8 @@ def add_parser(sub: Any) -> None:
         **example("onrecord query --store quotes.duckdb --speaker Blair --contains election",
                   "onrecord query --store quotes.duckdb --since 2022-01 --until 2022-03 "
                   "--outlet ctv --show-copies",
-                  "onrecord query --store quotes.duckdb --speaker Joly --format csv > joly.csv"))
+                  "onrecord query --store quotes.duckdb --speaker Joly --format csv > joly.csv",
+                  "onrecord query --store quotes.duckdb --id bbc-business-042"))
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--speaker", metavar="NAME",
                    help="speaker name or a form of it (accents and case ignored; a surname "
@@ -34,7 +35,12 @@ def add_parser(sub: Any) -> None:
                    help="on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--until", metavar="DATE", type=date_arg("--until"),
                    help="on or before this date (YYYY-MM-DD, YYYY-MM or YYYY: to its end)")
-    p.add_argument("--outlet", metavar="NAME", help="outlet name contains NAME")
+    p.add_argument("--outlet", metavar="NAME",
+                   help="outlet name contains NAME (the article's, or that of any record it "
+                        "was read as)")
+    p.add_argument("--id", metavar="ID",
+                   help="the article with this content id, or sent with this caller id by any "
+                        "record (an exact copy under another id finds the same article)")
     p.add_argument("--show-copies", action="store_true",
                    help="list the near-duplicate copies of each quote's article")
     p.add_argument("--limit", type=whole("--limit", 1), default=50, metavar="N",
@@ -54,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         with Store(args.store, read_only=True) as store:
             rows = store.quotes(speaker=args.speaker, contains=args.contains, since=args.since,
-                                until=args.until, outlet=args.outlet, limit=args.limit,
+                                until=args.until, outlet=args.outlet, id=args.id, limit=args.limit,
                                 offset=args.offset, copies=args.show_copies)
     except (StoreError, BadArgument) as e:
         print(f"onrecord query: {e}", file=sys.stderr)

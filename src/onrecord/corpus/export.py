@@ -4,10 +4,20 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from onrecord.corpus.store import SCHEMAS, Store
+from onrecord.corpus.store import Store
+from onrecord.corpus.tables import SCHEMAS
 from onrecord.errors import BadArgument
 
-TABLES = ("articles", "quotes", "speakers", "mentions", "repairs", "errors", "duplicates")
+TABLES = ("articles", "quotes", "speakers", "mentions", "repairs", "errors", "duplicates",
+          "sightings")
+
+# Each article lists the input records it was read as (sightings.parquet has them too).
+_SELECT = {"articles": (
+    "SELECT a.*, coalesce(s.sightings, []) AS sightings FROM articles a LEFT JOIN "
+    "(SELECT article_id, list({'source_id': source_id, 'source': source, 'pos': pos, "
+    "'url': url, 'outlet': outlet, 'published': published, 'read_at': read_at} "
+    "ORDER BY read_at, source, pos, id) AS sightings FROM sightings GROUP BY article_id) s "
+    "ON s.article_id = a.id ORDER BY a.rowid")}
 
 
 def check_target(out_dir: str | os.PathLike[str], *, force: bool = False) -> None:
@@ -39,6 +49,7 @@ def export_parquet(store: Store, out_dir: str | os.PathLike[str], *,
         assert table in SCHEMAS
         path = out / f"{table}.parquet"
         quoted = str(path).replace("'", "''")
-        store.con.execute(f"COPY (SELECT * FROM {table}) TO '{quoted}' (FORMAT PARQUET)")
+        store.con.execute(f"COPY ({_SELECT.get(table, f'SELECT * FROM {table}')}) "
+                          f"TO '{quoted}' (FORMAT PARQUET)")
         files.append(path)
     return files

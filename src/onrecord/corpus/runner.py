@@ -1,6 +1,7 @@
 """Run the extractor over a corpus into a store: skip what is stored, fan out, write per batch."""
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import sys
@@ -14,11 +15,16 @@ from typing import Any
 from onrecord.corpus import ARTICLE_TIMEOUT
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
+from onrecord.corpus.sightings import Tracker, of_record
 from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
 from onrecord.corpus.worker import Task, init_worker, process
 
 # Records per batch sent to a worker; each batch is committed in one transaction.
 BATCH_SIZE = 32
+# Seconds a starting run waits for readers that hold the store file (one query each).
+READER_GRACE = 2.0
+# Records whose keys are looked up in the store at once.
+LOOKUP_CHUNK = 256
 # Batches in flight per worker: enough to keep workers busy while the parent writes.
 IN_FLIGHT_PER_WORKER = 2
 
@@ -69,17 +75,25 @@ def worker_count(requested: int | None) -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def tasks(sources: Iterable[Source], done: set[str], summary: RunSummary) -> Iterator[Task]:
-    """Records not yet in the store, keyed by content; repeats within the run are skipped too."""
-    queued: set[str] = set()
-    for path, rec in read_sources(sources):
-        summary.records += 1
-        key = record_key(rec, path)
-        if key in done or key in queued:
-            summary.skipped += 1
-            continue
-        queued.add(key)
-        yield Task(key=key, source=path, record=rec)
+def tasks(sources: Iterable[Source], stored: Callable[[list[str]], set[str]],
+          summary: RunSummary, seen: Tracker) -> Iterator[Task]:
+    """Records not yet in the store, keyed by content; repeats within the run are skipped too
+    (each record, skipped or not, is a sighting handed to `seen`). The store is asked about
+    LOOKUP_CHUNK records at a time; keys written since are known from `seen`."""
+    records = read_sources(sources)
+    while chunk := list(itertools.islice(records, LOOKUP_CHUNK)):
+        keyed = [(path, rec, record_key(rec, path)) for path, rec in chunk]
+        seen.written.clear()
+        known = stored([k for _, _, k in keyed])
+        for path, rec, key in keyed:
+            summary.records += 1
+            sighting = of_record(key, rec, path, seen.position(path))
+            if key in known or key in seen.pending or key in seen.written:
+                summary.skipped += 1
+                seen.seen(sighting)
+                continue
+            seen.queued(sighting)
+            yield Task(key=key, source=path, record=rec)
 
 
 def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
@@ -139,8 +153,7 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         if opts.retry_errors:
             st.clear_errors()
         sources = expand(inputs) if sources is None else sources
-        done = st.done_keys()
-        total = _count_todo(sources, done) if opts.count else None
+        total = _count_todo(sources, st.stored) if opts.count else None
         workers = worker_count(opts.workers)
         if opts.engine == "ray":
             from onrecord.corpus.ray_engine import ray_engine
@@ -153,12 +166,15 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         else:
             raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
         bar = _bar(total, opts.progress)
+        seen = Tracker(flush=lambda ready: _add(summary, st, st.write([], ready)))
         try:
-            for items in engine(batched(tasks(sources, done, summary), opts.batch_size)):
-                summary.new += st.write(items)
+            todo = batched(tasks(sources, st.stored, summary, seen), opts.batch_size)
+            for items in engine(todo):
+                _add(summary, st, st.write(items, seen.take([it.key for it in items])))
                 bar.update(len(items))
                 bar.set_postfix(quotes=summary.new.quotes, errors=summary.new.errors,
                                 dups=summary.new.duplicates, refresh=False)
+            summary.new += st.write([], seen.take([]))
         finally:
             bar.close()
         summary.skipped += summary.new.skipped
@@ -170,26 +186,37 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
             st.close()
 
 
+def _add(summary: RunSummary, st: Store, result: WriteResult) -> None:
+    """Count a committed batch, then let waiting readers in (see corpus/access.py)."""
+    summary.new += result
+    st.let_readers_in()
+
+
 def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
     """Open the store for writing; while another process holds it, retry for `wait` seconds."""
     deadline = time.monotonic() + wait
     while True:
         try:
-            return Store(path)
+            # a reader holds the file for one query at most: give it a moment
+            return Store(path, wait=max(READER_GRACE, deadline - time.monotonic()))
         except StoreBusy:
             if time.monotonic() >= deadline:
                 raise
             time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
 
 
-def _count_todo(sources: list[Source], done: set[str]) -> int:
+def _count_todo(sources: list[Source], stored: Callable[[list[str]], set[str]]) -> int:
+    """Records the run will extract (for the ETA): not stored, not repeated."""
     seen: set[str] = set()
     n = 0
-    for path, rec in read_sources(sources):
-        key = record_key(rec, path)
-        if key not in done and key not in seen:
-            seen.add(key)
-            n += 1
+    records = read_sources(sources)
+    while chunk := list(itertools.islice(records, LOOKUP_CHUNK)):
+        keys = [record_key(rec, path) for path, rec in chunk]
+        known = stored(keys)
+        for key in keys:
+            if key not in known and key not in seen:
+                seen.add(key)
+                n += 1
     return n
 
 
@@ -206,9 +233,10 @@ def format_summary(s: RunSummary) -> str:
     st = s.store
     return "\n".join([
         f"read {s.records} records: {s.new.articles} new articles, {s.new.errors} errors, "
-        f"{s.skipped} already stored; {s.new.quotes} quotes, {s.new.duplicates} near-duplicates "
-        f"({s.seconds:.1f} s, {rate} articles/s)",
+        f"{s.skipped} already stored (kept as sightings); {s.new.quotes} quotes, "
+        f"{s.new.duplicates} near-duplicates ({s.seconds:.1f} s, {rate} articles/s)",
         f"store: {st.get('articles', 0)} articles ({st.get('duplicates', 0)} near-duplicates of "
         f"{st.get('canonical', 0)} canonical), {st.get('quotes', 0)} quotes, "
-        f"{st.get('speakers', 0)} speakers, {st.get('errors', 0)} errors",
+        f"{st.get('speakers', 0)} speakers, {st.get('errors', 0)} errors; "
+        f"{st.get('sightings', 0)} input records kept as sightings",
     ])

@@ -23,6 +23,22 @@ CREATE TABLE IF NOT EXISTS articles (
     added_at TIMESTAMP DEFAULT current_timestamp
 );
 
+-- Every input record, as a sighting of the article (or error record) its content keys to:
+-- an exact copy under another id, url, outlet or date is one article with two sightings.
+CREATE TABLE IF NOT EXISTS sightings (
+    id VARCHAR PRIMARY KEY,     -- hash of where it was read (file, position) and what it says
+    article_id VARCHAR,         -- articles.id (or errors.id for a record that failed)
+    source VARCHAR,             -- the input file
+    pos BIGINT,                 -- the record's position in that file (0, 1, ...)
+    source_id VARCHAR,          -- the caller's id
+    url VARCHAR,
+    outlet VARCHAR,
+    published VARCHAR,
+    read_at TIMESTAMP DEFAULT current_timestamp
+);
+CREATE INDEX IF NOT EXISTS sightings_article ON sightings (article_id);
+CREATE INDEX IF NOT EXISTS sightings_source_id ON sightings (source_id);
+
 -- Near-duplicate groups: one row per copy, pointing at its group's canonical article.
 -- An article that is not in this table is canonical (its own group).
 CREATE TABLE IF NOT EXISTS duplicates (
@@ -30,6 +46,8 @@ CREATE TABLE IF NOT EXISTS duplicates (
     canonical_id VARCHAR,
     similarity DOUBLE           -- estimated Jaccard similarity with the matched article
 );
+-- a group's members (Store.article, a group merge's UPDATE): one indexed lookup
+CREATE INDEX IF NOT EXISTS duplicates_canonical ON duplicates (canonical_id);
 
 -- People, organisations and sources, resolved across articles.
 CREATE TABLE IF NOT EXISTS speakers (

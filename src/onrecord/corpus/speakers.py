@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from onrecord.lexicon.grammar import ARTICLES, TITLE_STOPWORDS
 from onrecord.lexicon.people import HONORIFICS_FOR_KEYS, NAME_SUFFIXES
@@ -58,15 +59,28 @@ class Resolution:
     merged: list[int] = field(default_factory=list)
 
 
-class SpeakerRegistry:
-    """Assigns stable ids to names seen across articles; the store persists its speakers."""
+class SpeakerSource(Protocol):
+    """Where a registry finds the speakers it has not seen yet (the store's lookup index)."""
 
-    def __init__(self, speakers: Iterable[Speaker] = ()) -> None:
+    def by_key(self, kind: str, key: str) -> Speaker | None: ...
+    def full_by_surname(self, surname: str) -> list[Speaker]: ...
+    def by_id(self, speaker_id: int) -> Speaker | None: ...
+
+
+class SpeakerRegistry:
+    """Assigns stable ids to names seen across articles; the store persists its speakers.
+
+    With a `source`, speakers are loaded when a name needs them (and dropped with the
+    registry), so the registry holds one batch's speakers, not the store's."""
+
+    def __init__(self, speakers: Iterable[Speaker] = (), *, source: SpeakerSource | None = None,
+                 next_id: int = 1) -> None:
         self.by_id: dict[int, Speaker] = {}
-        self.by_key: dict[str, int] = {}
+        self.by_key: dict[str, int | None] = {}
         self.full_by_surname: dict[str, list[int]] = {}
         self.dirty: set[int] = set()
-        self.next_id = 1
+        self.next_id = next_id
+        self.source = source
         for s in speakers:
             self._index(s)
             self.next_id = max(self.next_id, s.id + 1)
@@ -78,13 +92,50 @@ class SpeakerRegistry:
         self.by_key[f"{s.kind}:{s.key}"] = s.id
         words = s.key.split()
         if s.kind == "person" and len(words) >= 2:
-            self.full_by_surname.setdefault(words[-1], []).append(s.id)
+            self._surnamed(words[-1]).append(s.id)
+
+    def _cache(self, s: Speaker | None) -> Speaker | None:
+        """A speaker loaded from the source (the copy already held wins)."""
+        if s is None:
+            return None
+        return self.by_id.setdefault(s.id, s)
+
+    def _get(self, speaker_id: int) -> Speaker:
+        s = self.by_id.get(speaker_id)
+        if s is None and self.source is not None:
+            s = self._cache(self.source.by_id(speaker_id))
+        if s is None:
+            raise KeyError(speaker_id)
+        return s
+
+    def _key(self, kind_key: str) -> int | None:
+        """The live speaker with this `kind:key`, if any."""
+        if kind_key not in self.by_key:
+            found = None
+            if self.source is not None:
+                kind, key = kind_key.split(":", 1)
+                found = self._cache(self.source.by_key(kind, key))
+            self.by_key[kind_key] = found.id if found is not None else None
+        return self.by_key[kind_key]
+
+    def _surnamed(self, surname: str) -> list[int]:
+        """Live full-name people with this surname, oldest first (loaded once)."""
+        ids = self.full_by_surname.get(surname)
+        if ids is None:
+            ids = []
+            if self.source is not None:
+                for s in self.source.full_by_surname(surname):
+                    held = self._cache(s)
+                    if held is not None and held.merged_into is None:
+                        ids.append(held.id)
+            self.full_by_surname[surname] = ids
+        return ids
 
     def live(self, speaker_id: int) -> int:
         """Follow merges to the speaker that now stands for `speaker_id`."""
-        s = self.by_id[speaker_id]
+        s = self._get(speaker_id)
         while s.merged_into is not None:
-            s = self.by_id[s.merged_into]
+            s = self._get(s.merged_into)
         return s.id
 
     def resolve(self, name: str, *, kind: str = "person",
@@ -103,7 +154,7 @@ class SpeakerRegistry:
                 sid = self._get_or_create(" ".join(words), kind, name)
         else:
             key = " ".join(words)
-            known = self.by_key.get(f"{kind}:{key}")
+            known = self._key(f"{kind}:{key}")
             sid = known if known is not None else self._get_or_create(key, kind, name)
             if known is None and kind == "person":
                 merged = self._absorb_bare_surname(sid, words[-1], tkeys)
@@ -112,7 +163,7 @@ class SpeakerRegistry:
 
     def _surname_match(self, surname: str, tkeys: list[frozenset[str]]) -> int | None:
         """A full-name speaker a bare surname stands for: same title, or the only one without a clash."""
-        cands = [self.by_id[i] for i in self.full_by_surname.get(surname, [])]
+        cands = [self._get(i) for i in self._surnamed(surname)]
         if tkeys:
             same = [c for c in cands if titles_match(tkeys, c.title_keys())]
             if len(same) == 1:
@@ -125,17 +176,17 @@ class SpeakerRegistry:
     def _absorb_bare_surname(self, sid: int, surname: str,
                              tkeys: list[frozenset[str]]) -> list[int]:
         """Merge an earlier surname-only speaker into a new full name when their titles agree."""
-        bare = self.by_key.get(f"person:{surname}")
+        bare = self._key(f"person:{surname}")
         if bare is None or not tkeys:
             return []
-        b = self.by_id[bare]
+        b = self._get(bare)
         if not titles_match(tkeys, b.title_keys()):
             return []
-        if len(self.full_by_surname.get(surname, [])) > 1:
+        if len(self._surnamed(surname)) > 1:
             return []  # another full name shares the surname: which one is unclear
         b.merged_into = sid
-        del self.by_key[f"person:{surname}"]
-        target = self.by_id[sid]
+        self.by_key[f"person:{surname}"] = None
+        target = self._get(sid)
         for t in b.titles:
             if t not in target.titles:
                 target.titles.append(t)
@@ -146,7 +197,7 @@ class SpeakerRegistry:
         return [bare]
 
     def _get_or_create(self, key: str, kind: str, name: str) -> int:
-        sid = self.by_key.get(f"{kind}:{key}")
+        sid = self._key(f"{kind}:{key}")
         if sid is not None:
             return sid
         s = Speaker(id=self.next_id, name=name.strip(), key=key, kind=kind)
@@ -156,7 +207,7 @@ class SpeakerRegistry:
         return s.id
 
     def _remember(self, sid: int, name: str, titles: list[str]) -> None:
-        s = self.by_id[sid]
+        s = self._get(sid)
         name = name.strip()
         changed = False
         if name != s.name and name not in s.aliases:
@@ -171,7 +222,7 @@ class SpeakerRegistry:
 
     def add_alias(self, speaker_id: int, alias: str) -> None:
         """Record another form of a speaker's name as the article gives it."""
-        s = self.by_id[self.live(speaker_id)]
+        s = self._get(self.live(speaker_id))
         alias = alias.strip()
         if alias and alias != s.name and alias not in s.aliases:
             s.aliases.append(alias)
@@ -179,6 +230,6 @@ class SpeakerRegistry:
 
     def take_dirty(self) -> list[Speaker]:
         """Speakers created or changed since the last call (to write to the store)."""
-        out = [self.by_id[i] for i in sorted(self.dirty)]
+        out = [self._get(i) for i in sorted(self.dirty)]
         self.dirty.clear()
         return out

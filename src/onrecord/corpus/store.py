@@ -2,27 +2,24 @@
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
+import time
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
-from onrecord.corpus import MAX_SPEAKER_ID
-from onrecord.corpus.dedup import NearDuplicates, signature
+from onrecord.corpus import access, lookup
+from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
-from onrecord.corpus.rows import article_rows
-from onrecord.corpus.speakers import Speaker, SpeakerRegistry
-from onrecord.corpus.tables import SCHEMAS, Item, WriteResult, page
-from onrecord.dates.values import normalize_date, until_bound
+from onrecord.corpus.sightings import Sighting, of_result
+from onrecord.corpus.tables import Item, WriteResult, page
+from onrecord.corpus.writer import WRITER_MEMORY, Writer
 from onrecord.errors import StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
-from onrecord.spelling import fold_words
 from onrecord.statements import read as statements_read
 from onrecord.statements import table as statements_table
 
@@ -30,9 +27,6 @@ SCHEMA_VERSION = "1"
 # Articles written per transaction by Store.add.
 ADD_BATCH = 64
 
-
-# Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
-_CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
 
 
 def schema_sql() -> str:
@@ -43,32 +37,100 @@ def schema_sql() -> str:
 class Store:
     """A DuckDB corpus store; one writer process at a time, read-only readers when it is idle."""
 
-    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
+                 wait: float = access.READER_WAIT) -> None:
+        """Open the store; a reader waits up to `wait` seconds for a running writer to let it
+        in (between two batches), a writer up to `wait` for readers to finish."""
         self.path = Path(path)
         self.read_only = read_only
+        self._lock: access.WriterLock | None = None
+        self._note: access.ReaderNote | None = None
         if read_only and not self.path.exists():
             raise StoreError(f"no store at {self.path}: create it with `onrecord run INPUT "
                              f"--store {self.path}`")
-        try:
-            self.con = duckdb.connect(str(self.path), read_only=read_only)
-        except duckdb.IOException as e:
-            if "lock" in str(e).lower():
-                pid = re.search(r"PID (\d+)", str(e))
-                who = f"process {pid.group(1)}" if pid else "another process"
-                raise StoreBusy(
-                    f"store {self.path} is in use by {who} (an `onrecord run` writing to it, or a "
-                    "reader such as `onrecord serve`); wait for it to finish (run --wait), or "
-                    "use another --store") from e
-            raise StoreError(f"cannot open store {self.path}: {e}") from e
-        self._check_version()
         if not read_only:
-            self.con.execute(schema_sql())
-            self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('schema_version', ?)",
-                             [SCHEMA_VERSION])
-            statements_table.ensure(self.con)
-        self._done: set[str] | None = None
-        self._registry: SpeakerRegistry | None = None
-        self._dups: NearDuplicates | None = None
+            self._lock = access.WriterLock(self.path)
+        try:
+            self.con = self._connect(wait)
+        except BaseException:
+            self._release()
+            raise
+        self._w: Writer | None = None
+        try:
+            self._check_version()
+            if not read_only:
+                self.con.execute(schema_sql())
+                self.con.execute("INSERT OR REPLACE INTO store_meta VALUES "
+                                 "('schema_version', ?)", [SCHEMA_VERSION])
+                statements_table.ensure(self.con)
+                self._backfill_sightings()
+                self._w = Writer(self.con, self.path)
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.close()
+            self._release()
+            raise
+
+    def _connect(self, wait: float) -> duckdb.DuckDBPyConnection:
+        """The DuckDB connection, retried while another process holds the file."""
+        end = access.deadline(wait)
+        while True:
+            try:
+                return duckdb.connect(str(self.path), read_only=self.read_only)
+            except duckdb.IOException as e:
+                if "lock" not in str(e).lower():
+                    raise StoreError(f"cannot open store {self.path}: {e}") from e
+                if self.read_only and self._note is None:
+                    self._note = access.ReaderNote(self.path)  # ask the writer to let us in
+                if time.monotonic() >= end:
+                    raise self._busy(e, wait) from e
+                time.sleep(access.POLL)
+
+    def _busy(self, e: Exception, wait: float) -> StoreBusy:
+        pid = re.search(r"PID (\d+)", str(e))
+        who = f"process {pid.group(1)}" if pid else "another process"
+        if self.read_only:
+            return StoreBusy(
+                f"store {self.path} is in use by {who}: an `onrecord run` writing to it lets "
+                f"readers in after each batch, but did not within {wait:g} s (a slow batch, or "
+                "a stopped run); try again in a moment, or read an export (`onrecord export`) "
+                "of the store")
+        return StoreBusy(
+            f"store {self.path} is in use by {who} (a reader such as `onrecord serve` or "
+            "`onrecord query`); wait for it to finish (run --wait), or use another --store")
+
+    def let_readers_in(self) -> bool:
+        """Between batches: if readers are waiting, close the file until they are done (the
+        writer keeps its lock file, so no other writer gets in). Returns whether it did."""
+        if self.read_only or not access.readers_waiting(self.path):
+            return False
+        self.con.close()
+        end = access.deadline(access.WRITER_PATIENCE)
+        while access.readers_waiting(self.path) and time.monotonic() < end:
+            time.sleep(access.POLL)
+        self.read_only = False
+        self.con = self._connect(access.WRITER_PATIENCE)
+        if self._w is not None:
+            self._w.con = self.con
+            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+        return True
+
+    def _release(self) -> None:
+        if self._note is not None:
+            self._note.close()
+            self._note = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def _backfill_sightings(self) -> None:
+        """A store written before sightings existed: one sighting per article, from its row."""
+        if self.con.execute("SELECT NOT EXISTS (SELECT 1 FROM sightings) AND EXISTS "
+                            "(SELECT 1 FROM articles)").fetchone() == (True,):
+            self.con.execute(
+                "INSERT INTO sightings (id, article_id, source, pos, source_id, url, outlet, "
+                "published, read_at) SELECT 'article:' || id, id, source, NULL, source_id, url, "
+                "outlet, published, added_at FROM articles")
 
     def _check_version(self) -> None:
         """Refuse a store written with another schema version (a new store has none yet)."""
@@ -86,9 +148,13 @@ class Store:
     # -- lifecycle -------------------------------------------------------------------------
     def close(self) -> None:
         """Close the database (a checkpoint folds the write-ahead log into the file)."""
+        if self._w is not None:
+            self._w.close()
+            self._w = None
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
+        self._release()
 
     def __enter__(self) -> Store:
         return self
@@ -97,204 +163,70 @@ class Store:
         self.close()
 
     # -- writing ---------------------------------------------------------------------------
-    def done_keys(self) -> set[str]:
-        """Keys of every article and error already stored (loaded once, kept up to date)."""
-        if self._done is None:
-            rows = self.con.execute("SELECT id FROM articles UNION ALL SELECT id FROM errors")
-            self._done = {r[0] for r in rows.fetchall()}
-        return self._done
+    def _writer(self) -> Writer:
+        if self.read_only or self._w is None:
+            raise StoreError(f"store {self.path} was opened read-only")
+        return self._w
+
+    def stored(self, keys: list[str]) -> set[str]:
+        """Which of these keys are stored articles or errors (looked up, nothing loaded)."""
+        return self._writer().stored(keys)
 
     def clear_errors(self) -> int:
         """Forget stored errors so their records are tried again; returns how many."""
-        if self.read_only:
-            raise StoreError(f"store {self.path} was opened read-only")
-        n = int(self.con.execute("SELECT count(*) FROM errors").fetchone()[0])  # type: ignore[index]
-        self.con.execute("DELETE FROM errors")
-        self._done = None
-        return n
+        return self._writer().clear_errors()
 
-    def _state(self) -> tuple[SpeakerRegistry, NearDuplicates]:
-        if self._registry is None or self._dups is None:
-            sp = self.con.execute("SELECT id, name, key, kind, titles, aliases, merged_into "
-                                  "FROM speakers").fetchall()
-            self._registry = SpeakerRegistry(
-                Speaker(id=r[0], name=r[1], key=r[2], kind=r[3], titles=list(r[4] or []),
-                        aliases=list(r[5] or []), merged_into=r[6]) for r in sp)
-            self._dups = NearDuplicates()
-            cur = self.con.execute("SELECT a.id, a.minhash, d.canonical_id FROM articles a "
-                                   "LEFT JOIN duplicates d ON d.article_id = a.id ORDER BY a.rowid")
-            while chunk := cur.fetchmany(10_000):
-                self._dups.load(chunk)
-        return self._registry, self._dups
+    def write(self, items: Iterable[Item], sightings: Iterable[Sighting] = ()) -> WriteResult:
+        """Store items and sightings in one transaction: all of them or (on a crash) none.
 
-    def write(self, items: Iterable[Item]) -> WriteResult:
-        """Store items in one transaction: all of them or (on a crash) none of them."""
-        if self.read_only:
-            raise StoreError(f"store {self.path} was opened read-only")
-        try:
-            return self._write(list(items))
-        except BaseException:
-            with contextlib.suppress(duckdb.Error):
-                self.con.execute("ROLLBACK")
-            self._done = self._registry = self._dups = None  # reload from what was committed
-            raise
-
-    def _write(self, items: list[Item]) -> WriteResult:
-        done = self.done_keys()
-        registry, dups = self._state()
-        out = WriteResult()
-        tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
-        merges: list[tuple[int, int]] = []
-        regroup: list[tuple[str, str]] = []  # (former canonical, canonical), in order
-        new_keys: set[str] = set()
-        for it in items:
-            if it.key in done or it.key in new_keys:
-                out.skipped += 1
-                continue
-            new_keys.add(it.key)
-            if isinstance(it.result, Failure):
-                tables["errors"].append({"id": it.key, "source_id": _str(it.result.id),
-                                         "source": it.source, "error": it.result.error})
-                out.errors += 1
-                continue
-            try:
-                rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
-                                    registry=registry)
-            except (TypeError, ValueError, AttributeError) as e:  # a malformed record
-                tables["errors"].append({
-                    "id": it.key, "source_id": _str(it.result.id), "source": it.source,
-                    "error": f"could not store article: {type(e).__name__}: {e}"})
-                out.errors += 1
-                continue
-            tables["articles"].append(rows.article)
-            tables["quotes"] += rows.quotes
-            tables["mentions"] += rows.mentions
-            tables["repairs"] += rows.repairs
-            merges += rows.merges
-            out.articles += 1
-            out.quotes += len(rows.quotes)
-            group = dups.assign(it.key, it.sig)
-            if group is not None:
-                tables["duplicates"].append({"article_id": it.key,
-                                             "canonical_id": group.canonical,
-                                             "similarity": round(group.similarity, 4)})
-                out.duplicates += 1
-                for old, sim in group.merged:  # this article bridged two groups
-                    tables["duplicates"].append({"article_id": old,
-                                                 "canonical_id": group.canonical,
-                                                 "similarity": round(sim, 4)})
-                    regroup.append((old, group.canonical))
-                    out.duplicates += 1
-        speakers = registry.take_dirty()
-        self.con.execute("BEGIN TRANSACTION")
-        for name, rows_ in tables.items():
-            self._insert(name, rows_)
-        if speakers:
-            ids = [s.id for s in speakers]
-            self.con.execute("DELETE FROM speakers WHERE id IN (SELECT unnest(?))", [ids])
-            self._insert("speakers", [
-                {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
-                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
-                 "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
-                for s in speakers])
-        for gone, kept in merges:
-            for t in ("quotes", "mentions"):
-                self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
-                                 [kept, gone])
-        for old_canon, canon in regroup:
-            self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
-                             [canon, old_canon])
-        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
-        self.con.execute("COMMIT")
-        done |= new_keys
-        return out
-
-    def _insert(self, table: str, rows: list[dict[str, Any]]) -> None:
-        if not rows:
-            return
-        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
-        self.con.register("_onrecord_rows", data)
-        try:
-            self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM _onrecord_rows")
-        finally:
-            self.con.unregister("_onrecord_rows")
+        A sighting already stored (the same record read again) is left as it is."""
+        return self._writer().write(list(items), list(sightings))
 
     def add(self, articles: Iterable[Article | Failure], *,
             source: str | None = None) -> WriteResult:
         """Store already extracted articles (keyed on their text); returns what was new."""
         total = WriteResult()
         batch: list[Item] = []
-        for a in articles:
+        seen: list[Sighting] = []
+        for pos, a in enumerate(articles):
             sig = signature(a.text) if isinstance(a, Article) else None
-            batch.append(Item(key=result_key(a, source), result=a, source=source, sig=sig))
+            key = result_key(a, source)
+            batch.append(Item(key=key, result=a, source=source, sig=sig))
+            seen.append(of_result(key, a, source, pos))
             if len(batch) >= ADD_BATCH:
-                total += self.write(batch)
-                batch = []
+                total += self.write(batch, seen)
+                batch, seen = [], []
         if batch:
-            total += self.write(batch)
+            total += self.write(batch, seen)
         return total
 
     # -- reading ---------------------------------------------------------------------------
     def _rows(self, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, params)
-        cols = [d[0] for d in cur.description]
-        return [dict(zip(cols, r)) for r in cur.fetchall()]
-
-    def _quote_filters(self, speaker: str | None, contains: str | None, since: str | None,
-                       until: str | None, outlet: str | None, include_copies: bool,
-                       ) -> tuple[str, list[Any]]:
-        where: list[str] = [] if include_copies else [_CANONICAL]
-        params: list[Any] = []
-        if speaker:
-            ids = self._speaker_ids(speaker)
-            where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
-            params.append(ids)
-        if contains:
-            for w in contains.split():
-                where.append("q.text ILIKE ? ESCAPE '\\'")
-                params.append(f"%{_like_escape(w)}%")
-        since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
-        if since:
-            where.append("coalesce(q.date, a.published) >= ?")
-            params.append(since)
-        if until:
-            where.append("coalesce(q.date, a.published) <= ?")
-            params.append(until)
-        if outlet:
-            where.append("a.outlet ILIKE ? ESCAPE '\\'")
-            params.append(f"%{_like_escape(outlet)}%")
-        return (" WHERE " + " AND ".join(where)) if where else "", params
+        return lookup.rows(self.con, sql, params)
 
     def speaker_ids(self, name: str) -> list[int]:
         """Live speakers matching `name`, as `query --speaker` finds them."""
-        return self._speaker_ids(name)
+        return lookup.speaker_ids(self.con, name)
 
     def _speaker_ids(self, name: str) -> list[int]:
-        """Live speakers whose name or a known form matches `name` (accents and case ignored);
-        one word also matches a surname or first name, several words a part of the name."""
-        digits = name.strip()
-        if re.fullmatch(r"\d+", digits, re.ASCII):  # an id; a huge one names no one
-            return [int(digits)] if len(digits) <= 10 and int(digits) <= MAX_SPEAKER_ID else []
-        f = fold_words(name)
-        if not f:
-            return []
-        one_word = " " not in f
-        rows = self.con.execute(
-            "SELECT id FROM speakers WHERE merged_into IS NULL AND (list_contains(forms, ?) "
-            "OR (? AND list_contains(string_split(key, ' '), ?)) OR (NOT ? AND contains(key, ?)))",
-            [f, one_word, f, one_word, f]).fetchall()
-        return [r[0] for r in rows]
+        return lookup.speaker_ids(self.con, name)
+
+    def article_ids(self, ident: str) -> list[str]:
+        """The articles a content id or a caller id (of any record sent) names."""
+        return lookup.article_ids(self.con, ident)
 
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
                limit: int = 50, offset: int = 0, include_copies: bool = False,
-               copies: bool = False) -> list[dict[str, Any]]:
+               copies: bool = False, id: str | None = None) -> list[dict[str, Any]]:
         """Quotes with their speaker and article, newest first; copies' quotes only once.
 
         `include_copies` also returns quotes found in near-duplicate copies; `copies` adds
-        to each quote the list of copies of its article ({id, title, outlet, url, similarity})."""
-        where, params = self._quote_filters(speaker, contains, since, until, outlet,
-                                            include_copies)
+        to each quote the list of copies of its article ({id, title, outlet, url, similarity});
+        `id` (a content id or any caller id the article was sent with) keeps its quotes."""
+        where, params = lookup.quote_filters(
+            self.con, speaker=speaker, contains=contains, since=since, until=until,
+            outlet=outlet, include_copies=include_copies, ident=id)
         sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
                "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
                "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
@@ -311,10 +243,12 @@ class Store:
 
     def count_quotes(self, *, speaker: str | None = None, contains: str | None = None,
                      since: str | None = None, until: str | None = None,
-                     outlet: str | None = None, include_copies: bool = False) -> int:
+                     outlet: str | None = None, include_copies: bool = False,
+                     id: str | None = None) -> int:
         """How many quotes `quotes()` would return without a limit."""
-        where, params = self._quote_filters(speaker, contains, since, until, outlet,
-                                            include_copies)
+        where, params = lookup.quote_filters(
+            self.con, speaker=speaker, contains=contains, since=since, until=until,
+            outlet=outlet, include_copies=include_copies, ident=id)
         sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 
@@ -339,7 +273,7 @@ class Store:
             params.append(self._speaker_ids(name))
         sql = ("WITH c AS (SELECT q.speaker_id, count(*) AS quotes, "
                "count(DISTINCT q.article_id) AS articles FROM quotes q "
-               f"WHERE q.speaker_id IS NOT NULL AND {_CANONICAL} GROUP BY 1) "
+               f"WHERE q.speaker_id IS NOT NULL AND {lookup.CANONICAL} GROUP BY 1) "
                "SELECT s.id, s.name, s.titles, coalesce(c.quotes, 0) AS quotes, "
                "coalesce(c.articles, 0) AS articles, s.kind, s.aliases "
                "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
@@ -352,26 +286,13 @@ class Store:
         return rows
 
     def article(self, article_id: str) -> dict[str, Any] | None:
-        """The stored Article.to_dict() (id = store key) with source_id, canonical_id and copies."""
-        row = self.con.execute(
-            "SELECT a.record, a.text, a.source_id, a.source, a.title, a.outlet, a.url, "
-            "d.canonical_id FROM articles a LEFT JOIN duplicates d ON d.article_id = a.id "
-            "WHERE a.id = ?", [article_id]).fetchone()
-        if row is None:
-            return None
-        record = json.loads(row[0])
-        record["text"] = row[1]
-        record["id"] = article_id
-        canonical = row[7] or article_id
-        group = self.con.execute(
-            "SELECT article_id FROM duplicates WHERE canonical_id = ? ORDER BY article_id",
-            [canonical]).fetchall()
-        members = [canonical] + [g[0] for g in group]
-        record.update({"source_id": row[2], "source": row[3], "title": row[4],
-                       "outlet": row[5], "url": row[6],
-                       "canonical_id": row[7],
-                       "copies": [m for m in members if m != article_id]})
-        return record
+        """The stored Article.to_dict() named by a content id or any caller id it was sent
+        with (id = store key), with source_id, canonical_id, copies and sightings."""
+        return lookup.article(self.con, article_id)
+
+    def sightings(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+        """Every input record each article was read as (caller id, file, url, outlet...)."""
+        return lookup.sightings_of(self.con, article_ids)
 
     def errors(self, *, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
         """Input records that failed, oldest first."""
@@ -382,12 +303,12 @@ class Store:
         """Totals: articles, canonical articles, duplicates, quotes (counted once), speakers, errors."""
         q = self.con.execute(
             "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM duplicates), "
-            f"(SELECT count(*) FROM quotes q WHERE {_CANONICAL}), "
-            f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {_CANONICAL}), "
-            "(SELECT count(*) FROM errors)").fetchone()
+            f"(SELECT count(*) FROM quotes q WHERE {lookup.CANONICAL}), "
+            f"(SELECT count(DISTINCT speaker_id) FROM quotes q WHERE {lookup.CANONICAL}), "
+            "(SELECT count(*) FROM errors), (SELECT count(*) FROM sightings)").fetchone()
         assert q is not None
         return {"articles": q[0], "duplicates": q[1], "canonical": q[0] - q[1], "quotes": q[2],
-                "speakers": q[3], "errors": q[4]}
+                "speakers": q[3], "errors": q[4], "sightings": q[5]}
 
     # Statements (onrecord.statements): the same words across articles.
     def statements(self, *, speaker: str | None = None, **filters: Any) -> list[dict[str, Any]]:
@@ -408,9 +329,3 @@ class Store:
         return statements_read.statement_ids(self.con, article_ids)
 
 
-def _str(v: object) -> str | None:
-    return None if v is None else str(v)
-
-
-def _like_escape(s: str) -> str:
-    return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -32,13 +32,14 @@ class Item:
 
 @dataclass(slots=True)
 class WriteResult:
-    """What one write did: new articles, new errors, near-duplicates found, keys already stored."""
+    """What one write did: new articles, errors, near-duplicates, sightings; keys already stored."""
 
     articles: int = 0
     errors: int = 0
     duplicates: int = 0
     quotes: int = 0
     skipped: int = 0
+    sightings: int = 0   # sightings written (a record read again is not counted)
 
     def __iadd__(self, o: WriteResult) -> WriteResult:
         self.articles += o.articles
@@ -46,6 +47,7 @@ class WriteResult:
         self.duplicates += o.duplicates
         self.quotes += o.quotes
         self.skipped += o.skipped
+        self.sightings += o.sightings
         return self
 
 
@@ -64,6 +66,8 @@ SCHEMAS: dict[str, pa.Schema] = {
     "repairs": pa.schema([("article_id", _S), ("idx", _I), ("kind", _S), ("start", _I),
                           ("end", _I), ("before", _S), ("after", _S)]),
     "errors": pa.schema([("id", _S), ("source_id", _S), ("source", _S), ("error", _S)]),
+    "sightings": pa.schema([("id", _S), ("article_id", _S), ("source", _S), ("pos", _I),
+                            ("source_id", _S), ("url", _S), ("outlet", _S), ("published", _S)]),
     "duplicates": pa.schema([("article_id", _S), ("canonical_id", _S), ("similarity", _F)]),
     "speakers": pa.schema([("id", _I), ("name", _S), ("key", _S), ("kind", _S),
                            ("titles", pa.list_(_S)), ("aliases", pa.list_(_S)),

@@ -17,7 +17,7 @@ from pydantic import AfterValidator, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from onrecord.corpus import MAX_ROWS
-from onrecord.errors import BadArgument, BadInput
+from onrecord.errors import BadArgument, BadInput, StoreBusy
 from onrecord.server.config import ServeConfig
 from onrecord.server.docs_page import add_docs
 from onrecord.server.limits import BodyLimit, SecurityHeaders
@@ -111,8 +111,10 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         return JSONResponse(status_code=422, content={"detail": str(exc)})
 
     @app.exception_handler(NoStore)
-    async def _no_store(request: Request, exc: NoStore) -> JSONResponse:
-        return JSONResponse(status_code=503, content={"detail": str(exc)})
+    @app.exception_handler(StoreBusy)  # a run writing to the store did not let us in in time
+    async def _no_store(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse(status_code=503, content={"detail": str(exc)},
+                            headers={"Retry-After": "5"} if isinstance(exc, StoreBusy) else None)
 
     @app.get("/health", response_model=Health, tags=["server"])
     async def health() -> Health:
@@ -156,10 +158,12 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
                    AfterValidator(api_date)] = None,
                outlet: str | None = Query(None, description="publication or site"),
                limit: int = Query(50, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
+               id: str | None = Query(None, description="an article's content id or any "
+                                                        "caller id it was sent with"),
                ) -> QuotesPage:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
-                   "since": since, "until": until, "outlet": outlet or None}
+                   "since": since, "until": until, "outlet": outlet or None, "id": id or None}
         items = with_statements(store, store.quotes(**filters, limit=limit, offset=offset))
         return QuotesPage(items=items, total=store.count_quotes(**filters),
                           limit=limit, offset=offset)
@@ -174,7 +178,8 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
 
     @app.get("/articles/{article_id:path}", tags=["store"])
     def article(article_id: str) -> JSONResponse:
-        """One stored article record, with the ids of its near-duplicate copies."""
+        """One stored article, by its content id or any caller id it was sent with: its record,
+        the ids of its near-duplicate copies, and its sightings (every input record it was)."""
         record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r} in the store")

@@ -5,6 +5,9 @@ import threading
 from pathlib import Path
 from typing import Any
 
+# Seconds the server waits at start for a run writing to the store to let it in.
+START_WAIT = 5.0
+
 
 class NoStore(Exception):
     """The server was started without --store."""
@@ -19,32 +22,39 @@ class StoreOpenError(Exception):
 
 
 class StoreView:
-    """Wraps `onrecord.corpus.store.Store` (read-only) behind a lock; None means no store."""
+    """Wraps `onrecord.corpus.store.Store` (read-only) behind a lock; None means no store.
+
+    The file is opened for each call and closed after it, so that an `onrecord run` can
+    write to the store while the server answers (readers get in between its batches)."""
 
     def __init__(self, path: Path | None) -> None:
         self.path = path
-        self._store: Any = None
         self._lock = threading.Lock()
         if path is not None:
-            from onrecord.corpus.store import Store
-
             if not Path(path).is_file():
                 raise StoreOpenError(f"no store at {path}: build one with "
                                      f"`onrecord run INPUT --store {path}`")
             try:
-                self._store = Store(str(path), read_only=True)
+                self._open(wait=START_WAIT).close()
             except Exception as e:  # StoreBusy, StoreError, or a file that is not DuckDB
                 raise StoreOpenError(str(e)) from e
 
+    def _open(self, wait: float | None = None) -> Any:
+        from onrecord.corpus import access
+        from onrecord.corpus.store import Store
+
+        return Store(str(self.path), read_only=True,
+                     wait=access.READER_WAIT if wait is None else wait)
+
     @property
     def available(self) -> bool:
-        return self._store is not None
+        return self.path is not None
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
-        if self._store is None:
+        if self.path is None:
             raise NoStore()
-        with self._lock:  # one DuckDB connection: never use it from two threads at once
-            return getattr(self._store, method)(*args, **kwargs)
+        with self._lock, self._open() as store:  # one DuckDB connection at a time
+            return getattr(store, method)(*args, **kwargs)
 
     def quotes(self, **filters: Any) -> list[dict[str, Any]]:
         return self._call("quotes", **filters)
@@ -71,6 +81,4 @@ class StoreView:
         return self._call("statement_ids", article_ids)
 
     def close(self) -> None:
-        close = getattr(self._store, "close", None)
-        if close is not None:
-            close()
+        """Nothing stays open between calls."""

@@ -7,6 +7,7 @@ from typing import Any
 
 import duckdb
 
+from onrecord.corpus.lookup import sightings_of
 from onrecord.dates.values import normalize_date, until_bound
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
 from onrecord.statements.table import key_of
@@ -74,6 +75,9 @@ def get_statement(con: duckdb.DuckDBPyConnection, sid: str) -> dict[str, Any] | 
         "FROM statement_members m JOIN quotes q ON q.article_id = m.article_id AND q.idx = m.idx "
         "JOIN articles a ON a.id = m.article_id WHERE m.statement_id = ? "
         "ORDER BY a.published IS NULL, a.published, m.seen", [sid]))
+    records = sightings_of(con, sorted({r["article_id"] for r in sightings}))
+    for r in sightings:  # every input record the article was read as (caller id, outlet...)
+        r["records"] = records.get(r["article_id"], [])
     words = quoted_words(st["kind"], st["text"])
     agree = sum(r["speaker_id"] == st["speaker_id"] for r in sightings
                 if st["speaker_id"] is not None)

@@ -129,8 +129,9 @@ async function showStoredArticle(id, params) {
   try {
     const record = await api.article(id);
     const copies = (record.copies || []).filter((c) => c !== record.id);
-    const extra = copies.length ? h("p", { class: "copies" }, `Also published as: `,
+    const also = copies.length ? h("p", { class: "copies" }, `Also published as: `,
       copies.map((c, i) => [i ? ", " : "", h("a", { href: `#/article/${encodeURIComponent(c)}` }, c)])) : null;
+    const extra = h("div", {}, also, sightingList(record.sightings || []));
     status.remove();
     page.append(h("p", { class: "back" }, h("a", { href: "#/search" }, "← Back to search")), renderArticle(record, { extra }));
     const at = params.get("at");
@@ -144,6 +145,20 @@ async function showStoredArticle(id, params) {
   } catch (err) {
     setStatus(status, err.message, true);
   }
+}
+
+// Every input record the article was read as (its id, outlet, date, url, file).
+function sightingList(sightings) {
+  if (!sightings.length) return null;
+  const web = (u) => typeof u === "string" && /^https?:\/\//i.test(u);
+  return h("section", { class: "sightings" },
+    h("h3", {}, sightings.length === 1 ? "Read as 1 record" : `Read as ${sightings.length} records`),
+    h("ul", {}, sightings.map((s) => h("li", { class: "sighting" },
+      s.source_id ? h("code", {}, s.source_id) : "(no id)",
+      s.outlet ? ` · ${s.outlet}` : "", s.published ? ` · ${s.published}` : "",
+      s.url ? " · " : "",
+      s.url ? (web(s.url) ? h("a", { href: s.url, rel: "noopener noreferrer" }, s.url) : s.url) : "",
+      s.source ? h("span", { class: "muted" }, ` · ${s.source}${s.pos !== null && s.pos !== undefined ? ` #${s.pos + 1}` : ""}`) : ""))));
 }
 
 // ---- Search over the store -----------------------------------------------------------------

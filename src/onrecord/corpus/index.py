@@ -1,0 +1,281 @@
+"""The writer's lookup index: seen keys, MinHash LSH bands and speaker names in a SQLite file
+next to the store (STORE.idx), so a batch looks up only what it needs and nothing is rebuilt
+in memory at start.
+
+DuckDB answers a lookup of a few hundred values by scanning the table (its ART indexes serve
+single equality lookups only), so the lookups the writer makes per batch live in SQLite's
+B-trees instead. The DuckDB store stays the truth: this file is derived from it and can be
+rebuilt from it at any time. Protocol (kill -9 safe): each write bumps a batch number; the
+index rows of batch n are committed here first, then the DuckDB transaction of batch n. On
+open, rows of batches the store never committed are undone from the store; an index that is
+behind the store, missing, or from another store is rebuilt from it."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import uuid
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from onrecord.corpus.speakers import Speaker
+
+# Bands and rows per band of the LSH (datasketch's choice for threshold 0.5, 128
+# permutations, weights (0.2, 0.8): the same candidates as corpus.dedup.NearDuplicates).
+BANDS, ROWS = 30, 4
+# SQLite page cache for the index, in KiB (the index's memory does not grow beyond it).
+CACHE_KIB = 65536
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v TEXT);
+CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, error INTEGER, batch INTEGER)
+    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS sigs (article TEXT PRIMARY KEY, seq INTEGER, canonical TEXT,
+    sig BLOB, batch INTEGER) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS bands (band INTEGER, article TEXT, batch INTEGER);
+CREATE TABLE IF NOT EXISTS speakers (id INTEGER PRIMARY KEY, kind TEXT, key TEXT,
+    surname TEXT, merged_into INTEGER, name TEXT, titles TEXT, aliases TEXT, batch INTEGER);
+CREATE INDEX IF NOT EXISTS bands_band ON bands (band);
+CREATE INDEX IF NOT EXISTS bands_batch ON bands (batch);
+CREATE INDEX IF NOT EXISTS keys_batch ON keys (batch);
+CREATE INDEX IF NOT EXISTS sigs_canonical ON sigs (canonical);
+CREATE INDEX IF NOT EXISTS sigs_batch ON sigs (batch);
+CREATE INDEX IF NOT EXISTS speakers_key ON speakers (key, kind);
+CREATE INDEX IF NOT EXISTS speakers_surname ON speakers (surname);
+CREATE INDEX IF NOT EXISTS speakers_batch ON speakers (batch);
+"""
+SPEAKER_COLUMNS = "id, kind, key, surname, merged_into, name, titles, aliases"
+
+
+def bands_of(sig: bytes) -> list[int]:
+    """The LSH band keys of a signature: one signed 64-bit hash per band (band number included)."""
+    vals = np.frombuffer(sig, dtype="<u4")
+    out = []
+    for b in range(BANDS):
+        h = hashlib.blake2b(vals[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8,
+                            person=b.to_bytes(2, "little"))
+        out.append(int.from_bytes(h.digest(), "little", signed=True))
+    return out
+
+
+def surname_of(kind: str, key: str) -> str | None:
+    """The surname a full person name is found by (None for one word or a non-person)."""
+    words = key.split()
+    return words[-1] if kind == "person" and len(words) >= 2 else None
+
+
+def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
+    for i in range(0, len(values), size):
+        yield values[i:i + size]
+
+
+class LookupIndex:
+    """The SQLite lookup index of one store, opened by its writer."""
+
+    def __init__(self, store_path: str | os.PathLike[str]) -> None:
+        self.path = f"{os.fspath(store_path)}.idx"
+        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
+        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+        self.db.executescript(_DDL)
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- keeping in step with the store ------------------------------------------------------
+    def meta(self, k: str) -> str | None:
+        row = self.db.execute("SELECT v FROM meta WHERE k = ?", [k]).fetchone()
+        return None if row is None else str(row[0])
+
+    def sync(self, con: duckdb.DuckDBPyConnection, uid: str, batch: int) -> str:
+        """Bring the index in step with the store (`uid`, committed `batch`); says what it did."""
+        mine = self.meta("batch")
+        if self.meta("store") != uid or mine is None or int(mine) < batch:
+            self.rebuild(con, uid, batch)
+            return "rebuilt"
+        if int(mine) > batch:
+            self.undo(con, batch)
+            return "undone"
+        return "ok"
+
+    def undo(self, con: duckdb.DuckDBPyConnection, batch: int) -> None:
+        """Forget rows of batches after `batch` (written here, never committed to the store)."""
+        db = self.db
+        db.execute("BEGIN")
+        db.execute("DELETE FROM keys WHERE batch > ?", [batch])
+        db.execute("DELETE FROM bands WHERE batch > ?", [batch])
+        arts = [r[0] for r in db.execute("SELECT article FROM sigs WHERE batch > ?", [batch])]
+        spk = [r[0] for r in db.execute("SELECT id FROM speakers WHERE batch > ?", [batch])]
+        db.execute("DELETE FROM sigs WHERE batch > ? AND seq > ?",
+                   [batch, self._stored_seq(con)])
+        canon = dict(con.execute(
+            "SELECT article_id, canonical_id FROM duplicates WHERE article_id IN "
+            "(SELECT unnest(?::VARCHAR[]))", [arts]).fetchall()) if arts else {}
+        db.executemany("UPDATE sigs SET canonical = ?, batch = ? WHERE article = ?",
+                       [(canon.get(a), batch, a) for a in arts])
+        db.execute("DELETE FROM speakers WHERE batch > ?", [batch])
+        if spk:
+            self._copy_speakers(con.execute(
+                "SELECT id, kind, key, merged_into, name, titles, aliases FROM speakers "
+                "WHERE id IN (SELECT unnest(?::INTEGER[]))", [spk]).fetchall(), batch)
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       [("batch", str(batch)), ("next_seq", str(self._stored_seq(con) + 1))])
+        db.execute("COMMIT")
+
+    @staticmethod
+    def _stored_seq(con: duckdb.DuckDBPyConnection) -> int:
+        row = con.execute("SELECT count(*) FROM articles").fetchone()
+        return int(row[0]) - 1 if row else -1
+
+    def rebuild(self, con: duckdb.DuckDBPyConnection, uid: str, batch: int) -> None:
+        """Build the index again from the store (a store without one, or one it fell behind)."""
+        db = self.db
+        db.execute("BEGIN")
+        for t in ("keys", "sigs", "bands", "speakers", "meta"):
+            db.execute(f"DELETE FROM {t}")
+        db.execute("DROP INDEX IF EXISTS bands_band")
+        for sql, err in (("SELECT id FROM articles", 0), ("SELECT id FROM errors", 1)):
+            cur = con.execute(sql)
+            while chunk := cur.fetchmany(10_000):
+                db.executemany("INSERT OR IGNORE INTO keys VALUES (?, ?, ?)",
+                               [(r[0], err, batch) for r in chunk])
+        cur = con.execute("SELECT a.id, a.minhash, d.canonical_id FROM articles a LEFT JOIN "
+                          "duplicates d ON d.article_id = a.id ORDER BY a.rowid")
+        seq = 0
+        while chunk := cur.fetchmany(10_000):
+            db.executemany("INSERT INTO sigs VALUES (?, ?, ?, ?, ?)",
+                           [(a, seq + i, c, s, batch) for i, (a, s, c) in enumerate(chunk)])
+            db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
+                           [(b, a, batch) for a, s, _ in chunk if s for b in bands_of(s)])
+            seq += len(chunk)
+        cur = con.execute("SELECT id, kind, key, merged_into, name, titles, aliases FROM speakers")
+        while chunk := cur.fetchmany(10_000):
+            self._copy_speakers(chunk, batch)
+        db.execute("CREATE INDEX IF NOT EXISTS bands_band ON bands (band)")
+        db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                       [("store", uid), ("batch", str(batch)), ("next_seq", str(seq))])
+        db.execute("COMMIT")
+
+    def _copy_speakers(self, rows: Iterable[Sequence[Any]], batch: int) -> None:
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO speakers ({SPEAKER_COLUMNS}, batch) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(i, kind, key, surname_of(kind, key), merged, name,
+              json.dumps(list(titles or [])), json.dumps(list(aliases or [])), batch)
+             for i, kind, key, merged, name, titles, aliases in rows])
+
+    # -- lookups -----------------------------------------------------------------------------
+    def stored(self, keys: Sequence[str]) -> set[str]:
+        """Which of `keys` are stored articles or errors."""
+        out: set[str] = set()
+        for part in _chunks(list(keys)):
+            q = ",".join("?" * len(part))
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT key FROM keys WHERE key IN ({q})", list(part)))
+        return out
+
+    def candidates(self, bands: Sequence[int]) -> set[str]:
+        """Stored articles sharing any of these LSH band keys."""
+        out: set[str] = set()
+        for part in _chunks(list(bands)):
+            q = ",".join("?" * len(part))
+            out.update(r[0] for r in self.db.execute(
+                f"SELECT article FROM bands WHERE band IN ({q})", list(part)))
+        return out
+
+    def signatures(self, articles: Sequence[str]) -> dict[str, tuple[int, str | None, bytes]]:
+        """(store order, canonical or None, signature) of each stored article."""
+        out: dict[str, tuple[int, str | None, bytes]] = {}
+        for part in _chunks(list(articles)):
+            q = ",".join("?" * len(part))
+            for a, seq, canon, sig in self.db.execute(
+                    f"SELECT article, seq, canonical, sig FROM sigs WHERE article IN ({q})",
+                    list(part)):
+                out[a] = (int(seq), canon, bytes(sig))
+        return out
+
+    def members(self, canonical: str) -> list[str]:
+        """The stored copies of a group's canonical article."""
+        return [r[0] for r in self.db.execute(
+            "SELECT article FROM sigs WHERE canonical = ? ORDER BY seq", [canonical])]
+
+    def next_seq(self) -> int:
+        return int(self.meta("next_seq") or 0)
+
+    def speaker_rows(self, where: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        """Speaker rows (SPEAKER_COLUMNS) matching `where`, by id."""
+        return self.db.execute(f"SELECT {SPEAKER_COLUMNS} FROM speakers WHERE {where} "
+                               "ORDER BY id", list(params)).fetchall()
+
+    def max_speaker(self) -> int:
+        row = self.db.execute("SELECT max(id) FROM speakers").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    # -- writing one batch -------------------------------------------------------------------
+    def write(self, batch: int, *, keys: Sequence[tuple[str, bool]],
+              sigs: Sequence[tuple[str, int, str | None, bytes | None]],
+              regroup: Sequence[tuple[str, str]], speakers: Sequence[Sequence[Any]]) -> None:
+        """Commit batch `batch`'s rows: keys (key, is error), new articles' (id, seq,
+        canonical, signature), group merges (former canonical, canonical) and changed
+        speakers (id, kind, key, merged_into, name, titles, aliases)."""
+        db = self.db
+        db.execute("BEGIN")
+        db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
+                       [(k, int(e), batch) for k, e in keys])
+        db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?, ?, ?)",
+                       [(a, s, c, sig or b"", batch) for a, s, c, sig in sigs])
+        db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
+                       [(b, a, batch) for a, _, _, sig in sigs if sig for b in bands_of(sig)])
+        for old, new in regroup:
+            db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "
+                       "OR article = ?", [new, batch, old, old])
+        self._copy_speakers(speakers, batch)
+        if sigs:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)",
+                       [str(max(s for _, s, _, _ in sigs) + 1)])
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
+        db.execute("COMMIT")
+
+    def clear_errors(self, batch: int) -> None:
+        """Forget stored error keys (after the store has forgotten them)."""
+        self.db.execute("BEGIN")
+        self.db.execute("DELETE FROM keys WHERE error = 1")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
+        self.db.execute("COMMIT")
+
+
+def new_uid() -> str:
+    """An id for a new store, so that an index is never used with another store's file."""
+    return uuid.uuid4().hex
+
+
+class IndexSpeakers:
+    """The lookup index as a `SpeakerSource` for `SpeakerRegistry`."""
+
+    def __init__(self, index: LookupIndex) -> None:
+        self.index = index
+
+    @staticmethod
+    def _speaker(row: Sequence[Any]) -> Speaker:
+        sid, kind, key, _surname, merged, name, titles, aliases = row
+        return Speaker(id=int(sid), name=name, key=key, kind=kind,
+                       titles=list(json.loads(titles or "[]")),
+                       aliases=list(json.loads(aliases or "[]")), merged_into=merged)
+
+    def by_key(self, kind: str, key: str) -> Speaker | None:
+        rows = self.index.speaker_rows("key = ? AND kind = ? AND merged_into IS NULL",
+                                       [key, kind])
+        return self._speaker(rows[0]) if rows else None
+
+    def full_by_surname(self, surname: str) -> list[Speaker]:
+        return [self._speaker(r) for r in self.index.speaker_rows(
+            "surname = ? AND kind = 'person' AND merged_into IS NULL", [surname])]
+
+    def by_id(self, speaker_id: int) -> Speaker | None:
+        rows = self.index.speaker_rows("id = ?", [speaker_id])
+        return self._speaker(rows[0]) if rows else None

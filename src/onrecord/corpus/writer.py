@@ -1,0 +1,179 @@
+"""The store's writer: one batch of items and sightings into DuckDB in one transaction, with
+its lookups (seen keys, near-duplicate candidates, speakers) served by the lookup index."""
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from onrecord.corpus.index import IndexSpeakers, LookupIndex, new_uid
+from onrecord.corpus.neardup import BatchGroups
+from onrecord.corpus.rows import article_rows
+from onrecord.corpus.sightings import Sighting
+from onrecord.corpus.speakers import SpeakerRegistry
+from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
+from onrecord.model import Failure
+from onrecord.spelling import fold_words
+from onrecord.statements import table as statements_table
+
+# DuckDB's buffer cache for the writer's connection: pages it keeps beyond this are dropped,
+# so the writer's memory does not grow with the store (DuckDB's default is 80% of RAM).
+WRITER_MEMORY = "1GB"
+
+
+class Writer:
+    """Writes batches into an open DuckDB store (the one writer process holds it)."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> None:
+        self.con = con
+        con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+        meta = dict(con.execute("SELECT key, value FROM store_meta").fetchall())
+        self.uid = meta.get("store_uid") or new_uid()
+        self.batch = int(meta.get("batch") or 0)
+        if "store_uid" not in meta:
+            con.execute("INSERT OR REPLACE INTO store_meta VALUES ('store_uid', ?)", [self.uid])
+        self.index = LookupIndex(path)
+        self.synced = self.index.sync(con, self.uid, self.batch)
+        self.next_speaker = self.index.max_speaker() + 1
+        self.pending = False
+
+    def close(self) -> None:
+        self.index.close()
+
+    def stored(self, keys: list[str]) -> set[str]:
+        """Which of these keys are stored (as articles or errors)."""
+        return self.index.stored(keys)
+
+    def clear_errors(self) -> int:
+        """Forget stored errors so their records are tried again; returns how many."""
+        row = self.con.execute("SELECT count(*) FROM errors").fetchone()
+        self.con.execute("BEGIN TRANSACTION")
+        self.con.execute("DELETE FROM errors")
+        self._bump(self.batch + 1)
+        self.con.execute("COMMIT")
+        self.batch += 1
+        # an index left with the errors (kill -9 here) is behind the store: rebuilt on open
+        self.index.clear_errors(self.batch)
+        return int(row[0]) if row else 0
+
+    def _bump(self, batch: int) -> None:
+        self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('batch', ?)", [str(batch)])
+
+    def write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
+        """Items and sightings in one transaction; on any failure nothing of them is kept."""
+        self.pending = False
+        try:
+            return self._write(items, sightings)
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            if self.pending:  # the index took the batch the store did not
+                self.index.undo(self.con, self.batch)
+                self.pending = False
+            self.next_speaker = self.index.max_speaker() + 1
+            raise
+
+    def _write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
+        done = self.stored([it.key for it in items])
+        registry = SpeakerRegistry(source=IndexSpeakers(self.index), next_id=self.next_speaker)
+        groups = BatchGroups(self.index)
+        out = WriteResult()
+        tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
+        merges: list[tuple[int, int]] = []
+        new_keys: dict[str, bool] = {}  # key -> is an error
+        for it in items:
+            if it.key in done or it.key in new_keys:
+                out.skipped += 1
+                continue
+            if isinstance(it.result, Failure):
+                tables["errors"].append({"id": it.key, "source_id": _str(it.result.id),
+                                         "source": it.source, "error": it.result.error})
+                new_keys[it.key] = True
+                out.errors += 1
+                continue
+            try:
+                rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
+                                    registry=registry)
+            except (TypeError, ValueError, AttributeError) as e:  # a malformed record
+                tables["errors"].append({
+                    "id": it.key, "source_id": _str(it.result.id), "source": it.source,
+                    "error": f"could not store article: {type(e).__name__}: {e}"})
+                new_keys[it.key] = True
+                out.errors += 1
+                continue
+            new_keys[it.key] = False
+            tables["articles"].append(rows.article)
+            tables["quotes"] += rows.quotes
+            tables["mentions"] += rows.mentions
+            tables["repairs"] += rows.repairs
+            merges += rows.merges
+            out.articles += 1
+            out.quotes += len(rows.quotes)
+            group = groups.assign(it.key, it.sig)
+            if group is not None:
+                tables["duplicates"].append({"article_id": it.key,
+                                             "canonical_id": group.canonical,
+                                             "similarity": round(group.similarity, 4)})
+                out.duplicates += 1
+                for old, sim in group.merged:  # this article bridged two groups
+                    tables["duplicates"].append({"article_id": old,
+                                                 "canonical_id": group.canonical,
+                                                 "similarity": round(sim, 4)})
+                    out.duplicates += 1
+        tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
+        speakers = registry.take_dirty()
+        batch = self.batch + 1
+        # the index first: a crash before the store's COMMIT leaves index rows of a batch the
+        # store never had, which the next open undoes
+        self.index.write(batch, keys=list(new_keys.items()), sigs=groups.sigs,
+                         regroup=groups.regroup,
+                         speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles,
+                                    s.aliases) for s in speakers])
+        self.pending = True
+        self.con.execute("BEGIN TRANSACTION")
+        for name, rows_ in tables.items():
+            n = self._insert(name, rows_)
+            if name == "sightings":
+                out.sightings += n
+        if speakers:
+            ids = ",".join(str(int(s.id)) for s in speakers)
+            self.con.execute(f"DELETE FROM speakers WHERE id IN ({ids})")
+            self._insert("speakers", [
+                {"id": s.id, "name": s.name, "key": s.key, "kind": s.kind,
+                 "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
+                 "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
+                for s in speakers])
+        for gone, kept in merges:
+            for t in ("quotes", "mentions"):
+                self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
+                                 [kept, gone])
+        for old_canon, canon in groups.regroup:
+            self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
+                             [canon, old_canon])
+        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
+        self._bump(batch)
+        self.con.execute("COMMIT")
+        self.batch, self.pending = batch, False
+        self.next_speaker = registry.next_id
+        return out
+
+    def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
+        """Insert rows into `table`; returns how many were new."""
+        if not rows:
+            return 0
+        data = pa.Table.from_pylist(rows, schema=SCHEMAS[table])
+        self.con.register("_onrecord_rows", data)
+        verb = "INSERT OR IGNORE" if table == "sightings" else "INSERT"
+        try:
+            got = self.con.execute(
+                f"{verb} INTO {table} BY NAME SELECT * FROM _onrecord_rows").fetchone()
+            return int(got[0]) if got else len(rows)
+        finally:
+            self.con.unregister("_onrecord_rows")
+
+
+def _str(v: object) -> str | None:
+    return None if v is None else str(v)
