@@ -81,3 +81,57 @@ def test_filters(store):
             ["Omar Haddad"]
         assert list_statements(st.con, contains="TRAMS BEFORE")
         assert not list_statements(st.con, contains="100%")
+
+
+
+LEADS = [
+    "The harbour board met for four hours on Tuesday night and argued about dredging costs.",
+    "Snow closed the mountain pass again, and the buses from Lowmoor ran two hours late.",
+    "A crowd of parents filled the school gym to hear the plans for a new science wing.",
+    "Fishermen in the north bay say the catch has halved since the spring storms began.",
+    "The library reopened after a year of repairs, with a cafe and a room for teenagers.",
+]
+
+
+def _own(aid, speaker, words, k):
+    """An article unlike the others (so no near-duplicate of them) quoting `words`."""
+    return _article(aid, speaker, words, published=f"2024-07-0{k + 1}", outlet=f"Outlet{k}",
+                    lead=LEADS[k] + " Later,")
+
+
+@pytest.fixture
+def counted(tmp_path):
+    path = tmp_path / "c.duckdb"
+    with Store(path) as st:
+        st.add([_own("a", "Ines Dubois", WORDS, 0), _own("b", "Ines Dubois", WORDS, 1),
+                _own("c", "Ines Dubois", WORDS, 2)])
+        st.add([_own("d", "Omar Haddad", "the harbour ferry will run again on Sundays", 3),
+                _own("e", "Omar Haddad", "the old pier must be rebuilt in stone this time", 4)])
+    return path
+
+
+def test_speakers_count_statements_or_quotes(counted):
+    with Store(counted, read_only=True) as st:
+        by_quotes = st.speakers()
+        by_statements = st.speakers(count="statements")
+        with pytest.raises(ValueError, match="quotes or statements"):
+            st.speakers(count="words")
+    counts = {r["name"]: (r["quotes"], r["statements"]) for r in by_quotes}
+    assert counts == {"Ines Dubois": (3, 1), "Omar Haddad": (2, 2)}
+    assert [r["name"] for r in by_quotes] == ["Ines Dubois", "Omar Haddad"]
+    assert [r["name"] for r in by_statements] == ["Omar Haddad", "Ines Dubois"]
+
+
+def test_the_speakers_command_counts_statements(counted):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    out = subprocess.run([sys.executable, "-m", "onrecord", "speakers", "--store", str(counted),
+                          "--count", "statements", "--format", "csv"],
+                         capture_output=True, text=True, cwd=REPO)
+    assert out.returncode == 0, out.stderr
+    header, *rows = out.stdout.splitlines()
+    assert header.split(",")[:3] == ["quotes", "statements", "articles"]
+    assert [r.split(",")[:2] for r in rows] == [["2", "2"], ["3", "1"]]

@@ -18,7 +18,7 @@ from onrecord.corpus.keys import result_key
 from onrecord.corpus.sightings import Sighting, of_result
 from onrecord.corpus.tables import Item, WriteResult, page
 from onrecord.corpus.writer import WRITER_MEMORY, Writer
-from onrecord.errors import StoreBusy, StoreError, StoreVersionError
+from onrecord.errors import BadArgument, StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.statements import read as statements_read
 from onrecord.statements import table as statements_table
@@ -264,20 +264,27 @@ class Store:
         return out
 
     def speakers(self, *, name: str | None = None, limit: int = 100, offset: int = 0,
-                 min_quotes: int = 1) -> list[dict[str, Any]]:
-        """Speakers ranked by their number of quotes (each near-duplicate group counted once)."""
+                 min_quotes: int = 1, count: str = "quotes") -> list[dict[str, Any]]:
+        """Speakers ranked by their number of quotes, or of statements (`count`: a statement
+        carried by many articles counts once); each near-duplicate group counted once."""
+        if count not in ("quotes", "statements"):
+            raise BadArgument(f"count must be quotes or statements, not {count!r}")
         where = ["s.merged_into IS NULL", "coalesce(c.quotes, 0) >= ?"]
         params: list[Any] = [min_quotes]
         if name:
             where.append("s.id IN (SELECT unnest(?::INTEGER[]))")
             params.append(self._speaker_ids(name))
-        sql = ("WITH c AS (SELECT q.speaker_id, count(*) AS quotes, "
-               "count(DISTINCT q.article_id) AS articles FROM quotes q "
+        order = "quotes DESC, statements DESC" if count == "quotes" else "statements DESC, quotes DESC"
+        sql = ("WITH c AS (SELECT q.speaker_id, count(DISTINCT (q.article_id, q.idx)) AS quotes, "
+               "count(DISTINCT q.article_id) AS articles, "
+               "count(DISTINCT m.statement_id) AS statements FROM quotes q "
+               "LEFT JOIN statement_members m ON m.article_id = q.article_id AND m.idx = q.idx "
                f"WHERE q.speaker_id IS NOT NULL AND {lookup.CANONICAL} GROUP BY 1) "
                "SELECT s.id, s.name, s.titles, coalesce(c.quotes, 0) AS quotes, "
+               "coalesce(c.statements, 0) AS statements, "
                "coalesce(c.articles, 0) AS articles, s.kind, s.aliases "
                "FROM speakers s LEFT JOIN c ON c.speaker_id = s.id WHERE "
-               + " AND ".join(where) + " ORDER BY quotes DESC, articles DESC, s.name "
+               + " AND ".join(where) + f" ORDER BY {order}, articles DESC, s.name "
                "LIMIT ? OFFSET ?")
         rows = self._rows(sql, [*params, *page(limit, offset)])
         for r in rows:

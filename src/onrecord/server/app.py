@@ -6,7 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.encoders import jsonable_encoder
@@ -171,9 +171,12 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
     @app.get("/speakers", response_model=SpeakersPage, tags=["store"])
     def speakers(name: str | None = Query(None, description="speaker name (or part of it)"),
                  limit: int = Query(100, ge=1, le=MAX_PAGE), offset: int = Query(0, ge=0, le=MAX_ROWS),
+                 count: Literal["quotes", "statements"] = Query(
+                     "quotes", description="rank by quotes or by statements"),
                  ) -> SpeakersPage:
-        """Speakers in the store with their quote and article counts."""
-        return SpeakersPage(items=store.speakers(name=name or None, limit=limit, offset=offset),
+        """Speakers in the store with their quote, statement and article counts."""
+        return SpeakersPage(items=store.speakers(name=name or None, limit=limit, offset=offset,
+                                                 count=count),
                             limit=limit, offset=offset)
 
     @app.get("/articles/{article_id:path}", tags=["store"])
