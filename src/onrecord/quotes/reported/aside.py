@@ -42,8 +42,9 @@ ASIDE: Family[Aside, Outcome] = Family("reported.aside", (_inverted, _set_off))
 
 def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
     """The sentence around the aside lo..hi, when it has three words or more; two statements
-    when the aside sits between two clauses ("A, she says, and B"), one when it sits inside
-    one ("The problem, she says, is B")."""
+    when the aside follows a main clause ("A, she says, and B", "A, she said, especially
+    those B": a split attribution, like a split direct quote), one when it sits inside one
+    ("The problem, she says, is B", "It is no surprise, she said, that B")."""
     sent = c.v.sent
     said = statement(c.text, outside(c.para, sent, lo, hi), c.v, subj, least=3)
     if not isinstance(said, Said) or lo <= sent.start or hi + 1 >= sent.end - 1:
@@ -51,7 +52,8 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
     before, after = trim(c.para, sent.start, lo - 1), trim(c.para, hi + 1, sent.end - 1)
     doc = c.para.doc
     if before is None or after is None or min(words(c.text, before), words(c.text, after)) < 3 \
-            or not _main_clause(doc[sent.start:lo]) or not _next_clause(doc[hi + 1:sent.end]):
+            or not _main_clause(doc[sent.start:lo]) or not (
+                _next_clause(doc[hi + 1:sent.end]) or _adverb_led(doc[hi + 1:sent.end])):
         return said
     return replace(said, span=before, also=after)
 
@@ -67,6 +69,12 @@ def _main_clause(toks: Any) -> bool:
                and not any(k.dep_ == "mark" for k in t.children)
                and any((k.dep_ in SUBJ_DEPS or k.dep_ == "expl") and k.i in inside
                        for k in t.children) for t in toks)
+
+
+def _adverb_led(toks: Any) -> bool:
+    """`..., especially those still suffering ...`, `..., mostly in the north`: a phrase led by
+    an adverb (not a wh-word) that extends the first statement, said in the same breath."""
+    return toks[0].pos_ == "ADV" and toks[0].tag_ not in ("WRB",) and len(toks) >= 3
 
 
 def _next_clause(toks: Any) -> bool:
