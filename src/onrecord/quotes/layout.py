@@ -23,7 +23,17 @@ def borrow_forward(text: str, found: list[Found]) -> list[Found]:
         left_open = f.end >= f.para.end - 1 and text[f.end:f.para.end].strip() == ""
         if left_open and g.para.index == f.para.index + 1 and g.start - g.para.start <= 1:
             out[i] = replace(f, subj=g.subj, borrowed=g.para, rule="layout.borrow_forward")
+        elif _next_cue_between(text, f, g):
+            out[i] = replace(f, subj=g.subj, borrowed=g.para, rule="layout.borrow_next_cue")
     return out
+
+
+def _next_cue_between(text: str, f: Found, g: Found) -> bool:
+    """`“We will fix the roads.” He added, “...”`: the next quote's cue, right after this
+    quote in its paragraph, names who said both."""
+    if g.para is not f.para or g.cue_span is None or not f.end <= g.cue_span[0] < g.start:
+        return False
+    return len(text[f.end:g.start].split()) <= 8
 
 
 def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> list[Found]:

@@ -1,0 +1,17 @@
+"""Words of article layouts around quotes: sentence openers that are no speaker's name, lead-ins
+before a colon that name no speaker, and the words of embedded social-media posts."""
+from __future__ import annotations
+
+# Capitalised words that open a sentence and are no name, so `." While some critics say ...`
+# after a quote is a new sentence, not the quote's attribution (`." Trump said of ...`).
+SENTENCE_OPENERS = frozenset({
+    "While", "When", "Whereas", "Although", "Though", "As", "After", "Before", "Since", "If",
+    "Because", "Unless", "Until", "But", "And", "Yet", "So", "Or", "Still", "However",
+    "Meanwhile", "Then", "Now", "In", "On", "At", "For", "With", "By",
+})
+
+# Words whose `’s` before a quotation mark is "is" (`it’s “a disaster”`), not a possessive.
+CONTRACTED_IS = frozenset({
+    "it", "that", "what", "here", "there", "he", "she", "who", "where", "this", "let", "how",
+    "everyone", "everything", "nobody", "nothing", "someone", "something", "one",
+})
