@@ -16,6 +16,7 @@ from onrecord.quotes.found import Found
 from onrecord.quotes.headline import find_headline
 from onrecord.quotes.layout import borrow_forward, introduced_forward
 from onrecord.quotes.reported import find_reported
+from onrecord.quotes.signed import signed_quotes
 from onrecord.quotes.transcript import find_transcript, interview_answers, transcript_answers
 from onrecord.speakers.attribute import to_quote
 from onrecord.speakers.cast import Cast, Known
@@ -236,6 +237,7 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
     found.extend(transcript_answers(cast, transcripts))
     found.extend(interview_answers(text, live, cast))
     found = introduced_forward(text, live, found)
+    found = signed_quotes(text, live, found)
     found.sort(key=lambda f: f.start)
     found = borrow_forward(text, found)
     quotes: list[Quote] = []

@@ -15,6 +15,8 @@ find = importlib.import_module("onrecord.quotes.direct.find")
 
 # (article, rule, quote text or None, speaker's name or None)
 ROWS = [
+    ("Dana Whitfield said on Harbour Radio’s “Morning Tide Today.” that the pier would reopen.",
+     "direct.after_possessive", None, None),
     ('The senator repeated his pledge of "a fair deal for farmers" at the rally.',
      "direct.not_introduced", None, None),
     ('The coach said "we played badly" after every loss.', "direct.runs_on", None, None),
@@ -31,6 +33,12 @@ ROWS = [
     ('Mayor Dana Whitfield said the pier would reopen in May.\n\n'
      '"We will not give up on this town, not now."', "direct.stand_alone",
      "We will not give up on this town, not now.", "Dana Whitfield"),
+    ('"The pier will reopen in May," Dana Whitfield said. Then, after a pause: '
+     '"Maybe June, if the storms keep coming."', "direct.colon_lead",
+     "Maybe June, if the storms keep coming.", "Dana Whitfield"),
+    ('"The pier will reopen in May," said Dana Whitfield. "We owe the town that much." '
+     'Her deputy says that the money is not there yet.', "direct.before_sentence",
+     "We owe the town that much.", "Dana Whitfield"),
 ]
 QUOTE_ROWS = [r for r in ROWS if r[2] is not None]
 NOT_DIRECT_ROWS = [r[:2] for r in ROWS if r[2] is None]

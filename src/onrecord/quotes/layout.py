@@ -36,6 +36,9 @@ def _next_cue_between(text: str, f: Found, g: Found) -> bool:
     return len(text[f.end:g.start].split()) <= 8
 
 
+LABEL_MAX_WORDS = 8  # a label line is short: `From Chairwoman Jane Roe:`, `Statement by Roe:`
+
+
 def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> list[Found]:
     """`Cruz continued:` or `In a speech last July, he said:` as a paragraph of its own: the
     next paragraph, quoted or not, is what was said, and the cue's subject said it."""
@@ -54,25 +57,34 @@ def introduced_forward(text: str, live: list[Paragraph], found: list[Found]) -> 
         if hit is None or nxt is None or nxt.caption:
             continue
         cue, subj = hit
-        if last_end.get(p.index, -1) > p.char(cue.sent[0]):
+        if cue is not None and last_end.get(p.index, -1) > p.char(cue.sent[0]):
             continue  # the sentence ending in the colon already holds a quote
         g = first.get(nxt.index)
         if g is not None and g.subj is None and g.how == How.CONTINUATION:
-            new = replace(g, subj=subj, borrowed=p, cue=cue, cue_span=cue_span(p, cue),
-                          how=How.COLON, rule="layout.introduced_forward")
+            new = replace(g, subj=subj, borrowed=p, cue=cue,
+                          cue_span=cue_span(p, cue) if cue is not None else None,
+                          how=How.COLON, rule="layout.introduced_forward" if cue is not None
+                          else "layout.label_line")
             found[next(i for i, x in enumerate(found) if x is g)] = new
             first[nxt.index] = new
         elif g is None and len(text[nxt.start:nxt.end].split()) >= 4:
             found.append(Found(Kind.DIRECT, nxt.start, nxt.end, nxt, How.COLON,
-                               "layout.introduced_paragraph", cue=cue,
-                               cue_span=cue_span(p, cue), subj=subj, borrowed=p))
+                               "layout.introduced_paragraph" if cue is not None
+                               else "layout.label_line", cue=cue,
+                               cue_span=cue_span(p, cue) if cue is not None else None,
+                               subj=subj, borrowed=p))
     return found
 
 
 def _introducer(p: Paragraph) -> tuple[Any, Any] | None:
-    """The cue and its subject in a paragraph ending `X said:` (or `Stated Stone:`)."""
+    """The cue and its subject in a paragraph ending `X said:` (or `Stated Stone:`); for a
+    label line (`From Chairwoman Jane Roe:`), no cue and the person named."""
     doc = p.doc
     colon = len(doc) - 1
+    words = [t for t in doc[:colon] if not t.is_punct and not t.is_space]
+    if 0 < len(words) <= LABEL_MAX_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words):
+        named = [t for t in words if t.ent_type_ == "PERSON"]
+        return (None, named[-1]) if named else None
     for t in reversed(doc[max(0, colon - 8):colon]):
         if not is_cue(t) or p.in_quote(t):
             continue
