@@ -15,3 +15,7 @@ CONTRACTED_IS = frozenset({
     "it", "that", "what", "here", "there", "he", "she", "who", "where", "this", "let", "how",
     "everyone", "everything", "nobody", "nothing", "someone", "something", "one",
 })
+
+# Endings of nouns for someone who does something (supporter, columnist, politician, resident):
+# such a noun can be a source before a colon (`The columnist went so far as to say: "..."`).
+AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")

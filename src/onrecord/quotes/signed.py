@@ -77,7 +77,7 @@ def _signatures(text: str, live: list[Paragraph]) -> list[Signed]:
         sig = SIGNATURE.search(body)
         rule = "layout.signed_post" if sig and sig.group("handle") and "(@" in sig.group(0) \
             else "layout.dash_signature"
-        if sig is None:
+        if sig is None and body[-1:] not in ".!?…":  # `... Sen. Barack Obama.` ends a sentence
             sig = PULL_NAME.search(body)
             rule = "layout.pull_quote"
         if sig is None or len(sig.group(0).split()) > SIGNATURE_MAX_WORDS:

@@ -139,11 +139,14 @@ def _colon_lead(s: Stretch) -> Attributed | None:
     Jane Roe: “...”` (the person named): a lead-in with no verb before a colon."""
     if not (s.before.endswith(":") and s.prefix) or s.words < 3 or not s.inner[:1].isupper():
         return None
+    lead = s.text[s.para.start:s.region[0]].rstrip().rstrip("”\"’'")
+    if lead and lead[-1] not in SENT_END + "…":
+        return None  # `..., whom he described as "volatile," with Clinton: "..."`
     words = [t for t in s.prefix if not t.is_punct and not t.is_space]
     if any(t.pos_ in ("VERB", "AUX") for t in words):
         return None
     named = [t for t in words if t.ent_type_ == "PERSON"]
-    if not named and all(t.pos_ == "PROPN" for t in words) and len(words) <= 4:
+    if not named and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
         named = words  # `Kasich: ‘We Are Going ...’`, a name the model did not tag
     return Attributed(How.COLON, subj=named[-1]) if named else Attributed(How.CONTINUATION)
 

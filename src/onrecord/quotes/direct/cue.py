@@ -63,14 +63,14 @@ def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c.left_edge)
                and (c.left_edge.i - cue.i <= 6 or c.left_edge.lower_ == "that")
                and not (c.left_edge.tag_ == "VBG" and c.left_edge.lower_ in SPEECH_FORMS)
-               and _finite(c)
+               and not _bare_participle(c)
                for c in cue.children)  # not a far relative clause, nor ", mentioning ..."
 
 
-def _finite(verb: Any) -> bool:
-    """A clause with a tensed verb or a modal (`his voice breaking` has none)."""
-    return verb.tag_ in FINITE or any(c.tag_ in FINITE and c.dep_ in ("aux", "auxpass")
-                                      for c in verb.children)
+def _bare_participle(verb: Any) -> bool:
+    """A participle with no auxiliary (`said his voice breaking`): no clause of its own."""
+    return verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") or c.tag_ in FINITE for c in verb.children)
 
 
 def surface_cue(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] | None:
