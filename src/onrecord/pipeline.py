@@ -11,7 +11,7 @@ from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure, Quote, Repair
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.parse.parser import parse_articles
-from onrecord.quotes.direct import drop_titles, find_direct
+from onrecord.quotes.direct import find_direct, settle_reported
 from onrecord.quotes.found import Found
 from onrecord.quotes.headline import find_headline
 from onrecord.quotes.layout import borrow_forward, introduced_forward
@@ -230,7 +230,7 @@ def attach(article: Article, paras: list[Paragraph]) -> None:
             continue
         direct = find_direct(text, p)
         found.extend(direct)
-        found.extend(drop_titles(text, find_reported(text, p, direct)))
+        found.extend(settle_reported(text, p, find_reported(text, p, direct)))
         t = find_transcript(text, p)
         if t is not None and not direct:
             transcripts.append(t)

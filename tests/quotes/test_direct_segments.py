@@ -58,3 +58,18 @@ def test_a_show_after_a_possessive_is_a_title(extractor):
     got = [c for c, _, _ in found(extractor, text)]
     assert "Face the Harbour." not in got and not any("Face the Harbour" in c for c in got)
     assert "If we blame each other, this could last a long time," in got
+
+
+def test_mixed_statement_runs_to_the_closing_mark(extractor):
+    text = ("Tom Brandt said he left the board last winter “because of the lack of good governance. "
+            "I’m coming back because change is in sight.”\n")
+    got = [(c, s) for c, s, _ in found(extractor, text)]
+    assert ("he left the board last winter “because of the lack of good governance. I’m coming "
+            "back because change is in sight.”", "Tom Brandt") in got
+
+
+def test_mixed_statement_takes_a_joined_fragment(extractor):
+    text = ("But Tom Brandt said he heard the crowd shout, “Close the mine!” and “Go home!” "
+            "Some were seen on video.\n")
+    got = [c for c, _, _ in found(extractor, text)]
+    assert "he heard the crowd shout, “Close the mine!” and “Go home!”" in got

@@ -2,10 +2,13 @@
 speaker found around it: the DIRECT family (attribution.py) decides for each quoted stretch."""
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.direct.attribution import DIRECT, Attributed, only_a_title, to_found
 from onrecord.quotes.direct.stretch import Stretch
-from onrecord.quotes.found import Found
+from onrecord.quotes.found import Found, Kind
 
 
 def find_direct(text: str, para: Paragraph) -> list[Found]:
@@ -19,6 +22,37 @@ def find_direct(text: str, para: Paragraph) -> list[Found]:
     return found
 
 
-def drop_titles(text: str, reported: list[Found]) -> list[Found]:
-    """Reported statements that are more than a quoted title (see `only_a_title`)."""
-    return [f for f in reported if not only_a_title(text, f)]
+def settle_reported(text: str, para: Paragraph, reported: list[Found]) -> list[Found]:
+    """Reported statements beside the quoted stretches: one that is only a quoted title goes
+    (see `only_a_title`), and a mixed one ends at a closing mark, never inside a stretch."""
+    return [close_fragments(text, para, f) for f in reported if not only_a_title(text, f)]
+
+
+# `shout, “Build that wall!” and “Go back!”`: a second quoted fragment joined to the first.
+_JOINED = re.compile(r"\s+(?:and|or)\s+(?=[“\"‘])")
+
+
+def close_fragments(text: str, para: Paragraph, f: Found) -> Found:
+    """A mixed statement that ends inside a quoted stretch runs to its closing mark (the parser
+    cut the sentence inside the quote), and one that ends at a closing mark takes in a quoted
+    fragment joined to it by "and" or "or" when that ends the sentence."""
+    if f.kind != Kind.MIXED:
+        return f
+    end = f.end
+    for m in para.marks:
+        if m.start < end < m.end and m.start > f.start:
+            end = m.close_mark + 1 if m.close_mark >= 0 else m.end
+    for m in para.marks:
+        if m.close_mark >= 0 and m.close_mark + 1 == end:
+            nxt = next((n for n in para.marks if n.open_mark > m.close_mark), None)
+            joined = _JOINED.match(text, end)
+            if nxt is not None and joined and joined.end() == nxt.open_mark and \
+                    nxt.close_mark >= 0 and _ends_sentence(text, para, nxt.close_mark):
+                end = nxt.close_mark + 1
+            break
+    return f if end == f.end else replace(f, end=end)
+
+
+def _ends_sentence(text: str, para: Paragraph, close: int) -> bool:
+    """The closing mark at `close` ends its sentence (`!”` or `”.` or the paragraph end)."""
+    return text[close - 1] in ".!?" or text[close + 1:para.end].lstrip()[:1] in ("", ".", "!", "?")
