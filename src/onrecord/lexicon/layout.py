@@ -19,3 +19,12 @@ CONTRACTED_IS = frozenset({
 # Endings of nouns for someone who does something (supporter, columnist, politician, resident):
 # such a noun can be a source before a colon (`The columnist went so far as to say: "..."`).
 AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+
+# Nouns for words written or spoken that can stand as the source before a colon (`The piece
+# used her words as its headline: "..."`, `Clinton's response was: "..."`), beside the
+# lexicon's documents.
+WORDS_NOUNS = frozenset({
+    "piece", "article", "headline", "finding", "column", "editorial", "story", "book", "essay",
+    "passage", "excerpt", "speech", "remarks", "message", "answer", "reply", "response", "words",
+    "quote", "comment", "footnote", "voice", "caption", "note",
+})

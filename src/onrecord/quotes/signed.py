@@ -16,7 +16,7 @@ _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*"
 # `— Jane Roe (@janeroe) May 3, 2021` (the handle makes it a post), or `— Commissioner Jane
 # Roe` / `-- Jane Roe, Lakeside Council`, ending the paragraph.
 SIGNATURE = re.compile(
-    rf"(?:^|\s)(?:[—–―]|--?)\s*(?P<name>{_NAME})(?P<handle>\s*\(@\w+\){_DATE}"
+    rf"(?:^|\s|(?<=[”\"’]))(?:[—–―]|--?)\s*(?P<name>{_NAME})(?P<handle>\s*\(@\w+\){_DATE}"
     rf"|,\s*[\w.'’&-]+(?:\s+[\w.'’&-]+){{0,4}})?\s*$")
 # `... an emergency. Linda Lamoureux` or `... doors. Matt Danison, Rentals.ca`: a name (and an
 # affiliation) after the last sentence, with no punctuation of its own at the end.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from onrecord.parse.marks import Marked
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.direct.attribution import DIRECT, Attributed, only_a_title, to_found
 from onrecord.quotes.direct.stretch import Stretch
@@ -40,15 +41,16 @@ def close_fragments(text: str, para: Paragraph, f: Found) -> Found:
         return f
     end = f.end
     for m in para.marks:
-        if m.start < end < m.end and m.start > f.start:
-            end = m.close_mark + 1 if m.close_mark >= 0 else m.end
+        if m.start < end < m.end and m.start > f.start and \
+                text[end:m.end].strip(" ,.;:!?…—–-"):
+            end = _past_closer(text, m) if m.close_mark >= 0 else m.end
     for m in para.marks:
-        if m.close_mark >= 0 and m.close_mark + 1 == end:
+        if m.close_mark >= 0 and _past_closer(text, m) == end:
             nxt = next((n for n in para.marks if n.open_mark > m.close_mark), None)
             joined = _JOINED.match(text, end)
             if nxt is not None and joined and joined.end() == nxt.open_mark and \
                     nxt.close_mark >= 0 and _ends_sentence(text, para, nxt.close_mark):
-                end = nxt.close_mark + 1
+                end = _past_closer(text, nxt)
             break
     return f if end == f.end else replace(f, end=end)
 
@@ -56,3 +58,8 @@ def close_fragments(text: str, para: Paragraph, f: Found) -> Found:
 def _ends_sentence(text: str, para: Paragraph, close: int) -> bool:
     """The closing mark at `close` ends its sentence (`!”` or `”.` or the paragraph end)."""
     return text[close - 1] in ".!?" or text[close + 1:para.end].lstrip()[:1] in ("", ".", "!", "?")
+
+
+def _past_closer(text: str, m: Marked) -> int:
+    """Just past a stretch's closing mark (two characters for a doubled `''`)."""
+    return m.close_mark + (2 if text.startswith("''", m.close_mark) else 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.lexicon.grammar import FINITE, NO_SPEAKER_SUBJECTS, PERSON_RELATIVES, SUBJ_DEPS
-from onrecord.lexicon.layout import AGENT_SUFFIXES
+from onrecord.lexicon.layout import AGENT_SUFFIXES, WORDS_NOUNS
 from onrecord.lexicon.people import PERSON_NOUNS, ROLE_WORDS
 from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS
 from onrecord.parse.paragraphs import Paragraph
@@ -66,7 +66,7 @@ def clause_subject(prefix: list[Any]) -> Any:
     return None
 
 
-_SPEAKING_NOUNS = PERSON_NOUNS | ROLE_WORDS | ORG_NOUNS | DOCUMENT_NOUNS | GROUP_NOUNS
+_SPEAKING_NOUNS = PERSON_NOUNS | ROLE_WORDS | ORG_NOUNS | DOCUMENT_NOUNS | GROUP_NOUNS | WORDS_NOUNS
 
 
 def can_speak(subj: Any) -> bool:
