@@ -88,3 +88,21 @@ def test_interviewee_is_not_the_outlet_named_with_the(extractor):
             "A: We had no choice. The province cut our grant by a third this year.\n")
     assert [(c, s) for c, s, _ in found(extractor, text)][:1] == [
         ("We had no choice. The province cut our grant by a third this year.", "Ada Quill")]
+
+
+def test_a_quote_after_an_unresolved_speaker_carries_that_mention(extractor):
+    text = ("The strike entered its third week.\n"
+            "“We are not going anywhere,” she said. “We will be here until the job is done.”\n")
+    got = found(extractor, text)
+    assert ("We will be here until the job is done.", "she", "layout.carry_mention") in got
+
+
+def test_speech_reported_inside_a_transcript_answer_is_not_a_statement(extractor):
+    text = ("The debate was broadcast on Sunday.\n"
+            "ADA QUILL: We will not raise taxes this year, I promise you that.\n"
+            "TOM BRANDT: But your own budget says the deficit will grow.\n"
+            "ADA QUILL: The deficit will grow because we are building schools.\n")
+    got = found(extractor, text)
+    assert ("But your own budget says the deficit will grow.", "TOM BRANDT",
+            "transcript.label") in got
+    assert not [c for c, _, _ in got if c == "the deficit will grow"]

@@ -26,6 +26,9 @@ ROWS = [
      "direct.surface_attribution", "The pier stays shut until spring,", "the council memo"),
     ('Whitfield told the Harbour Gazette: "We will rebuild the pier."', "direct.cue_before",
      "We will rebuild the pier.", "Whitfield"),
+    ('Dana Whitfield opened the pier on Saturday.\n"The kids will love it," added harbourmaster '
+     'Tom Brandt, "and so will their parents."', "direct.second_half",
+     "and so will their parents.", "Tom Brandt"),
     ('"The harbour is finished," Mr Halvorsen.', "direct.bare_name", "The harbour is finished,",
      "Halvorsen"),
     ('Whitfield put it this way: "The pier is the heart of the town."', "direct.colon_clause",

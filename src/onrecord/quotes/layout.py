@@ -93,3 +93,14 @@ def _introducer(p: Paragraph) -> tuple[Any, Any] | None:
             subj = doc[colon - 1]  # "Stated Stone:"
         return (t, subj) if subj is not None and not p.in_quote(subj) else None
     return None
+
+
+def carry_mention(f: Found, prev: Found | None) -> Found | None:
+    """A quote with no cue after a quote of its paragraph whose speaker is a mention tied to no
+    one (`"A," she said. "B."` with no woman named before): it carries that mention."""
+    if f.how != How.CONTINUATION or f.subj is not None or prev is None or prev.subj is None:
+        return None
+    if f.para.index != prev.para.index or f.start < prev.end:
+        return None  # a reply in the next paragraph may be someone else's
+    return replace(f, subj=prev.subj, borrowed=prev.borrowed or prev.para,
+                   rule="layout.carry_mention")

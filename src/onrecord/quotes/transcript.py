@@ -119,3 +119,11 @@ def _interviewee(text: str, end: int, cast: Cast) -> tuple[int, int, str] | None
         return None
     lo, hi, k = mentions[0]
     return lo, hi, k.name
+
+
+def outside_answers(found: list[Found]) -> list[Found]:
+    """`found` without reported speech inside a transcript or interview answer (speech the
+    interviewee reports is nested in their own words, not a statement of its own)."""
+    answers = [(f.start, f.end) for f in found if f.how == How.TRANSCRIPT]
+    return [f for f in found if f.kind == Kind.DIRECT or
+            not any(lo <= f.start and f.end <= hi for lo, hi in answers)]

@@ -118,6 +118,20 @@ def _before_sentence(s: Stretch) -> Attributed | None:
     return None
 
 
+def _second_half(s: Stretch) -> Attributed | None:
+    """`“The kids will love it,” added librarian Tom Baker, “and so will their parents.”`: the
+    second half of a quote split by its attribution (the parser missed the cue); the speaker
+    of the first half goes on."""
+    prev = [m for m in s.para.marks if 0 <= m.close_mark < s.opener]
+    if not prev or not s.before.endswith(",") or not s.inner[:1].islower():
+        return None
+    between = s.text[prev[-1].close_mark + 1:s.opener]
+    first = s.text[prev[-1].start:prev[-1].end].rstrip()
+    if first[-1:] == "," and len(between.split()) <= 8 and not any(c in between for c in ".!?"):
+        return Attributed(How.CONTINUATION)
+    return None
+
+
 def _bare_name(s: Stretch) -> Attributed | None:
     """`"...," Mr Bootle.` with the verb left out."""
     named = name_only(s.suffix) if s.leads else None
@@ -166,7 +180,7 @@ def _stand_alone(s: Stretch) -> Attributed | None:
 # a stand-alone quote are what is left when no cue is found.
 DIRECT: Family[Stretch, Outcome] = Family("direct", (
     _after_possessive, _not_introduced, _runs_on, _cue_after, _surface_attribution, _cue_before,
-    _bare_name, _colon_clause, _colon_lead, _stand_alone, _before_sentence))
+    _second_half, _bare_name, _colon_clause, _colon_lead, _stand_alone, _before_sentence))
 
 
 def to_found(s: Stretch, rule: str, att: Attributed) -> Found:
