@@ -102,12 +102,12 @@ def _signatures(text: str, live: list[Paragraph]) -> list[Signed]:
 
 
 def _person_token(p: Paragraph, lo: int, hi: int, rule: str) -> Any:
-    """The last token of a person's name in text[lo:hi] (a person the model tagged; for a
-    post or a dash signature, any run of capitalised words)."""
+    """The last token of a person's name in text[lo:hi]: a person the model tagged (for a
+    post, whose handle says it is someone's, any run of capitalised words)."""
     toks = [t for t in p.doc if lo <= p.char(t) and p.char_end(t) <= hi and not t.is_punct]
     if not toks:
         return None
     person = [t for t in toks if t.ent_type_ == "PERSON"]
     if person:
         return person[-1]
-    return toks[-1] if rule != "layout.pull_quote" and len(toks) >= 2 else None
+    return toks[-1] if rule == "layout.signed_post" and len(toks) >= 2 else None
