@@ -73,3 +73,15 @@ def test_mixed_statement_takes_a_joined_fragment(extractor):
             "Some were seen on video.\n")
     got = [c for c, _, _ in found(extractor, text)]
     assert "he heard the crowd shout, “Close the mine!” and “Go home!”" in got
+
+
+def test_a_short_quote_right_after_a_cued_one_goes_on(extractor):
+    text = ("The manager was furious after the defeat.\n"
+            "'We'll be back,' Tom Brandt said. 'Mark my words.'\n")
+    got = [(c, s) for c, s, _ in found(extractor, text)]
+    assert ("Mark my words.", "Tom Brandt") in got
+
+
+def test_a_short_quote_alone_is_no_quote(extractor):
+    text = "The manager was furious after the defeat.\n“Mark my words.”\n"
+    assert found(extractor, text) == []

@@ -167,11 +167,22 @@ def _colon_lead(s: Stretch) -> Attributed | None:
 
 def _stand_alone(s: Stretch) -> Attributed | None:
     """A stand-alone quote: the whole sentence or paragraph is the quote (its speaker is the
-    previous one, `How.CONTINUATION`)."""
+    previous one, `How.CONTINUATION`); a short one only right after a quote and its cue
+    (`'We'll be back,' he added. 'Mark my words.'`)."""
     if not s.before and (not s.after or all(c in SENT_END + "”\"" for c in s.after)) \
-            and s.words >= 4:
+            and s.words >= (2 if _after_cued_quote(s) else 4):
         return Attributed(How.CONTINUATION)
     return None
+
+
+def _after_cued_quote(s: Stretch) -> bool:
+    """The sentence before the stretch is a quote and its short attribution (`'A,' he said.`)."""
+    prev = [m for m in s.para.marks if 0 <= m.close_mark < s.opener]
+    if not prev or s.text[prev[-1].close_mark - 1] != ",":
+        return False
+    between = s.text[prev[-1].close_mark + 1:s.opener].strip()
+    return between[-1:] in SENT_END and 0 < len(between.split()) <= 6 and \
+        not any(c in between[:-1] for c in SENT_END)
 
 
 # A fragment is told apart first: no attribution makes a direct quote of it. Then the cue
