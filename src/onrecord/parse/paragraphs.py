@@ -69,7 +69,7 @@ EDIT_TAG = re.compile(
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of the non-empty lines of `text`, leading and trailing spaces and a leading
     editorial tag trimmed."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from itertools import pairwise
 from typing import Any
 
+from onrecord.lexicon.speech import SPEECH_FORMS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import cue_span, is_cue
 from onrecord.quotes.found import Found, How, Kind
@@ -82,7 +83,8 @@ def _introducer(p: Paragraph) -> tuple[Any, Any] | None:
     doc = p.doc
     colon = len(doc) - 1
     words = [t for t in doc[:colon] if not t.is_punct and not t.is_space]
-    if 0 < len(words) <= LABEL_MAX_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words):
+    if 0 < len(words) <= LABEL_MAX_WORDS and not any(
+            t.pos_ in ("VERB", "AUX") or t.lower_ in SPEECH_FORMS for t in words):  # "Stated Stone:"
         named = [t for t in words if t.ent_type_ == "PERSON"]
         return (None, named[-1]) if named else None
     for t in reversed(doc[max(0, colon - 8):colon]):
