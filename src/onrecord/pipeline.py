@@ -11,12 +11,18 @@ from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure, Quote, Repair
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.parse.parser import parse_articles
-from onrecord.quotes.direct import find_direct
+from onrecord.quotes.direct import find_direct, settle_reported
 from onrecord.quotes.found import Found, How
 from onrecord.quotes.headline import find_headline
-from onrecord.quotes.layout import borrow_forward, introduced_forward
+from onrecord.quotes.layout import borrow_forward, carry_mention, introduced_forward
 from onrecord.quotes.reported import find_reported
-from onrecord.quotes.transcript import find_transcript, interview_answers, transcript_answers
+from onrecord.quotes.signed import signed_quotes
+from onrecord.quotes.transcript import (
+    find_transcript,
+    interview_answers,
+    outside_answers,
+    transcript_answers,
+)
 from onrecord.speakers.attribute import to_quote
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.entities import collect
@@ -236,25 +242,31 @@ def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = Fal
             continue
         direct = find_direct(text, p)
         found.extend(direct)
-        found.extend(find_reported(text, p, direct))
+        found.extend(settle_reported(text, p, find_reported(text, p, direct)))
         t = find_transcript(text, p)
         if t is not None and not direct:
             transcripts.append(t)
     found.extend(transcript_answers(cast, transcripts))
     found.extend(interview_answers(text, live, cast))
-    found = introduced_forward(text, live, found)
+    found = outside_answers(introduced_forward(text, live, found))
+    found = signed_quotes(text, live, found)
     found.sort(key=lambda f: f.start)
     found = borrow_forward(text, found)
     quotes: list[Quote] = []
     last: tuple[Known | None, int, Quote | None] = (None, -1, None)
+    said: Found | None = None  # the last quote's candidate, when its speaker is tied to no one
     for f in found:
         q = to_quote(text, cast, f, last)
+        carried = carry_mention(f, said) if q is None else None
+        if carried is not None:
+            f, q = carried, to_quote(text, cast, carried, last)
         if q is None:
             continue
         if noun_phrases or f.how is not How.NOUN:
             quotes.append(q)
         if q.speaker is not None:
             last = (cast.by_id(q.speaker.id) if q.speaker.id else None, f.para.end, q)
+            said = f if q.speaker.id is None else None
     article.quotes = quotes
     article.entities = cast.entities()
     flag_typos(article)

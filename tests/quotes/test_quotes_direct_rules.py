@@ -15,6 +15,8 @@ find = importlib.import_module("onrecord.quotes.direct.find")
 
 # (article, rule, quote text or None, speaker's name or None)
 ROWS = [
+    ("Dana Whitfield said on Harbour Radio’s “Morning Tide Today.” that the pier would reopen.",
+     "direct.after_possessive", None, None),
     ('The senator repeated his pledge of "a fair deal for farmers" at the rally.',
      "direct.not_introduced", None, None),
     ('The coach said "we played badly" after every loss.', "direct.runs_on", None, None),
@@ -24,6 +26,9 @@ ROWS = [
      "direct.surface_attribution", "The pier stays shut until spring,", "the council memo"),
     ('Whitfield told the Harbour Gazette: "We will rebuild the pier."', "direct.cue_before",
      "We will rebuild the pier.", "Whitfield"),
+    ('Dana Whitfield opened the pier on Saturday.\n"The kids will love it," added harbourmaster '
+     'Tom Brandt, "and so will their parents."', "direct.second_half",
+     "and so will their parents.", "Tom Brandt"),
     ('"The harbour is finished," Mr Halvorsen.', "direct.bare_name", "The harbour is finished,",
      "Halvorsen"),
     ('Whitfield put it this way: "The pier is the heart of the town."', "direct.colon_clause",
@@ -31,6 +36,12 @@ ROWS = [
     ('Mayor Dana Whitfield said the pier would reopen in May.\n\n'
      '"We will not give up on this town, not now."', "direct.stand_alone",
      "We will not give up on this town, not now.", "Dana Whitfield"),
+    ('"The pier will reopen in May," Dana Whitfield said. Then, after a pause: '
+     '"Maybe June, if the storms keep coming."', "direct.colon_lead",
+     "Maybe June, if the storms keep coming.", "Dana Whitfield"),
+    ('"The pier will reopen in May," said Dana Whitfield. "We owe the town that much." '
+     'Her deputy says that the money is not there yet.', "direct.before_sentence",
+     "We owe the town that much.", "Dana Whitfield"),
 ]
 QUOTE_ROWS = [r for r in ROWS if r[2] is not None]
 NOT_DIRECT_ROWS = [r[:2] for r in ROWS if r[2] is None]

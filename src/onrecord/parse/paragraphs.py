@@ -69,7 +69,7 @@ EDIT_TAG = re.compile(
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
     """Offsets of the non-empty lines of `text`, leading and trailing spaces and a leading
     editorial tag trimmed."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     pos = 0
     for line in text.split("\n"):
         lo, hi = pos, pos + len(line)
@@ -82,8 +82,41 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         if tag and tag.end() < hi:
             lo = tag.end()
         if hi > lo:
-            spans.append((lo, hi))
+            if spans and soft_break(text, spans[-1], lo):
+                spans[-1] = (spans[-1][0], hi)
+            else:
+                spans.append((lo, hi))
     return spans
+
+
+# The end of a line that ends its paragraph: sentence punctuation, a colon, a closing mark.
+_LINE_END = ".!?:;…”\"'’)]"
+
+
+def soft_break(text: str, prev: tuple[int, int], lo: int) -> bool:
+    """A single line break inside a paragraph (hard-wrapped text, a quote broken over lines):
+    the line before ends mid-sentence and the next one goes on in lower case, or the line
+    before leaves a quote open that the next one closes before it opens another."""
+    plo, phi = prev
+    if text[phi:lo].count("\n") != 1:
+        return False  # a blank line between them: two paragraphs
+    nxt = text[lo]
+    if text[phi - 1] not in _LINE_END and (nxt.islower() or nxt.isdigit()):
+        return True
+    if nxt in "“\"‘'«" or not any(c in text[plo:phi] for c in "“\""):
+        return False
+    marks = find_marked(text, plo, phi)
+    if not marks or marks[-1].close_mark >= 0 or marks[-1].open_mark < 0:
+        return False
+    line_end = text.find("\n", lo)
+    rest = text[lo:line_end if line_end >= 0 else len(text)]
+    first = next((c for c in rest if c in "“”\""), "")
+    return first == "”" or (first == '"' and not _opens_at(rest, rest.index('"')))
+
+
+def _opens_at(line: str, i: int) -> bool:
+    """A straight double mark at line[i] that opens a quote (after a space or the start)."""
+    return i == 0 or line[i - 1].isspace() or line[i - 1] in "([{—–-/:;"
 
 
 def build_paragraphs(text: str, captions: list[tuple[int, int]]) -> list[Paragraph]:

@@ -103,7 +103,8 @@ def _interviewee(text: str, end: int, cast: Cast) -> tuple[int, int, str] | None
     the interviewer; as (start, end, name) of that mention."""
     mentions = sorted((lo, hi, k) for k in cast.known if k.kind == "person"
                       for lo, hi in k.mentions if hi <= end)
-    mentions = [m for m in mentions if not _NOT_INTERVIEWEE.search(text[max(0, m[0] - 20):m[0]])]
+    mentions = [m for m in mentions if not _NOT_INTERVIEWEE.search(text[max(0, m[0] - 20):m[0]])
+                and text[max(0, m[0] - 4):m[0]].lower() != "the "]  # `the Herald`: an outlet
     for w in _WITH.finditer(text, 0, end):
         after = [m for m in mentions if w.end() <= m[0] <= w.end() + WITH_REACH]
         if after:
@@ -118,3 +119,11 @@ def _interviewee(text: str, end: int, cast: Cast) -> tuple[int, int, str] | None
         return None
     lo, hi, k = mentions[0]
     return lo, hi, k.name
+
+
+def outside_answers(found: list[Found]) -> list[Found]:
+    """`found` without reported speech inside a transcript or interview answer (speech the
+    interviewee reports is nested in their own words, not a statement of its own)."""
+    answers = [(f.start, f.end) for f in found if f.how == How.TRANSCRIPT]
+    return [f for f in found if f.kind == Kind.DIRECT or
+            not any(lo <= f.start and f.end <= hi for lo, hi in answers)]

@@ -4,10 +4,12 @@ cue and speaker tokens), `NOT_DIRECT` (the stretch is no direct quote: a fragmen
 reported speech to make its clause mixed) or None (the next rule decides)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any, TypeAlias
 
+from onrecord.lexicon.layout import CONTRACTED_IS
 from onrecord.quotes.cues import addressee_of, cue_span
 from onrecord.quotes.direct.cue import (
     belongs_after,
@@ -16,7 +18,7 @@ from onrecord.quotes.direct.cue import (
     starts_with_attribution,
     surface_cue,
 )
-from onrecord.quotes.direct.introduced import clause_subject, prefix_introduces
+from onrecord.quotes.direct.introduced import can_speak, clause_subject, prefix_introduces
 from onrecord.quotes.direct.stretch import SENT_END, Stretch
 from onrecord.quotes.found import Found, How, Kind
 from onrecord.quotes.rules import Family
@@ -41,6 +43,29 @@ Outcome: TypeAlias = Attributed | NotDirect
 
 def _cued(cue: Any, subj: Any) -> Attributed:
     return Attributed(How.ACCORDING if cue.lower_ == "according" else How.DIRECT, cue, subj)
+
+
+def _after_possessive(s: Stretch) -> NotDirect | None:
+    """`said on CBS’ “Face the Nation.”`, `NBC’s “Today” show`: a name after a possessive is
+    a title (of a show, a book, a slogan), no quote."""
+    return NOT_DIRECT if is_title(s.text, s.opener) else None
+
+
+_POSSESSIVE = re.compile(r"(\w+)(?:['’]s|(?<=s)['’])\s*$", re.I)
+
+
+def is_title(text: str, opener: int) -> bool:
+    """The quotation mark at `opener` follows a possessive (`CBS’ “Face the Nation”`), not a
+    contracted "is" (`it’s “a disaster”`)."""
+    m = _POSSESSIVE.search(text, max(0, opener - 40), opener)
+    return m is not None and m.group(1).lower() not in CONTRACTED_IS
+
+
+def only_a_title(text: str, f: Found) -> bool:
+    """A reported statement that is nothing but a quoted title (`said on CBS’ “Face the
+    Nation.”`): no statement."""
+    return any(m.open_mark == f.start and m.close_mark + 1 == f.end and is_title(text, f.start)
+               for m in f.para.marks)
 
 
 def _not_introduced(s: Stretch) -> NotDirect | None:
@@ -84,6 +109,29 @@ def _cue_before(s: Stretch) -> Attributed | None:
     return _cued(*hit) if hit else None
 
 
+def _before_sentence(s: Stretch) -> Attributed | None:
+    """`“We wish them well.” Foster writes that ...`, `“...” He added, “...”`: a quoted
+    sentence standing first, before a sentence (or a next quote's cue) of its own; its speaker
+    is the previous one."""
+    if not s.before and s.inner[-1:] in SENT_END and s.after[:1].isupper() and s.words >= 4:
+        return Attributed(How.CONTINUATION)
+    return None
+
+
+def _second_half(s: Stretch) -> Attributed | None:
+    """`“The kids will love it,” added librarian Tom Baker, “and so will their parents.”`: the
+    second half of a quote split by its attribution (the parser missed the cue); the speaker
+    of the first half goes on."""
+    prev = [m for m in s.para.marks if 0 <= m.close_mark < s.opener]
+    if not prev or not s.before.endswith(",") or not s.inner[:1].islower():
+        return None
+    between = s.text[prev[-1].close_mark + 1:s.opener]
+    first = s.text[prev[-1].start:prev[-1].end].rstrip()
+    if first[-1:] == "," and len(between.split()) <= 8 and not any(c in between for c in ".!?"):
+        return Attributed(How.CONTINUATION)
+    return None
+
+
 def _bare_name(s: Stretch) -> Attributed | None:
     """`"...," Mr Bootle.` with the verb left out."""
     named = name_only(s.suffix) if s.leads else None
@@ -95,18 +143,46 @@ def _colon_clause(s: Stretch) -> Attributed | None:
     if not (s.before.endswith(":") and s.prefix):
         return None
     subj = clause_subject(s.prefix)
-    if subj is not None and s.words >= 3:
+    if subj is not None and s.words >= 3 and can_speak(subj):
         return Attributed(How.COLON, subj.head, subj)
     return None
 
 
+def _colon_lead(s: Stretch) -> Attributed | None:
+    """`Then, after a pause: “A few beers.”` (the previous speaker goes on), `From Chairwoman
+    Jane Roe: “...”` (the person named): a lead-in with no verb before a colon."""
+    if not (s.before.endswith(":") and s.prefix) or s.words < 3 or not s.inner[:1].isupper():
+        return None
+    lead = s.text[s.para.start:s.region[0]].rstrip().rstrip("”\"’'")
+    if lead and lead[-1] not in SENT_END + "…":
+        return None  # `..., whom he described as "volatile," with Clinton: "..."`
+    words = [t for t in s.prefix if not t.is_punct and not t.is_space]
+    if any(t.pos_ in ("VERB", "AUX") for t in words):
+        return None
+    named = [t for t in words if t.ent_type_ == "PERSON"]
+    if not named and all(t.pos_ == "PROPN" for t in words) and len(words) <= 3:
+        named = words  # `Kasich: ‘We Are Going ...’`, a name the model did not tag
+    return Attributed(How.COLON, subj=named[-1]) if named else Attributed(How.CONTINUATION)
+
+
 def _stand_alone(s: Stretch) -> Attributed | None:
     """A stand-alone quote: the whole sentence or paragraph is the quote (its speaker is the
-    previous one, `How.CONTINUATION`)."""
+    previous one, `How.CONTINUATION`); a short one only right after a quote and its cue
+    (`'We'll be back,' he added. 'Mark my words.'`)."""
     if not s.before and (not s.after or all(c in SENT_END + "”\"" for c in s.after)) \
-            and s.words >= 4:
+            and s.words >= (2 if _after_cued_quote(s) else 4):
         return Attributed(How.CONTINUATION)
     return None
+
+
+def _after_cued_quote(s: Stretch) -> bool:
+    """The sentence before the stretch is a quote and its short attribution (`'A,' he said.`)."""
+    prev = [m for m in s.para.marks if 0 <= m.close_mark < s.opener]
+    if not prev or s.text[prev[-1].close_mark - 1] != ",":
+        return False
+    between = s.text[prev[-1].close_mark + 1:s.opener].strip()
+    return between[-1:] in SENT_END and 0 < len(between.split()) <= 6 and \
+        not any(c in between[:-1] for c in SENT_END)
 
 
 # A fragment is told apart first: no attribution makes a direct quote of it. Then the cue
@@ -114,8 +190,8 @@ def _stand_alone(s: Stretch) -> Attributed | None:
 # over a surface reading, and both over a cue before the quote; a bare name, a colon clause and
 # a stand-alone quote are what is left when no cue is found.
 DIRECT: Family[Stretch, Outcome] = Family("direct", (
-    _not_introduced, _runs_on, _cue_after, _surface_attribution, _cue_before, _bare_name,
-    _colon_clause, _stand_alone))
+    _after_possessive, _not_introduced, _runs_on, _cue_after, _surface_attribution, _cue_before,
+    _second_half, _bare_name, _colon_clause, _colon_lead, _stand_alone, _before_sentence))
 
 
 def to_found(s: Stretch, rule: str, att: Attributed) -> Found:

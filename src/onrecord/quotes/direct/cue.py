@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from onrecord.lexicon.grammar import FINITE
 from onrecord.lexicon.people import COMMON_COURTESY_TITLES
 from onrecord.lexicon.speech import SPEECH_FORMS
 from onrecord.parse.paragraphs import Paragraph
@@ -28,10 +29,20 @@ def cue_with_subject(tokens: list[Any], para: Paragraph, last: bool) -> tuple[An
                 return t, src
             continue
         if is_cue(t):
-            s = subject_of(t)
+            s = subject_of(t) or quoted_as(t)
             if s is not None and not para.in_quote(s):
                 return t, s
     return None
+
+
+def quoted_as(t: Any) -> Any:
+    """`he was quoted as saying`: the subject of the passive "quoted" said it."""
+    if t.lower_ != "saying":
+        return None
+    head = t.head.head if t.head.lower_ == "as" else t.head
+    if head.lower_ != "quoted" or head.i > t.i:
+        return None
+    return next((c for c in head.children if c.dep_ == "nsubjpass"), None)
 
 
 def belongs_after(text: str, para: Paragraph, inner: str, cue: Any) -> bool:
@@ -52,7 +63,14 @@ def _reports_own_clause(cue: Any, para: Paragraph) -> bool:
     return any(c.dep_ == "ccomp" and c.i > cue.i and not para.in_quote(c.left_edge)
                and (c.left_edge.i - cue.i <= 6 or c.left_edge.lower_ == "that")
                and not (c.left_edge.tag_ == "VBG" and c.left_edge.lower_ in SPEECH_FORMS)
+               and not _bare_participle(c)
                for c in cue.children)  # not a far relative clause, nor ", mentioning ..."
+
+
+def _bare_participle(verb: Any) -> bool:
+    """A participle with no auxiliary (`said his voice breaking`): no clause of its own."""
+    return verb.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") or c.tag_ in FINITE for c in verb.children)
 
 
 def surface_cue(suffix: list[Any], para: Paragraph) -> tuple[Any, Any] | None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from onrecord.lexicon.grammar import FINITE, NO_SPEAKER_SUBJECTS, PERSON_RELATIVES, SUBJ_DEPS
+from onrecord.lexicon.layout import AGENT_SUFFIXES, WORDS_NOUNS
+from onrecord.lexicon.people import PERSON_NOUNS, ROLE_WORDS
+from onrecord.lexicon.sources import DOCUMENT_NOUNS, GROUP_NOUNS, ORG_NOUNS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import is_cue
 
@@ -61,3 +64,17 @@ def clause_subject(prefix: list[Any]) -> Any:
                 return None
             return t
     return None
+
+
+_SPEAKING_NOUNS = PERSON_NOUNS | ROLE_WORDS | ORG_NOUNS | DOCUMENT_NOUNS | GROUP_NOUNS | WORDS_NOUNS
+
+
+def can_speak(subj: Any) -> bool:
+    """Whether a clause subject can be a source: a name, a pronoun, or a noun for a person, a
+    body or a document (`Two other entries made it: "..."` is a list, no one's words)."""
+    if subj.pos_ != "NOUN" or subj.text[:1].isupper() or any(
+            t.ent_type_ in ("PERSON", "ORG", "NORP") or t.pos_ == "PROPN" for t in subj.subtree):
+        return True  # a name, or a noun with a name in apposition ("supporter, Lee Zeldin,")
+    word = subj.lower_
+    forms = (word, word[:-1], word[:-2], word[:-3] + "y")
+    return any(w in _SPEAKING_NOUNS or w.endswith(AGENT_SUFFIXES) for w in forms)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
+from onrecord.lexicon.layout import SENTENCE_OPENERS
 from onrecord.lexicon.speech import SPEECH_FORMS
 from onrecord.parse.marks import Marked, is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
@@ -63,9 +64,10 @@ def _attribution_follows(text: str, lo: int, hi: int) -> bool:
     words = re.findall(r"[\w’'-]+", tail)
     if words and words[0].lower() in SPEECH_FORMS:  # `?" tweeted Prince Alwaleed, the nephew ...`
         return True
-    if words and words[0][:1].isupper() and any(
-            w.lower() in SPEECH_FORMS and not w.lower().endswith("ing") for w in words[1:4]):
-        return True  # `?" Trump said of Apple in February, when the company balked at ...`
+    k = next((k for k, w in enumerate(words[1:4], 1)
+              if w.lower() in SPEECH_FORMS and not w.lower().endswith("ing")), 0)
+    if k and all(w[:1].isupper() for w in words[:k]) and words[0] not in SENTENCE_OPENERS:
+        return True  # `?" Trump said of Apple in February, when ...`; not `." While some say`
     # `!" the presumptive GOP presidential nominee, Donald Trump, tweeted Sunday`
     return 0 < len(words) <= 14 and any(w.lower() in SPEECH_FORMS for w in words[:10])
 
