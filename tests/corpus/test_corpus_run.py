@@ -71,7 +71,7 @@ def test_run_then_rerun_skips_everything(folder, tmp_path):
     assert rows and all("ferry" in r["text"].lower() for r in rows)
     assert any(r["copies"] for r in rows)
     sp = onrecord("speakers", "--store", store, "--format", "csv")
-    assert sp.returncode == 0 and sp.stdout.startswith("quotes,articles,name")
+    assert sp.returncode == 0 and sp.stdout.startswith("quotes,statements,articles,name")
     retry = onrecord("run", folder, "--store", store, "--workers", "1", "--json",
                      "--retry-errors")
     s3 = json.loads(retry.stdout)
