@@ -16,7 +16,7 @@ import json
 import os
 import sqlite3
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import duckdb
@@ -170,34 +170,24 @@ class LookupIndex:
              for i, kind, key, merged, name, titles, aliases in rows])
 
     # -- lookups -----------------------------------------------------------------------------
+    def _where_in(self, select: str, column: str, values: Sequence[Any]) -> Iterator[Any]:
+        """Rows of `SELECT ... WHERE column IN (values)`, the values sent in chunks."""
+        for part in _chunks(list(values)):
+            q = ",".join("?" * len(part))
+            yield from self.db.execute(f"{select} WHERE {column} IN ({q})", list(part))
+
     def stored(self, keys: Sequence[str]) -> set[str]:
         """Which of `keys` are stored articles or errors."""
-        out: set[str] = set()
-        for part in _chunks(list(keys)):
-            q = ",".join("?" * len(part))
-            out.update(r[0] for r in self.db.execute(
-                f"SELECT key FROM keys WHERE key IN ({q})", list(part)))
-        return out
+        return {r[0] for r in self._where_in("SELECT key FROM keys", "key", keys)}
 
     def candidates(self, bands: Sequence[int]) -> set[str]:
         """Stored articles sharing any of these LSH band keys."""
-        out: set[str] = set()
-        for part in _chunks(list(bands)):
-            q = ",".join("?" * len(part))
-            out.update(r[0] for r in self.db.execute(
-                f"SELECT article FROM bands WHERE band IN ({q})", list(part)))
-        return out
+        return {r[0] for r in self._where_in("SELECT article FROM bands", "band", bands)}
 
     def signatures(self, articles: Sequence[str]) -> dict[str, tuple[int, str | None, bytes]]:
         """(store order, canonical or None, signature) of each stored article."""
-        out: dict[str, tuple[int, str | None, bytes]] = {}
-        for part in _chunks(list(articles)):
-            q = ",".join("?" * len(part))
-            for a, seq, canon, sig in self.db.execute(
-                    f"SELECT article, seq, canonical, sig FROM sigs WHERE article IN ({q})",
-                    list(part)):
-                out[a] = (int(seq), canon, bytes(sig))
-        return out
+        rows = self._where_in("SELECT article, seq, canonical, sig FROM sigs", "article", articles)
+        return {a: (int(seq), canon, bytes(sig)) for a, seq, canon, sig in rows}
 
     def members(self, canonical: str) -> list[str]:
         """The stored copies of a group's canonical article."""

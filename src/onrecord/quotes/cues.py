@@ -37,7 +37,7 @@ def beside_quote(tok: Any) -> bool:
     doc = tok.doc
     for k in range(max(tok.i - 4, 1), tok.i):
         if doc[k].text in QUOTE_CHARS and doc[k - 1].text in (",", "?", "!", "—", "-", "..."):
-            return not any(t.is_punct for t in doc[k + 1:tok.i] if t.text not in (",",))
+            return not any(t.is_punct and t.text != "," for t in doc[k + 1:tok.i])
     nxt = doc[tok.i + 1:tok.i + 3]
     return len(nxt) == 2 and nxt[0].text in (":", ",") and nxt[1].text in QUOTE_CHARS
 

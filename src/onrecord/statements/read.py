@@ -7,7 +7,7 @@ from typing import Any
 
 import duckdb
 
-from onrecord.corpus.lookup import sightings_of
+from onrecord.corpus.lookup import like_escape, sightings_of
 from onrecord.dates.values import normalize_date, until_bound
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
 from onrecord.statements.table import key_of
@@ -36,8 +36,7 @@ def list_statements(con: duckdb.DuckDBPyConnection, *, speaker_ids: list[int] | 
         params.append(speaker_ids)
     if contains:
         where.append("s.text ILIKE ? ESCAPE '\\'")
-        params.append("%" + contains.replace("\\", "\\\\").replace("%", "\\%")
-                      .replace("_", "\\_") + "%")
+        params.append(f"%{like_escape(contains)}%")
     if altered:
         where.append("s.altered")
     if since:
