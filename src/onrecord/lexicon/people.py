@@ -105,9 +105,6 @@ FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 # Third-person subject pronouns that stand for a speaker named before ("..., while he said").
 THIRD_PERSON_SUBJECTS = frozenset({"he", "she", "they"})
 
-# Subject pronouns of a speaker going on to do something else ("..., and he attacked ...").
-SPEAKER_SUBJECTS = THIRD_PERSON_SUBJECTS | {"i", "we"}
-
 # Mentions that name nobody by themselves: a speaker left as one of these is not registered.
 UNNAMED_MENTIONS = frozenset({"he", "she", "it", "they", "i", "we", "you", "who", "which",
                               "that", "him", "her", "them", "one"})

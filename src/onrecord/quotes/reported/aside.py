@@ -74,7 +74,7 @@ def _main_clause(toks: Any) -> bool:
 def _adverb_led(toks: Any) -> bool:
     """`..., especially those still suffering ...`, `..., mostly in the north`: a phrase led by
     an adverb (not a wh-word) that extends the first statement, said in the same breath."""
-    return toks[0].pos_ == "ADV" and toks[0].tag_ not in ("WRB",) and len(toks) >= 3
+    return toks[0].pos_ == "ADV" and toks[0].tag_ != "WRB" and len(toks) >= 3
 
 
 def _next_clause(toks: Any) -> bool:

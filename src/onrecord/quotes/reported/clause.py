@@ -13,7 +13,6 @@ from onrecord.lexicon.grammar import (
     SUBJ_DEPS,
     WH,
 )
-from onrecord.lexicon.people import SPEAKER_SUBJECTS
 from onrecord.lexicon.speech import SPEECH_FORMS, WH_TAKERS, WITHHOLDING
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import is_cue
@@ -102,29 +101,19 @@ def misparsed_span(para: Paragraph, v: Any) -> tuple[int, int] | None:
         return None
     finite = [t for t in rest if t.tag_ in FINITE and t.i > head.i
               and not any(a.dep_ in ("relcl", "acl") and a.i >= first for a in [t, *t.ancestors])
-              and not _goes_on(v, t) and not _own_clause(v, t)]
+              and not _own_clause(v, t)]
     if not finite:
         return None
     return trim(para, first, sent.end - 1)
 
 
-def _goes_on(v: Any, t: Any) -> bool:
-    """`he added trucks, and, still later, he attacked ...`: a verb conjoined to the cue whose
-    subject is a pronoun or the cue's own subject tells what the speaker did next."""
-    if t.dep_ != "conj" or t.head.i != v.i:
-        return False
-    subj = next((c for c in t.children if c.dep_ in SUBJ_DEPS), None)
-    own = next((c for c in v.children if c.dep_ in SUBJ_DEPS), None)
-    return subj is not None and (subj.lower_ in SPEAKER_SUBJECTS
-                                 or (own is not None and subj.lower_ == own.lower_))
-
-
 def _own_clause(v: Any, t: Any) -> bool:
     """`added a goal as the Canucks snapped a streak`, `added 0.4 per cent and the Hang Seng
-    rose`: a verb in a clause of its own (marked by "as", "when", ..., or joined to the cue by
-    "and") is no part of a clause the parser broke."""
+    rose`, `added trucks, and, still later, he attacked ...`: a verb in a clause of its own
+    (marked by "as", "when", ..., or hung on the cue as a conjunct or adverbial) is no part of
+    a clause the parser broke."""
     return any(c.dep_ == "mark" for c in t.children) or \
-        (t.dep_ == "conj" and t.head.i == v.i) or (t.dep_ == "advcl" and t.head.i == v.i)
+        (t.dep_ in ("conj", "advcl") and t.head.i == v.i)
 
 
 def adverbial_span(para: Paragraph, v: Any) -> tuple[int, int] | None:

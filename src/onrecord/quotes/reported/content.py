@@ -109,8 +109,8 @@ def _broken_clause(c: Content) -> Outcome | None:
     if (v.dep_ == "relcl" and v.head.i < v.i) or any(
             x.lower_ == "what" and x.i < v.i for x in v.children):  # "what she says is ..."
         return _said(c, trim(c.para, c.first, clause_end(v, c.clause)))
-    broken = misparsed_span(c.para, c.v) if c.lemma in CLAUSE_TAKERS else None
-    return NOTHING if broken is None else Said(broken, c.v, c.subj, addressee=addressee_of(c.v))
+    broken = misparsed_span(c.para, v) if c.lemma in CLAUSE_TAKERS else None
+    return NOTHING if broken is None else Said(broken, v, c.subj, addressee=addressee_of(v))
 
 
 def _participle_cue(c: Content) -> Outcome | None:

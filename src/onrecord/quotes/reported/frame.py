@@ -79,8 +79,8 @@ def _refusal(c: Frame) -> Outcome | None:
 
 
 def _evidence(c: Frame) -> Outcome | None:
-    """`the figures suggest the economy slowed`, `the survey found most renters ...`: a cue of
-    inference whose subject is evidence, not a source, holds no statement."""
+    """`the figures suggest the economy slowed`, `the poll indicated most voters ...`: a cue
+    of inference whose subject is evidence, not a source, holds no statement."""
     if c.lemma in INFERENCE_CUES and c.subj.lower_ in EVIDENCE_NOUNS:
         return NOTHING
     return None
@@ -172,7 +172,8 @@ def _trailing_attribution(c: Frame) -> Outcome | None:
 
 
 # The order is the precedence. An as-clause first: its cue's clause is no statement of its own
-# ("as he said he would"), and it always decides; so do a refusal ("declined to say whether")
+# ("as he said he would"), and it decides unless "as" means "while" (a cue with a full clause
+# of its own: "as staff said they could not talk"); so do a refusal ("declined to say whether")
 # and an inference from evidence ("the figures suggest"). Then the readings of a cue with no
 # clause that take its object (a request before a broken clause: "asked them to leave" is no
 # clause); a colon after the cue wins over its clause ("added: ..." opens the speaker's own
