@@ -62,6 +62,7 @@ CASES = [
     ("The mayor said the bridge will close in May and Adler says some of the shops will never reopen.", "Adler", "some of the shops"),
     # A second speaker's statement joined to the first one ends it.
     ("Ruiz suggested that a mayor who ignores questions cannot lead, while Adler said that the stakes are too high for her.", "Adler", "the stakes are too high"),
+    ("According to the ministry, the target is met in most cases but Adler says that is not what nurses see.", "Adler", "that is not what nurses see"),
 ]
 
 

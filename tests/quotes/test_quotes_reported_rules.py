@@ -36,6 +36,9 @@ ASIDE_ROWS = [
     ("In the late 1980s, Ms. Okafor said, when she was still a student, the town had no library at all.",
      "reported.aside.set_off",
      "In the late 1980s, Ms. Okafor said, when she was still a student, the town had no library at all"),
+    # A concession after the aside is the writer's comment, not a second statement.
+    ("Some people are trying to spread fear about the plant, the mayor said, though she did not name anyone.",
+     "reported.aside.set_off", "Some people are trying to spread fear about the plant"),
 ]
 PASSIVE_ROWS = [
     ("Asked by Dana Reyes whether she would stand again, the councillor shook her head.",
@@ -62,6 +65,12 @@ FRAME_ROWS = [
      "reported.frame.short_answer", "yes"),
     ("The union said the same of the new contract.",
      "reported.frame.short_answer", "the same of the new contract"),
+    ("The delegates had two demands, Tamsin Ferry writes; to end the quota and to open the border.",
+     "reported.frame.before_semicolon", "The delegates had two demands"),
+    ("What the inspector would say is that the fines seldom stop the owners.",
+     "reported.frame.pseudo_cleft", "the fines seldom stop the owners"),
+    ("The delegates had two demands, Tamsin Ferry writes; to end the quota and to open the border.",
+     "reported.frame.before_semicolon", "to end the quota and to open the border"),
 ]
 CONTENT_ROWS = [
     # A cue inside a relative clause, or after "what": the gap is the reported clause's
@@ -88,6 +97,13 @@ CONTENT_ROWS = [
     ("Mayor Lena Ortiz said on Monday that the pier would reopen in spring.",
      "reported.content.clause", "the pier would reopen in spring"),
     ("The senator said he would.", "reported.content.clause", "he would"),
+    # An adverb or a clock time or place set off after the cue opens the clause; a channel not.
+    ("The nurses say too often, the ward has no beds left.", "reported.content.clause",
+     "too often, the ward has no beds left"),
+    ("The union said at 7:30 p.m., there were no ambulances free.", "reported.content.clause",
+     "at 7:30 p.m., there were no ambulances free"),
+    ("The mayor said in a statement, the bridge will reopen in May.", "reported.content.clause",
+     "the bridge will reopen in May"),
     ("The pier will reopen in the spring, the mayor said on Monday.",
      "reported.content.clause_before", "The pier will reopen in the spring"),
     ("The main worry (the central bank said) was the falling price of houses.",
@@ -106,7 +122,10 @@ ACCORDING_ROWS = [
     ("The blaze started in the kitchen of the restaurant, according to the fire brigade.",
      "reported.according.closing", "The blaze started in the kitchen of the restaurant"),
     ("Attendance, according to the organisers, has doubled since last year.",
-     "reported.according.set_off", "Attendance, according to the organisers, has doubled since last year"),
+     "reported.according.after_subject", "has doubled since last year"),
+    ("The plant will close in May, according to the union, and most of its staff will go.",
+     "reported.according.set_off",
+     "The plant will close in May, according to the union, and most of its staff will go"),
     ("Ticket sales rose sharply according to the organisers in the first week.",
      "reported.according.mid_sentence", "Ticket sales rose sharply"),
 ]
@@ -132,10 +151,16 @@ NOTHING_ROWS = [
     ("The coach declined to say whether the striker would play on Sunday.",
      "reported.frame.refusal"),
     ("Officials would not say how many tickets had been sold.", "reported.frame.refusal"),
+    ("The governor has not said she would sign the bill.", "reported.frame.negated"),
+    ("The coach refused to say the referee was wrong.", "reported.frame.negated"),
     ("The poll indicated that most voters want the road rebuilt.", "reported.frame.evidence"),
     ("Results from the test suggest the water is safe to drink.", "reported.frame.evidence"),
     ("She filed the forms late, so she continued to renew it every year.",
      "reported.content.clause_before"),
+    ("The coach said, his voice breaking with emotion.", "reported.content.clause"),
+    ("The bill is far higher than the council says it is.", "reported.frame.comparison"),
+    ("Tamsin Ferry also co-wrote Baking With Friends, the companion cookbook to the show.",
+     "reported.content.gerund"),
 ]
 
 

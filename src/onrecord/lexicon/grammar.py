@@ -59,6 +59,10 @@ TITLE_STOPWORDS = ARTICLES | {"of", "for", "and", "on", "in", "to", "s", "former
 # Conjunctions that join a second speaker's statement to the first ("..., while Cruz said").
 CONTRASTS = frozenset({"while", "whereas", "but", "and"})
 
+# Conjunctions of a concession: after an attribution they open the writer's comment on it
+# ("..., he said, though he did not name anyone").
+CONCESSIVES = frozenset({"though", "although"})
+
 # Conjunctions after a reported clause that carry it on to the sentence end ("... but ...").
 RUN_ON_CONJUNCTIONS = frozenset({"but", "and", "yet"})
 
@@ -88,6 +92,9 @@ CONFUSABLE_VERBS = {"loose": "lose", "breath": "breathe", "advice": "advise"}
 # ... and the words after which the verb is wanted (a modal, infinitive "to", a negation).
 VERB_SLOT_WORDS = frozenset("will would could should must may might can cannot to not never "
                             "gonna going".split())
+
+# Forms of "be" that join a what-clause to what it names ("What he said is that ...").
+BE_FORMS = frozenset({"is", "was", "'s", "’s", "are", "were"})
 
 # -- Abbreviations (lower case, without their full stop) -------------------------------------
 

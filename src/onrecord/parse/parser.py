@@ -37,7 +37,7 @@ def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False
             piece.doc = _slice(doc, p, piece)
             out[id(a)].append(piece)
         out[id(a)].extend(keep)
-    docs: Any = (piece.doc for piece in to_parse)
+    docs: Any = (_no_break_before_lowercase(piece.doc) for piece in to_parse)
     for name, proc in nlp.pipeline:
         if name == "attribute_ruler" and pos is not None:
             proc = pos  # same POS from a lookup table, without the matcher
@@ -48,6 +48,17 @@ def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False
     for pieces in out.values():
         pieces.sort(key=lambda q: q.start)
     return out
+
+
+def _no_break_before_lowercase(doc: Any) -> Any:
+    """`he's lost 16 lbs. since he signed up`: a word in lower case after a full stop goes on
+    the sentence (an abbreviation's stop), which the parser then keeps as one sentence."""
+    for t in doc[1:]:
+        prev = doc[t.i - 1]
+        if prev.text.endswith(".") and t.is_alpha and t.text[0].islower() and \
+                "\n" not in prev.whitespace_:
+            t.is_sent_start = False
+    return doc
 
 
 def _names_person(doc: Any, para: Paragraph) -> Any:

@@ -60,6 +60,21 @@ def _closing(c: According) -> Outcome | None:
     return _said(c, trim(c.para, c.sent.start, c.lo - 1))
 
 
+def _after_subject(c: According) -> Outcome | None:
+    """`Attendance, according to the organisers, has doubled`: set off between a subject and
+    its verb (no verb before it, a verb right after it), the phrase opens the statement."""
+    doc = c.t.doc
+    if doc[c.lo - 1].text != "," or doc[c.hi + 1].text != "," or c.hi + 3 >= c.sent.end or \
+            any(t.pos_ in ("VERB", "AUX") for t in doc[c.sent.start:c.lo - 1]):
+        return None
+    k = c.hi + 2
+    if doc[k].pos_ == "ADV":
+        k += 1
+    if doc[k].pos_ not in ("VERB", "AUX"):
+        return None  # "Over the long term, according to X, the rise ...": an adverbial before
+    return _said(c, trim(c.para, c.hi + 2, c.sent.end - 1))
+
+
 def _set_off(c: According) -> Outcome | None:
     """`Fundraising, according to the campaign, has surged`: the sentence around it."""
     doc = c.t.doc
@@ -73,12 +88,13 @@ def _mid_sentence(c: According) -> Outcome | None:
     return _said(c, trim(c.para, c.sent.start, c.lo - 1))
 
 
-# By where the phrase stands: opening the sentence, closing it, set off by commas inside it,
-# else inside it without commas. Opening and closing first: `_set_off` reads the tokens on
-# either side of the phrase, which are inside the sentence only once the phrase neither opens
-# nor closes it. Whichever applies decides, statement or not.
+# By where the phrase stands: opening the sentence, closing it, set off by commas inside it
+# (right after the subject, or else around a clause), else inside it without commas. Opening
+# and closing first: the set-off rules read the tokens on either side of the phrase, which are
+# inside the sentence only once the phrase neither opens nor closes it. Whichever applies
+# decides, statement or not.
 ACCORDING: Family[According, Outcome] = Family("reported.according", (
-    _opening, _closing, _set_off, _mid_sentence))
+    _opening, _closing, _after_subject, _set_off, _mid_sentence))
 
 
 def _sentence_final_according(para: Paragraph, lo: int, hi: int) -> Any:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from onrecord.lexicon.grammar import FINITE, OWN_CLAUSE_DEPS, SUBJ_DEPS
+from onrecord.lexicon.grammar import CONCESSIVES, FINITE, OWN_CLAUSE_DEPS, SUBJ_DEPS
 from onrecord.lexicon.people import COMMON_COURTESY_TITLES
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.reported.said import Outcome, Said, statement
@@ -44,13 +44,16 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
     """The sentence around the aside lo..hi, when it has three words or more; two statements
     when the aside follows a main clause ("A, she says, and B", "A, she said, especially
     those B": a split attribution, like a split direct quote), one when it sits inside one
-    ("The problem, she says, is B", "It is no surprise, she said, that B")."""
+    ("The problem, she says, is B", "It is no surprise, she said, that B"); and one before a
+    concession, which is the writer's ("A, he said, though he named no one")."""
     sent = c.v.sent
     said = statement(c.text, outside(c.para, sent, lo, hi), c.v, subj, least=3)
     if not isinstance(said, Said) or lo <= sent.start or hi + 1 >= sent.end - 1:
         return said
     before, after = trim(c.para, sent.start, lo - 1), trim(c.para, hi + 1, sent.end - 1)
     doc = c.para.doc
+    if before is not None and doc[hi + 1].lower_ in CONCESSIVES and _main_clause(doc[sent.start:lo]):
+        return replace(said, span=before)  # "A, he said, though he named no one": the writer's
     if before is None or after is None or min(words(c.text, before), words(c.text, after)) < 3 \
             or not _main_clause(doc[sent.start:lo]) or not (
                 _next_clause(doc[hi + 1:sent.end]) or _adverb_led(doc[hi + 1:sent.end])):

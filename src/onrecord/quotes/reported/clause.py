@@ -144,6 +144,24 @@ def fronted_condition(v: Any, first: int) -> int:
                 c.left_edge.i == v.i + 1 and list(c.subtree)[-1].i < first and \
                 any(t.pos_ in ("VERB", "AUX") for t in c.subtree):
             return c.left_edge.i
+    return _fronted_adverbial(v, first)
+
+
+def _fronted_adverbial(v: Any, first: int) -> int:
+    """`says too often, that's not happening`, `said at 7:30 p.m., there were no units`: an
+    adverbial right after the cue and set off by a comma before the clause opens the clause:
+    an adverb, or a phrase of a clock time or a place (a day is the saying's: "said on
+    Monday, ...", and so is a channel: "said in a statement, ...")."""
+    doc = v.doc
+    comma = first if doc[first].text == "," else first - 1
+    if comma < v.i + 2 or doc[comma].text != ",":
+        return first
+    for c in v.children:
+        words = list(c.subtree)
+        if words[0].i == v.i + 1 and words[-1].i == comma - 1 and (
+                c.dep_ == "advmod" or (c.dep_ in ("prep", "npadvmod") and any(
+                    t.ent_type_ in ("TIME", "GPE", "LOC", "FAC") for t in words))):
+            return v.i + 1
     return first
 
 
@@ -171,7 +189,7 @@ def clause_end(v: Any, clause: Any) -> int:
                    and not any(c.dep_ in SUBJ_DEPS for c in t.children)), None)
     if second is not None:  # "said A and said B", "said A and predicted B": a second statement
         return min(end, second - 2)
-    sent_end = v.sent.end - 1
+    sent_end = _fronted_adverbial_end(v)
     # Run on to the sentence end through a conjunct of the clause ("X and is Y").
     for t in v.doc[end + 1:sent_end + 1]:
         if t.head.i == clause.i and t.dep_ in ("conj", "cc"):
@@ -192,6 +210,18 @@ def clause_end(v: Any, clause: Any) -> int:
             # the sentence the guidelines take to its end; not a participle (", saying")
             end = rest[-1].i
     return end
+
+
+def _fronted_adverbial_end(v: Any) -> int:
+    """The last token a clause after `v` may run on to: the sentence's, or that of an
+    adverbial clause the cue sits in before its main clause ("Although Trump tweeted that
+    ..., its inclusion ...": the main clause is not what was tweeted)."""
+    t = v
+    while t.head.i != t.i:
+        if t.dep_ == "advcl" and t.i < t.head.i and any(x.dep_ == "mark" for x in t.children):
+            return list(t.subtree)[-1].i
+        t = t.head
+    return int(v.sent.end) - 1
 
 
 def object_end(v: Any, obj: Any) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.lexicon.grammar import SUBJ_DEPS
+from onrecord.lexicon.grammar import FINITE, SUBJ_DEPS
 from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, NP_TAKERS, SPEECH_FORMS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import addressee_of
@@ -129,9 +129,23 @@ def _clause(c: Content) -> Outcome | None:
     sentence's); a clause of a subject and a verb is a statement too (`Flake said he would`)."""
     if c.start is None:
         return None
+    if _absolute(c.clause):
+        return NOTHING  # "Gillis said, his voice breaking": how he said it
     end = tail_cut(c.v.doc, c.start, clause_end(c.v, c.clause))
     least = 2 if any(x.dep_ in SUBJ_DEPS for x in c.clause.children) else 3
     return _said(c, trim(c.para, c.start, end), least=least)
+
+
+def _absolute(clause: Any) -> bool:
+    """`said, his voice breaking with emotion`: a participle with a subject, no auxiliary and
+    no finite verb under it is an absolute phrase about the saying, no reported clause (but in
+    "says the native nicknamed “King James” is ..." the finite verb is there, under it or in a
+    clause the parser split from it)."""
+    return clause.tag_ in ("VBG", "VBN") and \
+        any(x.dep_ in SUBJ_DEPS for x in clause.children) and \
+        not any(x.dep_ in ("aux", "auxpass") for x in clause.children) and \
+        not any(t.tag_ in FINITE for t in clause.subtree) and \
+        not any(x.dep_ == "ccomp" and x.i > clause.i for x in clause.head.children)
 
 
 def _clause_before(c: Content) -> Outcome | None:
@@ -142,7 +156,10 @@ def _clause_before(c: Content) -> Outcome | None:
     if any(x.dep_ == "xcomp" and x.i > c.v.i for x in c.v.children):
         return NOTHING  # no cue of what came before
     toks = list(c.clause.subtree)
-    return _said(c, trim(c.para, toks[0].i, toks[-1].i))
+    last = toks[-1].i
+    if toks[0].i < c.subj.i <= last:
+        last = c.subj.left_edge.i - 1  # "..., “was a real eye-opener” Farinloye says"
+    return _said(c, trim(c.para, toks[0].i, last))
 
 
 def _parataxis(c: Content) -> Outcome | None:
@@ -179,13 +196,15 @@ def _noun_phrase(c: Content) -> Outcome | None:
 
 def _gerund(c: Content) -> Outcome | None:
     """`reported spending $6 million on ads`, `recalled sitting in on focus groups`: a gerund
-    right after the cue."""
+    right after the cue (one in capitals is a title: "co-wrote Baking With Julia")."""
     if c.clause is not None or c.lemma not in NP_TAKERS or withheld(c.v):
         return None
     doing = next((x for x in c.v.children if x.dep_ == "xcomp" and x.tag_ == "VBG"
                   and x.i == c.v.i + 1), None)
     if doing is None:
         return None
+    if doing.text[0].isupper():
+        return NOTHING  # "co-wrote Baking With Julia": a title, not a gerund
     return _said(c, trim(c.para, doing.i, list(doing.subtree)[-1].i), how=How.OBJECT)
 
 

@@ -68,10 +68,10 @@ def _around_statement(para: Paragraph, t: Any, f: Found, direct: list[Found],
 
 
 def _second_statement(para: Paragraph, outer: Found, f: Found) -> bool:
-    """`Rubio suggested A, while Cruz said B`: a second speaker's statement, joined to the end
-    of the first one by a conjunction, ends it."""
+    """`Rubio suggested A, while Cruz said B`, `According to X, A but Cruz says B`: a second
+    speaker's statement, joined to the end of the first one by a conjunction, ends it."""
     subj = f.subj
-    if subj is None or outer.how == "according" or f.end > outer.end + 1:
+    if subj is None or f.end > outer.end + 1:
         return False
     k = subj.left_edge.i - 1
     doc = para.doc

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from onrecord.lexicon.grammar import QUOTE_CHARS, SUBJ_DEPS
+from onrecord.lexicon.grammar import BE_FORMS, QUOTE_CHARS, SUBJ_DEPS
 from onrecord.lexicon.sources import EVIDENCE_NOUNS
 from onrecord.lexicon.speech import (
     CLAUSE_ONLY,
@@ -14,6 +14,7 @@ from onrecord.lexicon.speech import (
     INFERENCE_CUES,
     REQUEST_CUES,
     SHORT_ANSWERS,
+    WITHHOLDING,
 )
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import addressee_of, cue_lemma
@@ -66,6 +67,31 @@ def _as_clause(c: Frame) -> Outcome | None:
     return statement(c.text, sentence_around(c.para, c.v), c.v, c.subj, least=4)
 
 
+def _comparison(c: Frame) -> Outcome | None:
+    """`higher than city reports say it is`, `rose faster than analysts said they would`: a cue
+    in a comparison measures against what was said, and holds no statement of its own."""
+    if any(x.dep_ == "mark" and x.lower_ == "than" for x in c.v.children):
+        return NOTHING
+    return None
+
+
+def _pseudo_cleft(c: Frame) -> Outcome | None:
+    """`What he would say is that fines seldom work`: a cue in a what-clause that is the
+    subject of "is" or "was"; what was said is the complement after the verb."""
+    v = c.v
+    be = v.head
+    if c.parsed is not None or v.dep_ != "csubj" or be.lower_ not in BE_FORMS or be.i < v.i or \
+            not any(x.lower_ == "what" and x.i < v.i for x in v.children):
+        return None
+    comp = next((x for x in be.children if x.i > be.i and x.dep_ in ("ccomp", "attr")), None)
+    if comp is None:
+        return None
+    words = list(comp.subtree)
+    first = words[0].i + (1 if words[0].lower_ == "that" else 0)
+    span = trim(c.para, first, words[-1].i)
+    return statement(c.text, span, v, c.subj, least=2)
+
+
 def _refusal(c: Frame) -> Outcome | None:
     """`declined to say whether he would run`, `would not say why`, `hard to say how many`:
     a cue that withholds the answer to a question holds no statement (a question asked is
@@ -75,6 +101,18 @@ def _refusal(c: Frame) -> Outcome | None:
     v = c.v
     if withheld(v) or (v.dep_ == "xcomp" and v.head.pos_ == "ADJ"):
         return NOTHING
+    return None
+
+
+def _negated(c: Frame) -> Outcome | None:
+    """`The president has not said he would veto it`, `refused to say it was a mistake`: a
+    cue denied or refused with its clause reports what was not said."""
+    v = c.v
+    if c.parsed is None:
+        return None
+    if any(x.dep_ == "neg" and x.i < v.i for x in v.children) or (
+            v.dep_ == "xcomp" and v.head.i < v.i and v.head.lower_ in WITHHOLDING):
+        return NOTHING  # but "could not resist pointing out that ...": it was said
     return None
 
 
@@ -116,6 +154,8 @@ def _colon_content(c: Frame) -> Outcome | None:
     """`The governor added: It's typical ...`: words after a cue and a colon, without
     quotation marks, are the speaker's own, to the end of the paragraph."""
     doc, v = c.para.doc, c.v
+    if _describes_noun(v):
+        return None  # "It was an odd thing to say: ...", "a sentence I'd never write: ..."
     k = v.i + 1
     while k < len(doc) and k - v.i <= 8 and doc[k].text != ":" and not doc[k].is_sent_start \
             and doc[k].pos_ not in ("VERB", "AUX"):
@@ -124,6 +164,17 @@ def _colon_content(c: Frame) -> Outcome | None:
         return None
     span = trim(c.para, k + 1, len(doc) - 1)
     return None if span is None else Said(span, v, c.subj, addressee=addressee_of(v))
+
+
+def _describes_noun(v: Any) -> bool:
+    """The cue is in a clause that describes a noun ("a thing to say", "a sentence I never
+    thought I'd write"), not introduced by a relative word ("a letter, which read: ...")."""
+    t = v
+    while t.head.i != t.i and t.dep_ in ("ccomp", "xcomp", "acl", "relcl"):
+        if t.dep_ in ("acl", "relcl"):
+            return not any(x.tag_ in ("WDT", "WP") for x in t.subtree)
+        t = t.head
+    return False
 
 
 def _short_answer(c: Frame) -> Outcome | None:
@@ -146,6 +197,26 @@ def _short_answer(c: Frame) -> Outcome | None:
     return None if span is None else Said(span, v, c.subj)
 
 
+def _before_semicolon(c: Frame) -> Outcome | None:
+    """`They had two aims, Foster writes; to challenge ...`: a cue closing its statement before
+    a semicolon; the clause after the semicolon goes on with what was said."""
+    doc, v = c.para.doc, c.v
+    sent = v.sent
+    left = min(c.subj.left_edge.i, v.i)
+    semi = v.i + 1
+    if semi >= sent.end - 1 or doc[semi].text != ";" or left - 1 <= sent.start + 2 or \
+            doc[left - 1].text != "," or any(t.i > v.i for t in c.subj.subtree):
+        return None
+    if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:left - 1]):
+        return None
+    before, after = trim(c.para, sent.start, left - 2), trim(c.para, semi + 1, sent.end - 1)
+    if before is None:
+        return None
+    if after is not None and not any(t.pos_ in ("VERB", "AUX") for t in doc[semi + 1:sent.end]):
+        after = None
+    return Said(before, v, c.subj, addressee=addressee_of(v), also=after)
+
+
 def _trailing_attribution(c: Frame) -> Outcome | None:
     """`New powers are needed ..., police chiefs have told MPs.`: the attribution closes the
     sentence after a comma, and the words before it are what was said."""
@@ -165,6 +236,10 @@ def _trailing_attribution(c: Frame) -> Outcome | None:
         return None
     if not any(t.pos_ in ("VERB", "AUX") for t in doc[sent.start:left - 1]):
         return None  # "Shortly after the vote, the senator announced ...": no clause before
+    if any(t.head.i == v.i and t.dep_ == "advcl" and t.left_edge.i == sent.start and (
+            t.tag_ in ("VBN", "VBG") or any(x.dep_ == "mark" for x in t.children))
+           for t in doc[sent.start:left - 1]):
+        return None  # "Combined with ..., shortfalls add to it", "Although ..., X tell": adverbial
     if any(t.lower_ == "asked" for t in doc[sent.start:sent.start + 2]):
         return None  # "Asked if ..., 46 percent said yes": the question, not the answer
     span = trim(c.para, sent.start, left - 2)
@@ -173,13 +248,18 @@ def _trailing_attribution(c: Frame) -> Outcome | None:
 
 # The order is the precedence. An as-clause first: its cue's clause is no statement of its own
 # ("as he said he would"), and it decides unless "as" means "while" (a cue with a full clause
-# of its own: "as staff said they could not talk"); so do a refusal ("declined to say whether")
-# and an inference from evidence ("the figures suggest"). Then the readings of a cue with no
-# clause that take its object (a request before a broken clause: "asked them to leave" is no
-# clause); a colon after the cue wins over its clause ("added: ..." opens the speaker's own
-# words); a short answer and a closing attribution only when no clause is left. Only the
-# as-clause, a refusal and evidence decide that nothing was said; the others pass to the next
-# rule, and in the end to the cue's content (content.py).
+# of its own: "as staff said they could not talk"); so do a comparison ("higher than reports
+# say"), a refusal ("declined to say whether"), a denied cue ("has not said he would") and an
+# inference from evidence ("the figures suggest"). Then the readings of a cue with no clause
+# that take its object (a request before a broken clause: "asked them to leave" is no clause)
+# and a pseudo-cleft ("what he would say is that ..."), before a clause the parser broke is
+# looked for; a colon after the cue wins over its clause ("added: ..." opens the speaker's own
+# words); a short answer only when no clause is left; a semicolon right after a closing cue
+# ends the statement before it, whatever the parser made of the clause after it; a closing
+# attribution last. Only the as-clause, a comparison, a refusal, a denied cue and evidence
+# decide that nothing was said; the others pass to the next rule, and in the end to the cue's
+# content (content.py).
 FRAME: Family[Frame, Outcome] = Family("reported.frame", (
-    _as_clause, _refusal, _evidence, _request, _misparsed_clause, _colon_content, _short_answer,
-    _trailing_attribution))
+    _as_clause, _comparison, _refusal, _negated, _evidence, _request, _pseudo_cleft,
+    _misparsed_clause, _colon_content,
+    _short_answer, _before_semicolon, _trailing_attribution))
