@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from onrecord.corpus import MAX_SPEAKER_ID
+from onrecord.corpus.fulltext import terms
 from onrecord.dates.values import normalize_date, until_bound
 from onrecord.spelling import fold_words
 
@@ -61,11 +62,13 @@ def speaker_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[int]:
 
 def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contains: str | None,
                   since: str | None, until: str | None, outlet: str | None,
-                  include_copies: bool, ident: str | None = None) -> tuple[str, list[Any]]:
+                  include_copies: bool, ident: str | None = None,
+                  hits: list[tuple[str, int]] | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (and its parameters) of a quote search over `quotes q JOIN articles a`.
 
     `ident` keeps the quotes of the articles that id names (a copy's too); `outlet` matches the
-    article's outlet or that of any record it was sent as."""
+    article's outlet or that of any record it was sent as; `hits` are the quotes (article id,
+    idx) the word index found for `contains` (None: `contains` is matched by a scan)."""
     where: list[str] = [] if include_copies or ident else [CANONICAL]
     params: list[Any] = []
     if ident is not None:
@@ -74,8 +77,12 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
     if speaker:
         where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
         params.append(speaker_ids(con, speaker))
-    if contains:
-        for w in contains.split():
+    if contains and hits is not None:
+        where.append("{'a': q.article_id, 'i': q.idx} IN "
+                     "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))")
+        params.append([{"a": a, "i": i} for a, i in hits])
+    elif contains:
+        for w in terms(contains):
             where.append("q.text ILIKE ? ESCAPE '\\'")
             params.append(f"%{like_escape(w)}%")
     since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))

@@ -131,7 +131,9 @@ class Writer:
         self.index.write(batch, keys=list(new_keys.items()), sigs=groups.sigs,
                          regroup=groups.regroup,
                          speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles,
-                                    s.aliases) for s in speakers])
+                                    s.aliases) for s in speakers],
+                         quotes=[(q["article_id"], q["idx"], q["text"] or "")
+                                 for q in tables["quotes"]])
         self.pending = True
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
