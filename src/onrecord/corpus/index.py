@@ -24,6 +24,7 @@ import numpy as np
 
 from onrecord.corpus import fulltext
 from onrecord.corpus.speakers import Speaker
+from onrecord.statements import keyindex
 
 # Bands and rows per band of the LSH (datasketch's choice for threshold 0.5, 128
 # permutations, weights (0.2, 0.8): the same candidates as corpus.dedup.NearDuplicates).
@@ -83,7 +84,8 @@ class LookupIndex:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self.db.executescript(_DDL + fulltext.DDL)
+        self.db.executescript(_DDL + fulltext.DDL + keyindex.DDL)
+        self.statement_keys = keyindex.KeyIndex(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -103,11 +105,12 @@ class LookupIndex:
         if int(mine) > batch:
             self.undo(con, batch)
             done = "undone"
-        if self.meta(fulltext.READY) != "1":  # an index made before the word index
-            self.db.execute("BEGIN")
-            fulltext.rebuild(self.db, con, batch)
-            self.db.execute("COMMIT")
-            done = "rebuilt"
+        for part in (fulltext, keyindex):  # an index made before this part existed
+            if self.meta(part.READY) != "1":
+                self.db.execute("BEGIN")
+                part.rebuild(self.db, con, batch)
+                self.db.execute("COMMIT")
+                done = "rebuilt"
         return done
 
     def undo(self, con: duckdb.DuckDBPyConnection, batch: int) -> None:
@@ -127,6 +130,7 @@ class LookupIndex:
                        [(canon.get(a), batch, a) for a in arts])
         db.execute("DELETE FROM speakers WHERE batch > ?", [batch])
         fulltext.undo(db, batch)
+        keyindex.undo(db, batch)
         if spk:
             self._copy_speakers(con.execute(
                 "SELECT id, kind, key, merged_into, name, titles, aliases FROM speakers "
@@ -166,6 +170,7 @@ class LookupIndex:
             self._copy_speakers(chunk, batch)
         db.execute("CREATE INDEX IF NOT EXISTS bands_band ON bands (band)")
         fulltext.rebuild(db, con, batch)
+        keyindex.rebuild(db, con, batch)
         db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                        [("store", uid), ("batch", str(batch)), ("next_seq", str(seq))])
         db.execute("COMMIT")

@@ -155,7 +155,8 @@ class Writer:
         for old_canon, canon in groups.regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
-        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
+        statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
+                                index=self.index.statement_keys, batch=batch)
         self._bump(batch)
         self.con.execute("COMMIT")
         self.batch, self.pending = batch, False

@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from onrecord.statements.group import Grouper, Member, Statement
+from onrecord.statements.keyindex import KeyIndex
 from onrecord.statements.relate import Relation, relate
 from onrecord.statements.words import Words, quoted_words, shingles
 
@@ -142,10 +143,27 @@ def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Stat
     return out
 
 
+def _known(con: duckdb.DuckDBPyConnection,
+           runs: set[tuple[str, int]]) -> dict[tuple[str, int], set[str]]:
+    """The statements DuckDB's statement_keys files under each run (a scan of the table)."""
+    known: dict[tuple[str, int], set[str]] = defaultdict(set)
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for fam, k in runs:
+        by_family[fam].append(k)
+    for fam, ks in by_family.items():
+        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
+                                  "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
+            known[(fam, k)].add(sid)
+    return known
+
+
 def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
-           articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = ()) -> int:
+           articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = (), *,
+           index: KeyIndex | None = None, batch: int = 0) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
-    transaction; `merges` are the batch's speaker merges (gone, kept). Returns quotes filed."""
+    transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
+    writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
+    without, from a scan of DuckDB's statement_keys. Returns quotes filed."""
     kept = dict(merges)
     for gone, into in merges:
         con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
@@ -170,29 +188,24 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
         return 0
     runs = {(m.family, key_of(r)) for m in members
             for r in shingles(quoted_words(m.kind, m.text))}
-    known: dict[tuple[str, int], set[str]] = defaultdict(set)
-    by_family: dict[str, list[int]] = defaultdict(list)
-    for fam, k in runs:
-        by_family[fam].append(k)
-    for fam, ks in by_family.items():
-        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
-                                  "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
-            known[(fam, k)].add(sid)
+    known = index.find(runs) if index is not None else _known(con, runs)
     stored = _load(con, sorted({s for v in known.values() for s in v}))
     cands = BatchCandidates(known)
     g = Grouper(cands, load=stored.get, seq=_meta(con, "statements_seq"))
     for m in members:
         g.add(m)
-    _write_back(con, g, cands, stored)
+    rows = _write_back(con, g, cands, stored)
+    if index is not None:  # committed before the store's COMMIT: undone on open if that fails
+        index.add(batch, rows, g.merged)
     _set_meta(con, "statements_seen", seen0 + len(members))
     _set_meta(con, "statements_seq", g.next_seq)
     return len(members)
 
 
 def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
-                stored: dict[str, Statement]) -> None:
+                stored: dict[str, Statement]) -> list[tuple[str, int, str]]:
     """Write what a batch changed: merged ids folded, members and keys added, each touched
-    statement's row and wordings replaced."""
+    statement's row and wordings replaced. Returns the keys added (family, key, id)."""
     for old, new in g.merged:
         for t in ("statement_members", "statement_keys", "statement_aliases"):
             con.execute(f"UPDATE {t} SET statement_id = ? WHERE statement_id = ?", [new, old])
@@ -211,8 +224,8 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
         if st is not None:
             rows.append((f, k, st.id))
     keep = _kept_keys(g)
-    _insert(con, "statement_keys", ("family", "key", "statement_id"),
-            [r for r in rows if (r[1], r[2]) in keep])
+    added = [r for r in rows if (r[1], r[2]) in keep]
+    _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
              for st in g.statements.values() for ws, n in st.counts.items()])
@@ -221,7 +234,7 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
                                   for f in st.forms))
             for st in g.statements.values()]
     if not base:
-        return
+        return added
     data = pa.table({n: [r[i] for r in base] for i, n in enumerate(
         ("id", "family", "kind", "speaker_id", "text", "seq", "altered"))},
         schema=pa.schema([("id", pa.string()), ("family", pa.string()), ("kind", pa.string()),
@@ -239,6 +252,7 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
             "GROUP BY b.id, b.family, b.kind, b.speaker_id, b.text, b.seq, b.altered")
     finally:
         con.unregister("_onrecord_statement_base")
+    return added
 
 
 def _kept_keys(g: Grouper) -> set[tuple[int, str]]:
