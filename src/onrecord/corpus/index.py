@@ -248,6 +248,13 @@ class LookupIndex:
         db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
         db.execute("COMMIT")
 
+    def clear_statement_keys(self, batch: int) -> None:
+        """Forget every statement key (after the store has emptied its statements)."""
+        self.db.execute("BEGIN")
+        keyindex.undo(self.db, -1)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
+        self.db.execute("COMMIT")
+
     def clear_errors(self, batch: int) -> None:
         """Forget stored error keys (after the store has forgotten them)."""
         self.db.execute("BEGIN")

@@ -181,6 +181,11 @@ class Store:
         """Forget stored errors so their records are tried again; returns how many."""
         return self._writer().clear_errors()
 
+    def rebuild_statements(self) -> int:
+        """File every stored quote under statements again, from empty statements tables (the
+        writer does this by itself on open when some quote is not filed); quotes filed."""
+        return self._writer().rebuild_statements()
+
     def write(self, items: Iterable[Item], sightings: Iterable[Sighting] = ()) -> WriteResult:
         """Store items and sightings in one transaction: all of them or (on a crash) none.
 
