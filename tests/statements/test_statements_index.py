@@ -120,3 +120,23 @@ def test_an_index_without_statement_keys_gets_them_from_the_store(tmp_path):
         assert st._w.synced == "rebuilt"
         st.write(_items(BATCHES[3], sum(map(len, BATCHES[:3]))))
     assert _dump(path) == _dump(clean)
+
+
+def test_stored_counts_are_those_of_the_members(tmp_path):
+    """The counts a batch computes (in memory for new statements, from their rows for stored
+    ones) equal a join of every statement's members with their articles."""
+    path = tmp_path / "s.duckdb"
+    _fill(path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        stored = con.execute(
+            "SELECT id, n_quotes, n_articles, n_outlets, first_article, first_published "
+            "FROM statements ORDER BY id").fetchall()
+        joined = con.execute(
+            "SELECT m.statement_id, count(*), count(DISTINCT m.article_id), "
+            "count(DISTINCT a.outlet), arg_min(m.article_id, (a.published IS NULL, a.published, "
+            "m.seen)), min(a.published) FROM statement_members m JOIN articles a "
+            "ON a.id = m.article_id GROUP BY 1 ORDER BY 1").fetchall()
+    finally:
+        con.close()
+    assert stored == joined and any(r[1] > 2 for r in stored)
