@@ -272,12 +272,12 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
              for st in g.statements.values() for ws, n in st.counts.items()])
-    old = _stored_members(con, sorted(sid for sid, st in g.statements.items()
-                                      if sid in stored or set(st.aliases) & set(stored)))
+    prior = _stored_members(con, sorted(sid for sid, st in g.statements.items()
+                                        if sid in stored or set(st.aliases) & set(stored)))
     base = []
     for st in g.statements.values():
-        members = old.get(st.id) or [(m.article_id, m.order, m.published, m.outlet)
-                                     for m in st.members]
+        members = prior.get(st.id) or [(m.article_id, m.order, m.published, m.outlet)
+                                       for m in st.members]
         base.append((st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
                      st.text, st.seq, any(relate(f, st.words) not in (Relation.SAME,
                                                                        Relation.PART)
