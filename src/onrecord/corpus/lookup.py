@@ -14,6 +14,8 @@ from onrecord.spelling import fold_words
 
 # Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
 CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
+# Up to this many articles, a word search names them in a literal list (an ART lookup each).
+LITERAL_IDS = 1000
 # Columns of a sighting as the API, export and viewer show it.
 SIGHTING_COLUMNS = "source_id, source, pos, url, outlet, published, read_at"
 
@@ -78,6 +80,12 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
         where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
         params.append(speaker_ids(con, speaker))
     if contains and hits is not None:
+        arts = sorted({a for a, _ in hits})
+        if not arts:
+            where.append("FALSE")
+        elif len(arts) <= LITERAL_IDS:  # DuckDB reads a short literal list through the index
+            ids = ",".join("'" + a.replace("'", "''") + "'" for a in arts)
+            where.append(f"a.id IN ({ids}) AND q.article_id IN ({ids})")
         where.append("{'a': q.article_id, 'i': q.idx} IN "
                      "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))")
         params.append([{"a": a, "i": i} for a, i in hits])
