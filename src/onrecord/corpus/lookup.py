@@ -77,15 +77,16 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
         where.append("q.article_id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(article_ids(con, ident))
     if speaker:
+        ids = speaker_ids(con, speaker)
         where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
-        params.append(speaker_ids(con, speaker))
+        params.append(ids)
+        if hits is None:  # their articles first (a scan of one integer column), then by id
+            found = con.execute("SELECT DISTINCT article_id FROM quotes WHERE speaker_id IN "
+                                f"(SELECT unnest(?::INTEGER[])) LIMIT {LITERAL_IDS + 1}",
+                                [ids]).fetchall()
+            where += _within(sorted(r[0] for r in found))
     if contains and hits is not None:
-        arts = sorted({a for a, _ in hits})
-        if not arts:
-            where.append("FALSE")
-        elif len(arts) <= LITERAL_IDS:  # DuckDB reads a short literal list through the index
-            ids = ",".join("'" + a.replace("'", "''") + "'" for a in arts)
-            where.append(f"a.id IN ({ids}) AND q.article_id IN ({ids})")
+        where += _within(sorted({a for a, _ in hits}))
         where.append("{'a': q.article_id, 'i': q.idx} IN "
                      "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))")
         params.append([{"a": a, "i": i} for a, i in hits])
@@ -105,6 +106,17 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
                      "sightings WHERE outlet ILIKE ? ESCAPE '\\'))")
         params += [f"%{like_escape(outlet)}%"] * 2
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _within(arts: list[str]) -> list[str]:
+    """Conditions keeping the quotes of these articles: a literal list DuckDB reads through its
+    ART index when short (a scan otherwise, so then nothing is added)."""
+    if not arts:
+        return ["FALSE"]
+    if len(arts) > LITERAL_IDS:
+        return []
+    ids = ",".join("'" + a.replace("'", "''") + "'" for a in arts)
+    return [f"a.id IN ({ids}) AND q.article_id IN ({ids})"]
 
 
 def sightings_of(con: duckdb.DuckDBPyConnection,
