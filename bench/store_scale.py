@@ -166,6 +166,15 @@ def latencies(path: Path, names: list[str], words: list[str], runs: int) -> dict
     return out
 
 
+WORDS = ["minister", "growth economy", "government said", "football", "film award"]
+
+
+def _names(articles: int) -> list[str]:
+    """Speakers to look up: a spread over the bench's population."""
+    return [f"{FIRST[p % len(FIRST)]} {surname(p)}"
+            for p in range(0, 50 + articles // 3, max(1, articles // 90))]
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=100_000)
@@ -174,9 +183,14 @@ def main() -> None:
     ap.add_argument("--store", type=Path, help="store file (default: a temporary one)")
     ap.add_argument("--runs", type=int, default=40, help="runs per query for p50/p95")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--queries-only", action="store_true",
+                    help="only time the queries on an existing --store written by this bench")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no BBC data at {args.data}: pass --data")
+    if args.queries_only:
+        print(json.dumps(latencies(args.store, _names(args.articles), WORDS, args.runs)))
+        return
     pool = sentences(args.data)
     rnd = random.Random(15)
     tmp = tempfile.TemporaryDirectory()
@@ -217,9 +231,7 @@ def main() -> None:
         st.write(items, seen)
         resume_rss = rss_mb()
     resume_s = time.perf_counter() - t
-    names = [f"{FIRST[p % len(FIRST)]} {surname(p)}" for p in range(0, 50 + args.articles // 3,
-                                                                      max(1, args.articles // 90))]
-    words = ["minister", "growth economy", "government said", "football", "film award"]
+    names, words = _names(args.articles), WORDS
     result = {
         "articles": args.articles, "batch": args.batch,
         "ms_per_article_first": round(first, 3), "ms_per_article_last": round(last, 3),

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from onrecord.commands.args import whole
@@ -22,7 +23,8 @@ def add_parser(sub: Any) -> None:
                     "first sighting's (articles with no date rank after dated ones).",
         **example("onrecord statements --store quotes.duckdb --min-outlets 2",
                   "onrecord statements --store quotes.duckdb --speaker Blair --altered",
-                  "onrecord statements --store quotes.duckdb --contains election --format json"))
+                  "onrecord statements --store quotes.duckdb --contains election --format json",
+                  "onrecord statements --store old.duckdb --rebuild --limit 10"))
     p.add_argument("--store", required=True, metavar="FILE", help="the DuckDB store")
     p.add_argument("--speaker", metavar="NAME", help="speaker name or a form of it")
     p.add_argument("--contains", metavar="WORDS", help="these words occur in the statement")
@@ -34,6 +36,10 @@ def add_parser(sub: Any) -> None:
                    help="first seen on or after this date (YYYY-MM-DD, YYYY-MM or YYYY)")
     p.add_argument("--until", metavar="DATE", type=date_arg("--until"),
                    help="first seen on or before this date")
+    p.add_argument("--rebuild", action="store_true",
+                   help="first file every stored quote under statements again (a store written "
+                        "before statements; a run does this by itself when quotes are missing); "
+                        "needs the store to itself, like a run")
     p.add_argument("--limit", type=whole("--limit", 1), default=50, metavar="N",
                    help="at most N statements (50)")
     p.add_argument("--offset", type=whole("--offset", 0), default=0, metavar="N",
@@ -51,6 +57,12 @@ def run(args: argparse.Namespace) -> int:
     from onrecord.statements.read import get_statement, list_statements
 
     try:
+        if args.rebuild:
+            if not Path(args.store).is_file():
+                raise StoreError(f"no store at {args.store}")
+            with Store(args.store) as store:
+                n = store.rebuild_statements()
+            print(f"onrecord statements: filed {n:,} quotes again", file=sys.stderr)
         with Store(args.store, read_only=True) as store:
             ids = store.speaker_ids(args.speaker) if args.speaker else None
             rows = list_statements(store.con, speaker_ids=ids, contains=args.contains,

@@ -22,7 +22,9 @@ from typing import Any
 import duckdb
 import numpy as np
 
+from onrecord.corpus import fulltext
 from onrecord.corpus.speakers import Speaker
+from onrecord.statements import keyindex
 
 # Bands and rows per band of the LSH (datasketch's choice for threshold 0.5, 128
 # permutations, weights (0.2, 0.8): the same candidates as corpus.dedup.NearDuplicates).
@@ -82,7 +84,8 @@ class LookupIndex:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self.db.executescript(_DDL)
+        self.db.executescript(_DDL + fulltext.DDL + keyindex.DDL)
+        self.statement_keys = keyindex.KeyIndex(self.db)
 
     def close(self) -> None:
         self.db.close()
@@ -98,10 +101,17 @@ class LookupIndex:
         if self.meta("store") != uid or mine is None or int(mine) < batch:
             self.rebuild(con, uid, batch)
             return "rebuilt"
+        done = "ok"
         if int(mine) > batch:
             self.undo(con, batch)
-            return "undone"
-        return "ok"
+            done = "undone"
+        for part in (fulltext, keyindex):  # an index made before this part existed
+            if self.meta(part.READY) != "1":
+                self.db.execute("BEGIN")
+                part.rebuild(self.db, con, batch)
+                self.db.execute("COMMIT")
+                done = "rebuilt"
+        return done
 
     def undo(self, con: duckdb.DuckDBPyConnection, batch: int) -> None:
         """Forget rows of batches after `batch` (written here, never committed to the store)."""
@@ -119,6 +129,8 @@ class LookupIndex:
         db.executemany("UPDATE sigs SET canonical = ?, batch = ? WHERE article = ?",
                        [(canon.get(a), batch, a) for a in arts])
         db.execute("DELETE FROM speakers WHERE batch > ?", [batch])
+        fulltext.undo(db, batch)
+        keyindex.undo(db, batch)
         if spk:
             self._copy_speakers(con.execute(
                 "SELECT id, kind, key, merged_into, name, titles, aliases FROM speakers "
@@ -157,6 +169,8 @@ class LookupIndex:
         while chunk := cur.fetchmany(10_000):
             self._copy_speakers(chunk, batch)
         db.execute("CREATE INDEX IF NOT EXISTS bands_band ON bands (band)")
+        fulltext.rebuild(db, con, batch)
+        keyindex.rebuild(db, con, batch)
         db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
                        [("store", uid), ("batch", str(batch)), ("next_seq", str(seq))])
         db.execute("COMMIT")
@@ -209,10 +223,12 @@ class LookupIndex:
     # -- writing one batch -------------------------------------------------------------------
     def write(self, batch: int, *, keys: Sequence[tuple[str, bool]],
               sigs: Sequence[tuple[str, int, str | None, bytes | None]],
-              regroup: Sequence[tuple[str, str]], speakers: Sequence[Sequence[Any]]) -> None:
+              regroup: Sequence[tuple[str, str]], speakers: Sequence[Sequence[Any]],
+              quotes: Sequence[tuple[str, int, str]] = ()) -> None:
         """Commit batch `batch`'s rows: keys (key, is error), new articles' (id, seq,
-        canonical, signature), group merges (former canonical, canonical) and changed
-        speakers (id, kind, key, merged_into, name, titles, aliases)."""
+        canonical, signature), group merges (former canonical, canonical), changed
+        speakers (id, kind, key, merged_into, name, titles, aliases) and the new quotes'
+        words (article id, idx, text)."""
         db = self.db
         db.execute("BEGIN")
         db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
@@ -225,11 +241,19 @@ class LookupIndex:
             db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "
                        "OR article = ?", [new, batch, old, old])
         self._copy_speakers(speakers, batch)
+        fulltext.add(db, batch, quotes)
         if sigs:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)",
                        [str(max(s for _, s, _, _ in sigs) + 1)])
         db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
         db.execute("COMMIT")
+
+    def clear_statement_keys(self, batch: int) -> None:
+        """Forget every statement key (after the store has emptied its statements)."""
+        self.db.execute("BEGIN")
+        keyindex.undo(self.db, -1)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
+        self.db.execute("COMMIT")
 
     def clear_errors(self, batch: int) -> None:
         """Forget stored error keys (after the store has forgotten them)."""

@@ -8,11 +8,14 @@ from typing import Any
 import duckdb
 
 from onrecord.corpus import MAX_SPEAKER_ID
+from onrecord.corpus.fulltext import terms
 from onrecord.dates.values import normalize_date, until_bound
 from onrecord.spelling import fold_words
 
 # Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
 CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
+# Up to this many articles, a word search names them in a literal list (an ART lookup each).
+LITERAL_IDS = 1000
 # Columns of a sighting as the API, export and viewer show it.
 SIGHTING_COLUMNS = "source_id, source, pos, url, outlet, published, read_at"
 
@@ -61,21 +64,34 @@ def speaker_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[int]:
 
 def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contains: str | None,
                   since: str | None, until: str | None, outlet: str | None,
-                  include_copies: bool, ident: str | None = None) -> tuple[str, list[Any]]:
+                  include_copies: bool, ident: str | None = None,
+                  hits: list[tuple[str, int]] | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause (and its parameters) of a quote search over `quotes q JOIN articles a`.
 
     `ident` keeps the quotes of the articles that id names (a copy's too); `outlet` matches the
-    article's outlet or that of any record it was sent as."""
+    article's outlet or that of any record it was sent as; `hits` are the quotes (article id,
+    idx) the word index found for `contains` (None: `contains` is matched by a scan)."""
     where: list[str] = [] if include_copies or ident else [CANONICAL]
     params: list[Any] = []
     if ident is not None:
         where.append("q.article_id IN (SELECT unnest(?::VARCHAR[]))")
         params.append(article_ids(con, ident))
     if speaker:
+        ids = speaker_ids(con, speaker)
         where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
-        params.append(speaker_ids(con, speaker))
-    if contains:
-        for w in contains.split():
+        params.append(ids)
+        if hits is None:  # their articles first (a scan of one integer column), then by id
+            found = con.execute("SELECT DISTINCT article_id FROM quotes WHERE speaker_id IN "
+                                f"(SELECT unnest(?::INTEGER[])) LIMIT {LITERAL_IDS + 1}",
+                                [ids]).fetchall()
+            where += _within(sorted(r[0] for r in found))
+    if contains and hits is not None:
+        where += _within(sorted({a for a, _ in hits}))
+        where.append("{'a': q.article_id, 'i': q.idx} IN "
+                     "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))")
+        params.append([{"a": a, "i": i} for a, i in hits])
+    elif contains:
+        for w in terms(contains):
             where.append("q.text ILIKE ? ESCAPE '\\'")
             params.append(f"%{like_escape(w)}%")
     since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
@@ -90,6 +106,17 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
                      "sightings WHERE outlet ILIKE ? ESCAPE '\\'))")
         params += [f"%{like_escape(outlet)}%"] * 2
     return (" WHERE " + " AND ".join(where)) if where else "", params
+
+
+def _within(arts: list[str]) -> list[str]:
+    """Conditions keeping the quotes of these articles: a literal list DuckDB reads through its
+    ART index when short (a scan otherwise, so then nothing is added)."""
+    if not arts:
+        return ["FALSE"]
+    if len(arts) > LITERAL_IDS:
+        return []
+    ids = ",".join("'" + a.replace("'", "''") + "'" for a in arts)
+    return [f"a.id IN ({ids}) AND q.article_id IN ({ids})"]
 
 
 def sightings_of(con: duckdb.DuckDBPyConnection,

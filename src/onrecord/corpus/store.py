@@ -4,6 +4,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import sqlite3
 import time
 from collections.abc import Iterable
 from importlib import resources
@@ -12,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from onrecord.corpus import access, lookup
+from onrecord.corpus import access, fulltext, lookup
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.sightings import Sighting, of_result
@@ -56,6 +57,7 @@ class Store:
             self._release()
             raise
         self._w: Writer | None = None
+        self._words: sqlite3.Connection | bool | None = False  # word index, opened when asked
         try:
             self._check_version()
             if not read_only:
@@ -151,6 +153,9 @@ class Store:
         if self._w is not None:
             self._w.close()
             self._w = None
+        if isinstance(self._words, sqlite3.Connection):
+            self._words.close()
+        self._words = False
         if self.con is not None:
             self.con.close()
             self.con = None  # type: ignore[assignment]
@@ -175,6 +180,11 @@ class Store:
     def clear_errors(self) -> int:
         """Forget stored errors so their records are tried again; returns how many."""
         return self._writer().clear_errors()
+
+    def rebuild_statements(self) -> int:
+        """File every stored quote under statements again, from empty statements tables (the
+        writer does this by itself on open when some quote is not filed); quotes filed."""
+        return self._writer().rebuild_statements()
 
     def write(self, items: Iterable[Item], sightings: Iterable[Sighting] = ()) -> WriteResult:
         """Store items and sightings in one transaction: all of them or (on a crash) none.
@@ -215,6 +225,19 @@ class Store:
         """The articles a content id or a caller id (of any record sent) names."""
         return lookup.article_ids(self.con, ident)
 
+    def _word_hits(self, contains: str | None) -> list[tuple[str, int]] | None:
+        """The quotes (article id, idx) holding `contains`'s words, from the word index; None
+        when it cannot say (no index, one behind the store, words too short): then a scan."""
+        if not contains:
+            return None
+        if self._words is False:
+            meta = dict(self.con.execute("SELECT key, value FROM store_meta").fetchall())
+            self._words = fulltext.open_reader(self.path, meta.get("store_uid"),
+                                               int(meta.get("batch") or 0))
+        if not isinstance(self._words, sqlite3.Connection):
+            return None
+        return fulltext.search(self._words, fulltext.terms(contains))
+
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
                limit: int = 50, offset: int = 0, include_copies: bool = False,
@@ -226,7 +249,8 @@ class Store:
         `id` (a content id or any caller id the article was sent with) keeps its quotes."""
         where, params = lookup.quote_filters(
             self.con, speaker=speaker, contains=contains, since=since, until=until,
-            outlet=outlet, include_copies=include_copies, ident=id)
+            outlet=outlet, include_copies=include_copies, ident=id,
+            hits=self._word_hits(contains))
         sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
                "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
                "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
@@ -248,7 +272,8 @@ class Store:
         """How many quotes `quotes()` would return without a limit."""
         where, params = lookup.quote_filters(
             self.con, speaker=speaker, contains=contains, since=since, until=until,
-            outlet=outlet, include_copies=include_copies, ident=id)
+            outlet=outlet, include_copies=include_copies, ident=id,
+            hits=self._word_hits(contains))
         sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 

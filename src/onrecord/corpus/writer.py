@@ -17,6 +17,7 @@ from onrecord.corpus.speakers import SpeakerRegistry
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
 from onrecord.model import Failure
 from onrecord.spelling import fold_words
+from onrecord.statements import backfill
 from onrecord.statements import table as statements_table
 
 # DuckDB's buffer cache for the writer's connection: pages it keeps beyond this are dropped,
@@ -39,6 +40,7 @@ class Writer:
         self.synced = self.index.sync(con, self.uid, self.batch)
         self.next_speaker = self.index.max_speaker() + 1
         self.pending = False
+        self.refiled = self.rebuild_statements() if backfill.missing(con) else None
 
     def close(self) -> None:
         self.index.close()
@@ -58,6 +60,34 @@ class Writer:
         # an index left with the errors (kill -9 here) is behind the store: rebuilt on open
         self.index.clear_errors(self.batch)
         return int(row[0]) if row else 0
+
+    def rebuild_statements(self) -> int:
+        """File every stored quote under statements again, from empty tables (a store written
+        before statements, or missing some); one transaction per chunk, like batches, so a
+        kill leaves whole chunks and the next open starts again. Returns quotes filed."""
+        self.con.execute("BEGIN TRANSACTION")
+        backfill.clear(self.con)  # the store first: a kill now leaves quotes to file again
+        self._bump(self.batch + 1)
+        self.con.execute("COMMIT")
+        self.batch += 1
+        self.index.clear_statement_keys(self.batch)
+        filed = 0
+        for quotes, articles in backfill.chunks(self.con):
+            batch = self.batch + 1
+            self.index.write(batch, keys=[], sigs=[], regroup=[], speakers=[])
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                filed += statements_table.update(self.con, quotes, articles,
+                                                 index=self.index.statement_keys, batch=batch)
+                self._bump(batch)
+                self.con.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(duckdb.Error):
+                    self.con.execute("ROLLBACK")
+                self.index.undo(self.con, self.batch)
+                raise
+            self.batch = batch
+        return filed
 
     def _bump(self, batch: int) -> None:
         self.con.execute("INSERT OR REPLACE INTO store_meta VALUES ('batch', ?)", [str(batch)])
@@ -131,7 +161,9 @@ class Writer:
         self.index.write(batch, keys=list(new_keys.items()), sigs=groups.sigs,
                          regroup=groups.regroup,
                          speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles,
-                                    s.aliases) for s in speakers])
+                                    s.aliases) for s in speakers],
+                         quotes=[(q["article_id"], q["idx"], q["text"] or "")
+                                 for q in tables["quotes"]])
         self.pending = True
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
@@ -153,7 +185,8 @@ class Writer:
         for old_canon, canon in groups.regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
-        statements_table.update(self.con, tables["quotes"], tables["articles"], merges)
+        statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
+                                index=self.index.statement_keys, batch=batch)
         self._bump(batch)
         self.con.execute("COMMIT")
         self.batch, self.pending = batch, False

@@ -11,6 +11,7 @@ import duckdb
 import pyarrow as pa
 
 from onrecord.statements.group import Grouper, Member, Statement
+from onrecord.statements.keyindex import KeyIndex
 from onrecord.statements.relate import Relation, relate
 from onrecord.statements.words import Words, quoted_words, shingles
 
@@ -112,8 +113,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
 
 
 def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int:
-    row = con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchone()
-    return int(row[0]) if row else 0
+    rows = con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchall()
+    return int(rows[0][0]) if rows else 0
 
 
 def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
@@ -127,13 +128,13 @@ def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Stat
         return {}
     out: dict[str, Statement] = {}
     for sid, family, kind, speaker, text, seq in con.execute(
-            "SELECT id, family, kind, speaker_id, text, seq FROM statements "
-            "WHERE id IN (SELECT unnest(?))", [list(sids)]).fetchall():
+            f"SELECT id, family, kind, speaker_id, text, seq FROM statements "
+            f"WHERE id {_ids_in(sids)}").fetchall():
         out[sid] = Statement(sid, family, None if speaker is None else str(speaker), (), text,
                              seq=seq, kind=kind)
     for sid, ws, text, n in con.execute(
-            "SELECT statement_id, words, text, n FROM statement_forms "
-            "WHERE statement_id IN (SELECT unnest(?))", [list(sids)]).fetchall():
+            f"SELECT statement_id, words, text, n FROM statement_forms "
+            f"WHERE statement_id {_ids_in(sids)}").fetchall():
         words = tuple(ws.split())
         out[sid].forms[words] = text
         out[sid].counts[words] = n
@@ -142,10 +143,27 @@ def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Stat
     return out
 
 
+def _known(con: duckdb.DuckDBPyConnection,
+           runs: set[tuple[str, int]]) -> dict[tuple[str, int], set[str]]:
+    """The statements DuckDB's statement_keys files under each run (a scan of the table)."""
+    known: dict[tuple[str, int], set[str]] = defaultdict(set)
+    by_family: dict[str, list[int]] = defaultdict(list)
+    for fam, k in runs:
+        by_family[fam].append(k)
+    for fam, ks in by_family.items():
+        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
+                                  "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
+            known[(fam, k)].add(sid)
+    return known
+
+
 def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
-           articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = ()) -> int:
+           articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = (), *,
+           index: KeyIndex | None = None, batch: int = 0) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
-    transaction; `merges` are the batch's speaker merges (gone, kept). Returns quotes filed."""
+    transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
+    writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
+    without, from a scan of DuckDB's statement_keys. Returns quotes filed."""
     kept = dict(merges)
     for gone, into in merges:
         con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
@@ -170,38 +188,76 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
         return 0
     runs = {(m.family, key_of(r)) for m in members
             for r in shingles(quoted_words(m.kind, m.text))}
-    known: dict[tuple[str, int], set[str]] = defaultdict(set)
-    by_family: dict[str, list[int]] = defaultdict(list)
-    for fam, k in runs:
-        by_family[fam].append(k)
-    for fam, ks in by_family.items():
-        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
-                                  "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
-            known[(fam, k)].add(sid)
+    known = index.find(runs) if index is not None else _known(con, runs)
     stored = _load(con, sorted({s for v in known.values() for s in v}))
     cands = BatchCandidates(known)
     g = Grouper(cands, load=stored.get, seq=_meta(con, "statements_seq"))
     for m in members:
         g.add(m)
-    _write_back(con, g, cands, stored)
+    rows = _write_back(con, g, cands, stored)
+    if index is not None:  # committed before the store's COMMIT: undone on open if that fails
+        index.add(batch, rows, g.merged)
     _set_meta(con, "statements_seen", seen0 + len(members))
     _set_meta(con, "statements_seq", g.next_seq)
     return len(members)
 
 
+def _ids_in(ids: Sequence[str]) -> str:
+    """`IN (...)` over literal ids: DuckDB answers a short literal list through the ART index
+    (a lookup per value), a subquery or parameter list by scanning the table."""
+    return "IN (" + ",".join("'" + i.replace("'", "''") + "'" for i in ids) + ")"
+
+
+def _counts(rows: Sequence[tuple[str, int, str | None, str | None]]) -> tuple[Any, ...]:
+    """A statement's counts from its members (article id, seen, published, outlet): quotes,
+    articles, outlets, the first article (earliest date, undated last, then input order) and
+    the earliest date."""
+    first = min(rows, key=lambda r: (r[2] is None, r[2] or "", r[1]))
+    dates = [r[2] for r in rows if r[2] is not None]
+    return (len(rows), len({r[0] for r in rows}), len({r[3] for r in rows} - {None}), first[0],
+            min(dates) if dates else None)
+
+
+def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
+                    ) -> dict[str, list[tuple[str, int, str | None, str | None]]]:
+    """Every member of these stored statements, with its article's date and outlet (lookups
+    by id: their cost is the statements' size, not the store's)."""
+    out: dict[str, list[tuple[str, int, str | None, str | None]]] = defaultdict(list)
+    if not sids:
+        return out
+    members = con.execute("SELECT statement_id, article_id, seen FROM statement_members "
+                          f"WHERE statement_id {_ids_in(sids)}").fetchall()
+    arts = sorted({a for _, a, _ in members})
+    about: dict[str, tuple[str | None, str | None]] = {}
+    for i in range(0, len(arts), 200):
+        about.update({a: (p, o) for a, p, o in con.execute(
+            f"SELECT id, published, outlet FROM articles WHERE id {_ids_in(arts[i:i + 200])}"
+        ).fetchall()})
+    for sid, aid, seen in members:
+        out[sid].append((aid, seen, *about.get(aid, (None, None))))
+    return out
+
+
 def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
-                stored: dict[str, Statement]) -> None:
+                stored: dict[str, Statement]) -> list[tuple[str, int, str]]:
     """Write what a batch changed: merged ids folded, members and keys added, each touched
-    statement's row and wordings replaced."""
+    statement's row and wordings replaced. Returns the keys added (family, key, id).
+
+    Only statements loaded from the store have rows there; a statement made in this batch has
+    all its members in memory, so its counts are computed here, not by a join over the store."""
     for old, new in g.merged:
-        for t in ("statement_members", "statement_keys", "statement_aliases"):
-            con.execute(f"UPDATE {t} SET statement_id = ? WHERE statement_id = ?", [new, old])
-        con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new])
+        if old in stored:  # a statement made in this batch has no rows yet
+            for t in ("statement_members", "statement_keys"):
+                con.execute(f"UPDATE {t} SET statement_id = ? WHERE statement_id = ?",
+                            [new, old]).fetchall()
+        con.execute("UPDATE statement_aliases SET statement_id = ? WHERE statement_id = ?",
+                    [new, old]).fetchall()
+        con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new]).fetchall()
     gone = [old for old, _ in g.merged]
-    touched = sorted(g.statements)
-    con.execute("DELETE FROM statements WHERE id IN (SELECT unnest(?))", [touched + gone])
-    con.execute("DELETE FROM statement_forms WHERE statement_id IN (SELECT unnest(?))",
-                [touched + gone])
+    stale = sorted({sid for sid in [*g.statements, *gone] if sid in stored})
+    if stale:
+        con.execute(f"DELETE FROM statements WHERE id {_ids_in(stale)}").fetchall()
+        con.execute(f"DELETE FROM statement_forms WHERE statement_id {_ids_in(stale)}").fetchall()
     final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
     _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
             [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
@@ -211,34 +267,25 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
         if st is not None:
             rows.append((f, k, st.id))
     keep = _kept_keys(g)
-    _insert(con, "statement_keys", ("family", "key", "statement_id"),
-            [r for r in rows if (r[1], r[2]) in keep])
+    added = [r for r in rows if (r[1], r[2]) in keep]
+    _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
              for st in g.statements.values() for ws, n in st.counts.items()])
-    base = [(st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
-             st.text, st.seq, any(relate(f, st.words) not in (Relation.SAME, Relation.PART)
-                                  for f in st.forms))
-            for st in g.statements.values()]
-    if not base:
-        return
-    data = pa.table({n: [r[i] for r in base] for i, n in enumerate(
-        ("id", "family", "kind", "speaker_id", "text", "seq", "altered"))},
-        schema=pa.schema([("id", pa.string()), ("family", pa.string()), ("kind", pa.string()),
-                          ("speaker_id", pa.int64()), ("text", pa.string()),
-                          ("seq", pa.int64()), ("altered", pa.bool_())]))
-    con.register("_onrecord_statement_base", data)
-    try:
-        con.execute(
-            "INSERT INTO statements SELECT b.id, b.family, b.kind, b.speaker_id, b.text, b.seq, "
-            "b.altered, count(*), count(DISTINCT m.article_id), count(DISTINCT a.outlet), "
-            "arg_min(m.article_id, (a.published IS NULL, a.published, m.seen)), "
-            "min(a.published) FROM _onrecord_statement_base b "
-            "JOIN statement_members m ON m.statement_id = b.id "
-            "LEFT JOIN articles a ON a.id = m.article_id "
-            "GROUP BY b.id, b.family, b.kind, b.speaker_id, b.text, b.seq, b.altered")
-    finally:
-        con.unregister("_onrecord_statement_base")
+    prior = _stored_members(con, sorted(sid for sid, st in g.statements.items()
+                                        if sid in stored or set(st.aliases) & set(stored)))
+    base = []
+    for st in g.statements.values():
+        members = prior.get(st.id) or [(m.article_id, m.order, m.published, m.outlet)
+                                       for m in st.members]
+        base.append((st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
+                     st.text, st.seq, any(relate(f, st.words) not in (Relation.SAME,
+                                                                       Relation.PART)
+                                          for f in st.forms), *_counts(members)))
+    _insert(con, "statements", ("id", "family", "kind", "speaker_id", "text", "seq", "altered",
+                                "n_quotes", "n_articles", "n_outlets", "first_article",
+                                "first_published"), base)
+    return added
 
 
 def _kept_keys(g: Grouper) -> set[tuple[int, str]]:

@@ -1,0 +1,108 @@
+"""Word search over quotes: an FTS5 trigram index of every quote's text inside the lookup index
+(STORE.idx), kept batch by batch by the writer, so `--contains` reads only the quotes that hold
+its words instead of scanning every quote's text.
+
+The trigram tokenizer matches any substring of 3 or more characters, case-insensitively, so the
+index answers what `--contains` always meant (each word a case-insensitive substring of the
+quote); terms shorter than 3 characters are checked on the candidates only. Every candidate is
+checked again in Python, so the index only narrows the search and never changes its answer."""
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+import duckdb
+
+DDL = """
+CREATE VIRTUAL TABLE IF NOT EXISTS quote_text USING fts5(
+    text, article UNINDEXED, idx UNINDEXED, tokenize='trigram');
+CREATE TABLE IF NOT EXISTS quote_text_batches (batch INTEGER PRIMARY KEY, first INTEGER);
+"""
+# The shortest term the trigram index can look up (shorter ones are only checked).
+MIN_TERM = 3
+# meta key: set once the index holds every stored quote's text.
+READY = "fulltext"
+
+
+def terms(contains: str) -> list[str]:
+    """The terms of a `--contains`: a "quoted phrase" is one term, every other word another."""
+    return [p or w for p, w in re.findall(r'"([^"]+)"|(\S+)', contains) if (p or w).strip()]
+
+
+def holds(text: str, ts: Sequence[str]) -> bool:
+    """Whether every term is a case-insensitive substring of `text` (ILIKE '%term%')."""
+    low = text.lower()
+    return all(t.lower() in low for t in ts)
+
+
+def _match(ts: Sequence[str]) -> str | None:
+    """The FTS5 query for the terms the index can look up, or None when none can be."""
+    usable = ['"' + t.replace('"', '""') + '"' for t in ts if len(t) >= MIN_TERM]
+    return " AND ".join(usable) if usable else None
+
+
+def add(db: sqlite3.Connection, batch: int, quotes: Iterable[tuple[str, int, str]]) -> None:
+    """Index batch `batch`'s quotes (article id, idx, text), inside the caller's transaction."""
+    rows = list(quotes)
+    if not rows:
+        return
+    row = db.execute("SELECT max(rowid) FROM quote_text").fetchone()
+    first = (row[0] or 0) + 1 if row else 1
+    db.execute("INSERT OR REPLACE INTO quote_text_batches VALUES (?, ?)", [batch, first])
+    db.executemany("INSERT INTO quote_text (rowid, text, article, idx) VALUES (?, ?, ?, ?)",
+                   [(first + i, t, a, i_) for i, (a, i_, t) in enumerate(rows)])
+
+
+def undo(db: sqlite3.Connection, batch: int) -> None:
+    """Forget the quotes of batches after `batch`, inside the caller's transaction."""
+    row = db.execute("SELECT min(first) FROM quote_text_batches WHERE batch > ?",
+                     [batch]).fetchone()
+    if row and row[0] is not None:
+        db.execute("DELETE FROM quote_text WHERE rowid >= ?", [row[0]])
+    db.execute("DELETE FROM quote_text_batches WHERE batch > ?", [batch])
+
+
+def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) -> None:
+    """Index every stored quote again (inside the caller's transaction)."""
+    db.execute("DELETE FROM quote_text")
+    db.execute("DELETE FROM quote_text_batches")
+    cur = con.execute("SELECT article_id, idx, text FROM quotes")
+    while chunk := cur.fetchmany(10_000):
+        add(db, batch, [(a, i, t or "") for a, i, t in chunk])
+    db.execute("DELETE FROM quote_text_batches")  # all committed: nothing to undo
+    db.execute("INSERT INTO quote_text(quote_text) VALUES ('optimize')")
+    db.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [READY])
+
+
+def open_reader(store_path: str | os.PathLike[str], uid: str | None,
+                batch: int) -> sqlite3.Connection | None:
+    """The store's index opened read-only, if it holds every quote of the store as of `batch`
+    (same store, not behind it, word index built); None when a search must scan instead."""
+    path = Path(f"{os.fspath(store_path)}.idx")
+    if uid is None or not path.exists():
+        return None
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                             check_same_thread=False)
+        meta = dict(db.execute("SELECT k, v FROM meta WHERE k IN ('store', 'batch', ?)",
+                               [READY]).fetchall())
+    except sqlite3.Error:
+        return None
+    if meta.get("store") != uid or meta.get(READY) != "1" or int(meta.get("batch") or -1) < batch:
+        db.close()
+        return None
+    return db
+
+
+def search(db: sqlite3.Connection, ts: Sequence[str]) -> list[tuple[str, int]] | None:
+    """The quotes (article id, idx) holding every term; None when no term is long enough for
+    the index (the caller scans)."""
+    q = _match(ts)
+    if q is None:
+        return None
+    return [(a, int(i)) for a, i, text in db.execute(
+        "SELECT article, idx, text FROM quote_text WHERE quote_text MATCH ?", [q])
+        if holds(text, ts)]

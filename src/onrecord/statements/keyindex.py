@@ -1,0 +1,93 @@
+"""The statements' word runs in the writer's lookup index (STORE.idx): the candidates of a
+batch's quotes are one B-tree lookup in SQLite instead of a scan of DuckDB's statement_keys
+(which DuckDB answers by reading the whole table, so its cost grew with the store).
+
+DuckDB's `statement_keys` stays the truth; these rows are derived from it and follow the
+index's protocol (rows carry their batch number; batches the store never committed are
+undone on open). A merge is kept as a move (old id -> new id) rather than rewriting rows."""
+from __future__ import annotations
+
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+import duckdb
+
+DDL = """
+CREATE TABLE IF NOT EXISTS statement_keys (key INTEGER, family TEXT, sid TEXT, batch INTEGER);
+CREATE INDEX IF NOT EXISTS statement_keys_key ON statement_keys (key);
+CREATE INDEX IF NOT EXISTS statement_keys_batch ON statement_keys (batch);
+CREATE TABLE IF NOT EXISTS statement_moves (old TEXT PRIMARY KEY, new TEXT, batch INTEGER)
+    WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS statement_moves_batch ON statement_moves (batch);
+"""
+# meta key: set once the index holds every stored statement key.
+READY = "statement_keys"
+_CHUNK = 500
+
+
+def _in(db: sqlite3.Connection, select: str, column: str,
+        values: Sequence[object]) -> Iterable[tuple[object, ...]]:
+    for i in range(0, len(values), _CHUNK):
+        part = list(values[i:i + _CHUNK])
+        yield from db.execute(f"{select} WHERE {column} IN ({','.join('?' * len(part))})", part)
+
+
+class KeyIndex:
+    """The statement keys of one store's lookup index, for its writer."""
+
+    def __init__(self, db: sqlite3.Connection) -> None:
+        self.db = db
+
+    def find(self, runs: Iterable[tuple[str, int]]) -> dict[tuple[str, int], set[str]]:
+        """The statements (ids as they are now) indexed under each (family, key)."""
+        wanted = set(runs)
+        found: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for key, fam, sid in _in(self.db, "SELECT key, family, sid FROM statement_keys", "key",
+                                 sorted({k for _, k in wanted})):
+            if (fam, key) in wanted:
+                found[(str(fam), int(key))].add(str(sid))  # type: ignore[call-overload]
+        now = self._resolve({s for v in found.values() for s in v})
+        return {k: {now.get(s, s) for s in v} for k, v in found.items()}
+
+    def _resolve(self, sids: set[str]) -> dict[str, str]:
+        """Where each id was moved to by merges, followed to the end (an id merged away
+        never comes back, so the chains end; they are a hop or two)."""
+        now = {s: s for s in sids}
+        frontier = sorted(sids)
+        while frontier:
+            step = {str(o): str(n) for o, n in _in(
+                self.db, "SELECT old, new FROM statement_moves", "old", frontier)}
+            for s, cur in now.items():
+                if cur in step:
+                    now[s] = step[cur]
+            frontier = sorted(set(step.values()))
+        return now
+
+    def add(self, batch: int, rows: Sequence[tuple[str, int, str]],
+            moves: Sequence[tuple[str, str]]) -> None:
+        """Commit batch `batch`'s new (family, key, statement id) rows and merges (old, new)."""
+        db = self.db
+        db.execute("BEGIN")
+        db.executemany("INSERT INTO statement_keys VALUES (?, ?, ?, ?)",
+                       [(k, f, s, batch) for f, k, s in rows])
+        db.executemany("INSERT OR REPLACE INTO statement_moves VALUES (?, ?, ?)",
+                       [(o, n, batch) for o, n in moves])
+        db.execute("COMMIT")
+
+
+def undo(db: sqlite3.Connection, batch: int) -> None:
+    """Forget rows of batches after `batch`, inside the caller's transaction."""
+    db.execute("DELETE FROM statement_keys WHERE batch > ?", [batch])
+    db.execute("DELETE FROM statement_moves WHERE batch > ?", [batch])
+
+
+def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) -> None:
+    """Copy the store's statement keys (ids already current), inside the caller's transaction."""
+    db.execute("DELETE FROM statement_keys")
+    db.execute("DELETE FROM statement_moves")
+    cur = con.execute("SELECT key, family, statement_id FROM statement_keys")
+    while chunk := cur.fetchmany(10_000):
+        db.executemany("INSERT INTO statement_keys VALUES (?, ?, ?, ?)",
+                       [(k, f, s, batch) for k, f, s in chunk])
+    db.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [READY])

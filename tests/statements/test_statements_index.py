@@ -1,0 +1,142 @@
+"""The statements' word runs served from the lookup index (STORE.idx) give the statements the
+scan of DuckDB's statement_keys gave, batch after batch, across merges, a reopen and a crash
+between the index's commit and the store's."""
+import os
+import subprocess
+import sys
+import textwrap
+
+import duckdb
+
+from conftest import REPO
+from onrecord.corpus import writer
+from onrecord.corpus.dedup import signature
+from onrecord.corpus.keys import result_key
+from onrecord.corpus.store import Item, Store
+from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef
+
+HEAD = "the river crossing will open in the spring"
+TAIL = "and tolls will stay low for every family that uses it"
+OTHER = "our schools need more teachers and fewer forms to fill in"
+# (speaker, quoted words): repeats, a cut, a change of word, a bridge of two statements (a
+# merge), another speaker's same words, a speaker-less copy
+BATCHES = [
+    [("Ines Dubois", HEAD), ("Ines Dubois", TAIL), ("Omar Haddad", OTHER)],
+    [("Ines Dubois", HEAD.upper()), ("Omar Haddad", HEAD), ("Omar Haddad", OTHER[:40])],
+    [("Ines Dubois", f"{HEAD} {TAIL}"), (None, TAIL), ("Omar Haddad",
+                                                      OTHER.replace("more", "many"))],
+    [("Ines Dubois", TAIL.replace("low", "down")), ("Ines Dubois", HEAD)],
+]
+
+
+def _article(n, speaker, words):
+    who = speaker or "A spokesperson"
+    text = f'Story {n}. On Friday {who} said "{words}" in the town of Eastmere.'
+    s, c, p = text.index(words), text.index("said"), text.index(who)
+    ents = [Entity("p1", speaker, "person", [], [], [[p, p + len(who)]])] if speaker else []
+    ref = SpeakerRef("p1", speaker, p, p + len(who)) if speaker else None
+    q = Quote("direct", words, s, s + len(words), ref, Cue("said", c, c + 4), confidence=0.9)
+    return Article(id=f"n{n}", text=text, published=f"2025-0{1 + n % 9}-1{n % 10}",
+                   entities=ents, quotes=[q], meta={"outlet": f"outlet{n % 3}"})
+
+
+def _items(batch, start):
+    arts = [_article(start + i, s, w) for i, (s, w) in enumerate(batch)]
+    return [Item(result_key(a), a, "t", signature(a.text)) for a in arts]
+
+
+def _fill(path, batches=BATCHES, reopen_after=2):
+    n = 0
+    st = Store(path)
+    for b, batch in enumerate(batches):
+        if b == reopen_after:
+            st.close()
+            st = Store(path)
+        st.write(_items(batch, n))
+        n += len(batch)
+    st.close()
+
+
+def _dump(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [sorted(con.execute(sql).fetchall()) for sql in (
+            "SELECT id, family, kind, speaker_id, text, seq, altered, n_quotes, n_articles, "
+            "n_outlets, first_article, first_published FROM statements",
+            "SELECT * FROM statement_forms", "SELECT * FROM statement_members",
+            "SELECT DISTINCT * FROM statement_keys", "SELECT * FROM statement_aliases")]
+    finally:
+        con.close()
+
+
+def test_the_index_path_gives_the_statements_of_the_scan(tmp_path, monkeypatch):
+    indexed, scanned = tmp_path / "indexed.duckdb", tmp_path / "scanned.duckdb"
+    _fill(indexed)
+    update = writer.statements_table.update
+    monkeypatch.setattr(writer.statements_table, "update",
+                        lambda *a, index=None, batch=0: update(*a))  # the DuckDB scan
+    _fill(scanned)
+    monkeypatch.undo()
+    got = _dump(indexed)
+    assert got == _dump(scanned)
+    statements, _forms, members, _keys, aliases = got
+    assert len(members) == sum(map(len, BATCHES))
+    assert aliases, "the bridging quote merged two statements"
+    ines = [s for s in statements if s[4].lower().startswith(HEAD)]
+    assert ines and max(s[7] for s in ines) >= 4
+
+
+def test_a_crash_after_the_index_took_the_keys_is_undone(tmp_path):
+    clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
+    _fill(clean, reopen_after=-1)
+    _fill(crashed, BATCHES[:2], reopen_after=-1)
+    start = sum(map(len, BATCHES[:2]))
+    # killed after the statement keys went to the index, before the store's COMMIT
+    code = textwrap.dedent(f"""
+        import os, sys
+        sys.path[:0] = [{str(REPO / 'tests' / 'statements')!r}, {str(REPO / 'tests')!r}]
+        from test_statements_index import BATCHES, _items
+        from onrecord.statements import table
+        table._set_meta = lambda *a, **k: os._exit(9)
+        from onrecord.corpus.store import Store
+        Store({str(crashed)!r}).write(_items(BATCHES[2], {start}))
+    """)
+    cp = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                        timeout=120, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert cp.returncode == 9, cp.stderr
+    with Store(crashed) as st:
+        assert st._w.synced == "undone"
+        st.write(_items(BATCHES[2], start))
+        st.write(_items(BATCHES[3], start + len(BATCHES[2])))
+    assert _dump(crashed) == _dump(clean)
+
+
+def test_an_index_without_statement_keys_gets_them_from_the_store(tmp_path):
+    path, clean = tmp_path / "s.duckdb", tmp_path / "clean.duckdb"
+    _fill(clean, reopen_after=-1)
+    _fill(path, BATCHES[:3], reopen_after=-1)
+    os.remove(f"{path}.idx")
+    with Store(path) as st:
+        assert st._w.synced == "rebuilt"
+        st.write(_items(BATCHES[3], sum(map(len, BATCHES[:3]))))
+    assert _dump(path) == _dump(clean)
+
+
+def test_stored_counts_are_those_of_the_members(tmp_path):
+    """The counts a batch computes (in memory for new statements, from their rows for stored
+    ones) equal a join of every statement's members with their articles."""
+    path = tmp_path / "s.duckdb"
+    _fill(path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        stored = con.execute(
+            "SELECT id, n_quotes, n_articles, n_outlets, first_article, first_published "
+            "FROM statements ORDER BY id").fetchall()
+        joined = con.execute(
+            "SELECT m.statement_id, count(*), count(DISTINCT m.article_id), "
+            "count(DISTINCT a.outlet), arg_min(m.article_id, (a.published IS NULL, a.published, "
+            "m.seen)), min(a.published) FROM statement_members m JOIN articles a "
+            "ON a.id = m.article_id GROUP BY 1 ORDER BY 1").fetchall()
+    finally:
+        con.close()
+    assert stored == joined and any(r[1] > 2 for r in stored)
