@@ -31,12 +31,13 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--batch-size", type=int, default=32, metavar="N",
                    help="articles per batch and per transaction (default: 32)")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
-                   help="local processes (default) or Ray Data")
+                   help="local processes (default) or actors on a Ray cluster")
     p.add_argument("--address", metavar="ADDR", default=None,
                    help="Ray cluster address (ray://host:10001 or host:6379); default: "
                         "$RAY_ADDRESS or a local cluster")
     p.add_argument("--shard-dir", metavar="DIR", default=None,
-                   help="Ray: folder for the Parquet shards (default: STORE.shards)")
+                   help="no longer used (the Ray engine writes no shards); accepted so "
+                        "older commands still run")
     p.add_argument("--export", nargs=2, metavar=("FORMAT", "DIR"), default=None,
                    help="after the run, export the store's tables: --export parquet DIR")
     p.add_argument("--force", action="store_true",
@@ -57,6 +58,7 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from onrecord.corpus.ray_engine import ClusterError
     from onrecord.corpus.runner import RunOptions, format_summary, run_corpus
     from onrecord.corpus.store import StoreError
 
@@ -105,6 +107,9 @@ def run(args: argparse.Namespace) -> int:
             raise
         print("onrecord run: --engine ray needs Ray: pip install 'onrecord[ray]'", file=sys.stderr)
         return 2
+    except ClusterError as e:
+        print(f"onrecord run: {e}", file=sys.stderr)
+        return e.status
     except BrokenProcessPool:
         print("onrecord run: a worker process died (out of memory?); every finished batch is "
               "in the store: run the same command again to resume", file=sys.stderr)

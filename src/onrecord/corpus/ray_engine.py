@@ -1,47 +1,42 @@
-"""The Ray engine: Ray Data with an actor pool holding the model, Parquet shards, then the store."""
+"""The Ray engine: one pool of actors for the whole run (the model loaded once in each), batches
+streamed to them with bounded work in flight, results handed back in input order."""
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
-import shutil
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
+import socket
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from onrecord.corpus.store import Item
+from onrecord.corpus.tables import Item
 from onrecord.corpus.worker import Task
-from onrecord.ingest.record import InputRecord
-from onrecord.model import Article, Failure
+from onrecord.errors import OnrecordError
+from onrecord.model import Failure
 
-# Records sent to Ray per round; each round's shards are loaded into the store, then deleted,
-# so a killed run loses at most one round (it is redone on resume).
-ROUND_RECORDS = 2000
-
-
-def _task_row(t: Task) -> dict[str, Any]:
-    r = t.record
-    rec: dict[str, Any]
-    if isinstance(r, Failure):
-        rec = {"failure": r.error, "id": r.id}
-    else:
-        rec = {"id": r.id, "text": r.text, "html": r.html, "published": r.published,
-               "meta": r.meta}
-    return {"key": t.key, "source": t.source or "", "record": json.dumps(rec, default=str)}
+# Batches queued on each actor: one running, one waiting, so no actor idles while the driver
+# writes. The driver holds at most BUFFER_PER_ACTOR batches per actor (running, queued, or
+# done and waiting for an earlier one to be written): its memory does not grow with the input.
+IN_FLIGHT_PER_ACTOR = 2
+BUFFER_PER_ACTOR = 4
+# Times Ray restarts an actor whose process died (and re-runs the batch it had).
+ACTOR_RESTARTS = 2
+# Seconds to wait for a TCP answer from the cluster address before calling it unreachable.
+CONNECT_TIMEOUT = 5.0
 
 
-def _record(js: str) -> InputRecord | Failure:
-    d = json.loads(js)
-    if "failure" in d:
-        return Failure(id=d.get("id"), error=d["failure"])
-    return InputRecord(id=d.get("id"), text=d.get("text"), html=d.get("html"),
-                       published=d.get("published"), meta=dict(d.get("meta") or {}))
+class ClusterError(OnrecordError):
+    """The Ray cluster cannot be used (unreachable, workers that do not start or keep dying);
+    `status` is the exit status `onrecord run` gives."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 class ExtractActor:
-    """A Ray actor holding one Extractor; maps a batch of tasks to result rows."""
+    """A Ray actor holding one Extractor for the whole run; maps a batch of tasks to items."""
 
     def __init__(self, batch_size: int, timeout: float | None = None) -> None:
         from onrecord.pipeline import Extractor
@@ -49,94 +44,155 @@ class ExtractActor:
         self.extractor = Extractor(batch_size=batch_size)
         self.timeout = timeout
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[Any]]:
+    def ready(self) -> int:
+        """The actor's process id, once its model is loaded."""
+        return os.getpid()
+
+    def process(self, tasks: list[Task]) -> list[Item]:
+        """One Article or Failure per task, in order (see worker.process)."""
         from onrecord.corpus.worker import process
 
-        tasks = [Task(key=str(k), source=str(s) or None, record=_record(str(r)))
-                 for k, s, r in zip(batch["key"], batch["source"], batch["record"])]
-        items = process(tasks, self.extractor, self.timeout)
-        return {
-            "key": [i.key for i in items],
-            "source": [i.source or "" for i in items],
-            "ok": [isinstance(i.result, Article) for i in items],
-            "result": [json.dumps(i.result.to_dict(), ensure_ascii=False, default=str)
-                       for i in items],
-            "minhash": [i.sig or b"" for i in items],
-        }
-
-
-def _items(row_table: Any) -> Iterator[Item]:
-    for row in row_table.to_pylist():
-        d = json.loads(row["result"])
-        result: Article | Failure = (Article.from_dict(d) if row["ok"]
-                                     else Failure(id=d.get("id"), error=d["error"]))
-        yield Item(key=row["key"], result=result, source=row["source"] or None,
-                   sig=row["minhash"] or None)
+        return process(tasks, self.extractor, self.timeout)
 
 
 def ray_engine(*, address: str | None, workers: int | None, batch_size: int,
-               shard_dir: str, timeout: float | None = None) -> Any:
-    """An engine (batches of tasks in, batches of items out) that runs on a Ray cluster."""
-    def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
-        import pyarrow.parquet as pq
-        import ray
+               shard_dir: str | None = None, timeout: float | None = None) -> Any:
+    """An engine (batches of tasks in, batches of items out, in input order) that runs on a
+    Ray cluster: `workers` actors at most (default: one per CPU of the cluster). `shard_dir`
+    is accepted for older callers and not used: results come back through Ray's object store."""
+    import ray  # here, so that a missing Ray stops the run before it starts
 
-        started = False
-        if not ray.is_initialized():
-            addr = address or os.environ.get("RAY_ADDRESS") or None
-            ray.init(address=addr, include_dashboard=False, log_to_driver=False,
-                     logging_level=logging.WARNING)
-            started = True
-        _quiet(ray)
+    del shard_dir
+
+    def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
+        started = _connect(ray, address)
+        pool: list[Any] = []
         try:
-            actors = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
-            round_: list[Task] = []
-            for b in batches:
-                round_ += b
-                if len(round_) >= ROUND_RECORDS:
-                    yield from _round(round_, actors, batch_size, shard_dir, pq, timeout)
-                    round_ = []
-            if round_:
-                yield from _round(round_, actors, batch_size, shard_dir, pq, timeout)
+            pool = _start_actors(ray, workers, min(batch_size, 64), timeout)
+            yield from _Stream(ray, pool).run(batches)
         finally:
+            for actor in pool:
+                with contextlib.suppress(Exception):
+                    ray.kill(actor)
             if started:
                 ray.shutdown()
-            with contextlib.suppress(OSError):
-                os.rmdir(shard_dir)  # only if empty
     return run
 
 
-def _quiet(ray: Any) -> None:
-    """No Ray Data progress output: onrecord's own bar and summary say how far the run is."""
-    ctx = ray.data.DataContext.get_current()
-    ctx.enable_progress_bars = False
-    with contextlib.suppress(AttributeError):
-        ctx.enable_operator_progress_bars = False
-    for name in ("ray.data", "ray"):
-        logging.getLogger(name).setLevel(logging.WARNING)
-
-
-def _round(tasks: list[Task], actors: int, batch_size: int, shard_dir: str,
-           pq: Any, timeout: float | None = None) -> Iterator[list[Item]]:
-    import ray
-
-    out = Path(shard_dir) / f"round-{uuid.uuid4().hex[:12]}"
-    blocks = min(len(tasks), max(actors, -(-len(tasks) // batch_size)), 256)
-    actors = min(actors, blocks)
-    source = ray.data.from_items([_task_row(t) for t in tasks], override_num_blocks=blocks)
-    ds = source.map_batches(ExtractActor, fn_constructor_kwargs={"batch_size": min(batch_size, 64),
-                                                             "timeout": timeout},
-                        batch_size=batch_size,
-                        compute=ray.data.ActorPoolStrategy(size=actors),
-                        num_cpus=1, batch_format="numpy")
-    ds.write_parquet(str(out))
+def _connect(ray: Any, address: str | None) -> bool:
+    """Join the cluster at `address` ($RAY_ADDRESS, else a new local one); True when this call
+    started Ray (and so must shut it down)."""
+    if ray.is_initialized():
+        return False
+    addr = address or os.environ.get("RAY_ADDRESS") or None
+    if addr and addr != "auto" and addr != "local":
+        _check_reachable(addr)
     try:
-        items = [it for f in sorted(out.glob("*.parquet")) for it in _items(pq.read_table(f))]
-    finally:
-        shutil.rmtree(out, ignore_errors=True)
-    position = {t.key: i for i, t in enumerate(tasks)}
-    items.sort(key=lambda it: position[it.key])  # input order, as the local engine stores
-    if len(items) != len(tasks):
-        raise RuntimeError(f"Ray returned {len(items)} results for {len(tasks)} records")
-    for start in range(0, len(items), batch_size):
-        yield items[start:start + batch_size]
+        ray.init(address=addr, include_dashboard=False, log_to_driver=False,
+                 logging_level=logging.WARNING)
+    except ConnectionError as e:
+        raise ClusterError(f"no Ray cluster at {addr or 'this machine'}: {e}; start one with "
+                           f"`ray start --head`, or check --address / $RAY_ADDRESS") from e
+    except ValueError as e:  # ray:// without ray[client], a malformed address
+        raise ClusterError(f"cannot use the Ray cluster address {addr!r}: {e}") from e
+    return True
+
+
+def _check_reachable(addr: str) -> None:
+    """Fail at once, with a message, when nothing answers at the address (ray.init itself
+    retries for minutes)."""
+    hostport = addr.removeprefix("ray://")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise ClusterError(f"cannot use the Ray cluster address {addr!r}: give HOST:PORT "
+                           f"(the head's GCS, default port 6379), ray://HOST:10001, or auto")
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_TIMEOUT).close()
+    except OSError as e:
+        raise ClusterError(f"no Ray cluster answers at {addr} ({e.strerror or e}): start one "
+                           f"with `ray start --head`, or check --address / $RAY_ADDRESS") from e
+
+
+def _start_actors(ray: Any, workers: int | None, batch_size: int,
+                  timeout: float | None) -> list[Any]:
+    """One actor per CPU of the cluster (at most `workers`); their models load in parallel."""
+    cpus = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    n = min(workers, cpus) if workers else cpus
+    remote = ray.remote(num_cpus=1, max_restarts=ACTOR_RESTARTS,
+                        max_task_retries=ACTOR_RESTARTS)(ExtractActor)
+    return [remote.remote(batch_size, timeout) for _ in range(n)]
+
+
+@dataclass
+class _Stream:
+    """Hands batches to the least busy actor and yields their results in input order."""
+
+    ray: Any
+    actors: Sequence[Any]
+    load: list[int] = field(default_factory=list)          # batches queued per actor
+    running: dict[Any, tuple[int, int]] = field(default_factory=dict)  # ref: (seq, actor)
+    tasks: dict[int, list[Task]] = field(default_factory=dict)         # seq: its batch
+    done: dict[int, list[Item]] = field(default_factory=dict)          # seq: its items
+    sent: int = 0
+    given: int = 0
+
+    def run(self, batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
+        self.load = [0] * len(self.actors)
+        queue_cap = IN_FLIGHT_PER_ACTOR * len(self.actors)
+        buffer_cap = BUFFER_PER_ACTOR * len(self.actors)
+        more = True
+        while True:
+            while more and len(self.running) < queue_cap and self.sent - self.given < buffer_cap:
+                batch = next(batches, None)
+                if batch is None:
+                    more = False
+                else:
+                    self._send(batch)
+            if self.given in self.done:
+                del self.tasks[self.given]
+                yield self.done.pop(self.given)
+                self.given += 1
+            elif self.running:
+                self._collect()
+            else:
+                return
+
+    def _send(self, batch: list[Task]) -> None:
+        a = min(range(len(self.actors)), key=self.load.__getitem__)
+        ref = self.actors[a].process.remote(batch)
+        self.running[ref] = (self.sent, a)
+        self.tasks[self.sent] = batch
+        self.load[a] += 1
+        self.sent += 1
+
+    def _collect(self) -> None:
+        """Wait for at least one batch to finish; keep its items until their turn."""
+        ready, _ = self.ray.wait(list(self.running), num_returns=1)
+        for ref in ready:
+            seq, a = self.running.pop(ref)
+            self.load[a] -= 1
+            self.done[seq] = self._result(ref, self.tasks[seq])
+
+    def _result(self, ref: Any, batch: list[Task]) -> list[Item]:
+        from ray.exceptions import RayActorError, RayTaskError
+
+        try:
+            items: list[Item] = self.ray.get(ref)
+            return items
+        except RayActorError as e:
+            raise ClusterError(_died(e), status=3) from e
+        except RayTaskError as e:  # process() returns failures, so this is Ray's own trouble
+            cause = f"{type(e.cause).__name__}: {e.cause}" if e.cause else str(e)
+            return [Item(key=t.key, source=t.source,
+                         result=Failure(id=t.record.id, error=f"extraction failed on the "
+                                        f"Ray cluster: {cause}")) for t in batch]
+
+
+def _died(e: Exception) -> str:
+    why = str(e).strip().splitlines()
+    creation = "creation task" in str(e) or "__init__" in str(e)
+    if creation:
+        return ("the Ray workers could not load the extractor (is onrecord, with its model, "
+                f"installed on every node?): {why[-1] if why else e}")
+    return (f"a Ray worker died {ACTOR_RESTARTS + 1} times (out of memory?); every finished "
+            "batch is in the store: run the same command again to resume")
