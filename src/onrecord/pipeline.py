@@ -238,6 +238,7 @@ def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = Fal
     on to the next quote either way)."""
     from onrecord.dates.statements import date_quotes
     from onrecord.record.typos import flag_typos
+    from onrecord.speakers.describe import vote_by_attributions
 
     text = article.text
     cast = Cast(name_gender=name_gender)
@@ -280,6 +281,7 @@ def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = Fal
             last = (cast.by_id(q.speaker.id) if q.speaker.id else None, f.para.end, q)
             said = f if q.speaker.id is None else None
     article.quotes = quotes
+    vote_by_attributions(cast, quotes, text)
     article.entities = cast.entities()
     flag_typos(article)
     date_quotes(article)

@@ -78,3 +78,12 @@ def test_cli_flag(tmp_path) -> None:
 
     assert people()["Richard Moss"] == ("male", "name")
     assert people("--no-name-gender")["Richard Moss"] == (None, None)
+
+
+def test_a_quote_attributed_through_she_gives_the_pronoun_basis(no_names) -> None:
+    text = ("Robin Achebe chairs the Dunmore traders' group.\n\n"
+            "\"Nothing is settled,\" she said on Friday.\n")
+    a = no_names.extract(text)
+    q = next(q for q in a.quotes if q.text.startswith("Nothing"))
+    assert q.speaker is not None and q.speaker.name == "Robin Achebe"
+    assert _people(a)["Robin Achebe"] == ("female", "pronoun")

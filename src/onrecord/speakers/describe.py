@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from onrecord.model import Entity, Gender, GenderBasis
+from onrecord.lexicon.people import FEMALE_PRONOUNS, MALE_PRONOUNS
+from onrecord.model import Entity, Gender, GenderBasis, MentionKind, Quote
 from onrecord.speakers.roles import describe
 
 if TYPE_CHECKING:
-    from onrecord.speakers.cast import Known
+    from onrecord.speakers.cast import Cast, Known
 
 _GENDER = {"m": Gender.MALE, "f": Gender.FEMALE}
 
@@ -42,3 +43,17 @@ def entity_of(k: Known, *, name_gender: bool = True) -> Entity:
     e.source_kind = kind.value
     e.role = role.value if role else None
     return e
+
+
+def vote_by_attributions(cast: Cast, quotes: list[Quote], text: str) -> None:
+    """A quote attributed through "he"/"she" to a person is the article's pronoun for them:
+    a weak gender vote, cast once every speaker is resolved (so it changes no attribution)."""
+    for q in quotes:
+        sp = q.speaker
+        if sp is None or not sp.id or sp.mention != MentionKind.PRONOUN or sp.start is None:
+            continue
+        word = text[sp.start:sp.end].lower()
+        g = "m" if word in MALE_PRONOUNS else "f" if word in FEMALE_PRONOUNS else None
+        k = cast.by_id(sp.id)
+        if g is not None and k is not None and k.kind == "person":
+            k.vote(g, strong=False)
