@@ -20,6 +20,7 @@ COLOURS = {
 }
 _PALETTE = ["#1b5e20", "#e65100", "#4527a0", "#ad1457", "#00695c", "#283593", "#827717"]
 _HEADER = re.compile(r"^.*?(?=<svg)", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
 
 
 def _plt() -> Any:
@@ -37,7 +38,7 @@ def _svg(fig: Any) -> str:
     buf = io.StringIO()
     fig.savefig(buf, format="svg", bbox_inches="tight", metadata={"Date": None})
     _plt().close(fig)
-    return _HEADER.sub("", buf.getvalue(), count=1)
+    return _METADATA.sub("", _HEADER.sub("", buf.getvalue(), count=1), count=1)
 
 
 def _colour(cat: str, i: int) -> str:

@@ -116,7 +116,8 @@ def _words_table(name: str, rows: list[Row], by: By, genders: dict[str, str]) ->
                   *(f"words {k}" for k in GENDERS)), tuple(out))
 
 
-def top_speakers(rows: list[Row], genders: dict[str, str], limit: int = 20) -> Table:
+def top_speakers(rows: list[Row], genders: dict[str, str], limit: int = 20,
+                 unit: str = "quotes") -> Table:
     """The sources with the most counted units: name, kind, role, gender, articles, words."""
     units: dict[str, dict[str, Row]] = defaultdict(dict)
     for r in rows:
@@ -131,7 +132,7 @@ def top_speakers(rows: list[Row], genders: dict[str, str], limit: int = 20) -> T
         out.append((name, len(rs), len({r.article for r in rs}), sum(r.words for r in rs),
                     rs[0].kind, role[0][0] if role else None, genders.get(s)))
     return Table("top_speakers", "Top speakers",
-                 ("speaker", "quotes", "articles", "words", "kind", "role", "gender"),
+                 ("speaker", unit, "articles", "words", "kind", "role", "gender"),
                  tuple(out))
 
 
@@ -156,7 +157,7 @@ def build_tables(rows: list[Row], by: By, *, count: str = "quotes",
                        lambda r: (r.role or NO_ROLE) if r.kind is not None else None),
             _words_table("words" + s, rows, b, genders),
         ]
-    tables.append(top_speakers(rows, genders, top))
+    tables.append(top_speakers(rows, genders, top, unit))
     return tables
 
 
