@@ -15,7 +15,7 @@ import onrecord
 from conftest import REPO
 from onrecord.cli import COMMANDS
 
-FORMATS = {"text", "json", "jsonl", "csv", "parquet"}
+FORMATS = {"text", "json", "jsonl", "csv", "parquet", "html"}  # html: `report` only
 
 
 def onrecord_cli(*args, stdin=None):

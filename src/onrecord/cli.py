@@ -6,7 +6,8 @@ import importlib
 import sys
 
 # Each module in onrecord.commands defines add_parser(subparsers) and run(args) -> int.
-COMMANDS = ["extract", "run", "query", "speakers", "export", "serve", "statements", "trace"]
+COMMANDS = ["extract", "run", "query", "speakers", "export", "serve", "statements", "trace",
+            "report"]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -27,6 +27,49 @@ class Entity:
     titles: list[str] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
     mentions: list[list[int]] = field(default_factory=list)
+    # Source diversity (docs/diversity.md): the gender the article presents or the first name
+    # suggests, never a person's identity, with what decided it (a `GenderBasis` value); the
+    # kind of source (a `SourceKind` value) and the role its titles give (a `Role` value).
+    gender: str | None = None
+    gender_basis: str | None = None
+    source_kind: str | None = None
+    role: str | None = None
+
+
+class Gender(StrEnum):
+    """A person's gender as the article presents it or the first name suggests."""
+
+    FEMALE = "female"
+    MALE = "male"
+
+
+class GenderBasis(StrEnum):
+    """What decided an entity's `gender`."""
+
+    PRONOUN = "pronoun"      # the article's pronouns about them (she/he, her/his)
+    HONORIFIC = "honorific"  # an honorific or kin word (Ms, Mr, Mrs, mother, father)
+    NAME = "name"            # only first-name statistics (nomquamgender); --no-name-gender
+
+
+class SourceKind(StrEnum):
+    """What kind of source a speaker is."""
+
+    PERSON = "person"
+    ORGANISATION = "organisation"
+    UNNAMED = "unnamed"      # a spokesperson, officials, a source close to ...
+    DOCUMENT = "document"    # a statement, a report, a study
+
+
+class Role(StrEnum):
+    """The role a source's titles and descriptors give it (speakers/roles.py)."""
+
+    POLITICIAN = "politician/official"
+    SPOKESPERSON = "spokesperson"
+    POLICE_LEGAL = "police/legal"
+    EXPERT = "expert/academic"
+    BUSINESS = "business"
+    ATHLETE = "athlete/coach"
+    CITIZEN = "citizen/witness"
 
 
 @dataclass(slots=True)

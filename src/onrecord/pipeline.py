@@ -1,6 +1,7 @@
 """Load spaCy once and run the stages (prepare, parse, quotes, speakers, dates) over batches."""
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -68,13 +69,18 @@ class Extractor:
     """Holds one loaded model; extracts single articles or streams of them."""
 
     def __init__(self, nlp: Any | None = None, *, batch_size: int = 16,
-                 parse_all: bool = False, noun_phrases: bool = False) -> None:
+                 parse_all: bool = False, noun_phrases: bool = False,
+                 name_gender: bool | None = None) -> None:
         self.nlp = nlp if nlp is not None else load_nlp()
         self.batch_size = batch_size
         self.parse_all = parse_all  # parse every sentence (slower; same rules)
         # keep statements whose content is only a noun phrase ("BP announced a 26% rise in
         # profits"): the guidelines leave them optional, so by default they are dropped
         self.noun_phrases = noun_phrases
+        # entities[].gender from first-name statistics when the article shows none; None:
+        # on unless ONRECORD_NAME_GENDER=0 (how `run`/`serve --no-name-gender` reach workers)
+        self.name_gender = name_gender if name_gender is not None else \
+            os.environ.get("ONRECORD_NAME_GENDER", "1") != "0"
         from onrecord.parse.fastpos import FastPOS
 
         self.pos = FastPOS(self.nlp) if "attribute_ruler" in self.nlp.pipe_names else None
@@ -107,7 +113,7 @@ class Extractor:
         from onrecord.pipeline import analyse_batch
 
         yield from analyse_batch(self.nlp, batch, parse_all=self.parse_all, pos=self.pos,
-                                 noun_phrases=self.noun_phrases)
+                                 noun_phrases=self.noun_phrases, name_gender=self.name_gender)
 
 
 def as_record(rec: InputRecord | Failure | str | dict[str, Any]) -> InputRecord | Failure:
@@ -194,16 +200,21 @@ def extract(text: str, *, id: str | None = None,
 
 
 def extract_many(records: Iterable[InputRecord | str | dict[str, Any]], *,
-                 batch_size: int = 16, noun_phrases: bool = False) -> Iterator[Article | Failure]:
-    """Stream many articles through one loaded model; a Failure for each bad record."""
+                 batch_size: int = 16, noun_phrases: bool = False,
+                 name_gender: bool = True) -> Iterator[Article | Failure]:
+    """Stream many articles through one loaded model; a Failure for each bad record.
+    `name_gender=False`: no entity gender from first-name statistics alone."""
     ex = default_extractor()
-    if batch_size != ex.batch_size or noun_phrases != ex.noun_phrases:
-        ex = Extractor(ex.nlp, batch_size=batch_size, noun_phrases=noun_phrases)
+    if batch_size != ex.batch_size or noun_phrases != ex.noun_phrases or \
+            name_gender != ex.name_gender:
+        ex = Extractor(ex.nlp, batch_size=batch_size, noun_phrases=noun_phrases,
+                       name_gender=name_gender)
     return ex.pipe(records)
 
 
 def analyse_batch(nlp: Any, batch: list[Article | Failure], *, parse_all: bool = False,
-                  pos: Any = None, noun_phrases: bool = False) -> Iterator[Article | Failure]:
+                  pos: Any = None, noun_phrases: bool = False,
+                  name_gender: bool = True) -> Iterator[Article | Failure]:
     """Parse each prepared article and attach its entities and quotes; failures pass through.
     `parse_all` parses every sentence instead of only those that may hold speech;
     `noun_phrases` keeps statements whose content is only a noun phrase."""
@@ -214,21 +225,23 @@ def analyse_batch(nlp: Any, batch: list[Article | Failure], *, parse_all: bool =
             yield item
             continue
         try:
-            attach(item, done[id(item)], noun_phrases=noun_phrases)
+            attach(item, done[id(item)], noun_phrases=noun_phrases, name_gender=name_gender)
             yield item
         except Exception as e:  # one bad article must not stop the batch
             yield Failure(id=item.id, error=f"extraction failed: {type(e).__name__}: {e}")
 
 
-def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = False) -> None:
+def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = False,
+           name_gender: bool = True) -> None:
     """Find the quotes of one parsed article and resolve their speakers (those whose content
     is only a noun phrase, `How.NOUN`, only with `noun_phrases`: they still carry the speaker
     on to the next quote either way)."""
     from onrecord.dates.statements import date_quotes
     from onrecord.record.typos import flag_typos
+    from onrecord.speakers.describe import vote_by_attributions
 
     text = article.text
-    cast = Cast()
+    cast = Cast(name_gender=name_gender)
     live = [p for p in paras if p.doc is not None]
     collect(cast, live)
     found: list[Found] = []
@@ -268,6 +281,7 @@ def attach(article: Article, paras: list[Paragraph], *, noun_phrases: bool = Fal
             last = (cast.by_id(q.speaker.id) if q.speaker.id else None, f.para.end, q)
             said = f if q.speaker.id is None else None
     article.quotes = quotes
+    vote_by_attributions(cast, quotes, text)
     article.entities = cast.entities()
     flag_typos(article)
     date_quotes(article)

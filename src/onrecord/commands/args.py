@@ -26,3 +26,19 @@ def whole(option: str, low: int, high: int = MAX_ROWS) -> Callable[[str], int]:
 
 
 port = whole("--port", 0, 65535)  # 0: any free port, as the OS picks
+
+
+def name_gender_option(p: argparse.ArgumentParser) -> None:
+    """`--no-name-gender`: entities get no gender from first-name statistics alone."""
+    p.add_argument("--no-name-gender", dest="name_gender", action="store_false",
+                   help="give a person a gender only when the article shows one (pronouns, "
+                        "honorifics), never from first-name statistics (docs/diversity.md)")
+
+
+def pass_name_gender(args: argparse.Namespace) -> None:
+    """Hand `--no-name-gender` to the extraction workers this command starts (they read
+    ONRECORD_NAME_GENDER when they build their Extractor)."""
+    import os
+
+    if not getattr(args, "name_gender", True):
+        os.environ["ONRECORD_NAME_GENDER"] = "0"

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from onrecord.commands.args import name_gender_option
 from onrecord.commands.formats import example, format_option
 from onrecord.dates.values import date_arg
 from onrecord.ingest.record import InputRecord
@@ -40,6 +41,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--noun-phrases", action="store_true",
                    help="also give statements whose content is only a noun phrase (`BP "
                         "announced a 26%% rise in profits`); the guidelines leave them out")
+    name_gender_option(p)
     p.add_argument("--stdin-format", choices=["txt", "html", "jsonl"], default=None,
                    help="format of stdin (default: by its content: JSONL when its first line "
                         "is a JSON object, HTML when it is a page or starts with a tag, else "
@@ -139,7 +141,7 @@ def run(args: argparse.Namespace) -> int:
         piped_jsonl = stdin is not None and (args.stdin_format or _sniffed(stdin)) == "jsonl"
         fmt = "jsonl" if several or piped_jsonl else "json"
     failed = 0
-    extractor = Extractor(noun_phrases=args.noun_phrases)
+    extractor = Extractor(noun_phrases=args.noun_phrases, name_gender=args.name_gender)
     out = sys.stdout
     results = extractor.pipe(_with_published(_records(args, stdin), args.published))
     collected: list[dict[str, Any]] = []

@@ -1,5 +1,6 @@
 """One set of --format names for every command: text (readable lines or a table), json (one
-JSON document), jsonl (one JSON object per line), csv, parquet. Older names stay as aliases."""
+JSON document), jsonl (one JSON object per line), csv, parquet, html (`report`). Older names
+stay as aliases."""
 from __future__ import annotations
 
 import argparse

@@ -7,6 +7,7 @@ import sys
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from onrecord.commands.args import name_gender_option, pass_name_gender
 from onrecord.commands.formats import example
 from onrecord.corpus import ARTICLE_TIMEOUT
 
@@ -54,10 +55,12 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--no-count", action="store_true",
                    help="do not count the records first (no ETA, starts sooner)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
+    name_gender_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    pass_name_gender(args)
     from onrecord.corpus.ray_engine import ClusterError
     from onrecord.corpus.runner import RunOptions, format_summary, run_corpus
     from onrecord.corpus.store import StoreError

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from onrecord.commands.args import port
+from onrecord.commands.args import name_gender_option, pass_name_gender, port
 from onrecord.commands.formats import example
 from onrecord.server.config import DEFAULT_TIMEOUT, parse_size
 
@@ -41,10 +41,12 @@ def add_parser(sub: Any) -> None:
                    help="extraction processes, each with one loaded model (default 1)")
     p.add_argument("--log-level", default="info",
                    choices=["critical", "error", "warning", "info", "debug"])
+    name_gender_option(p)
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    pass_name_gender(args)
     import uvicorn
 
     from onrecord.server import ServeConfig, create_app

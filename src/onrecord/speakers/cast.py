@@ -139,7 +139,8 @@ class _Index:
 class Cast:
     """Every entity of one article, and the resolution of speaker mentions to them."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, name_gender: bool = True) -> None:
+        self.name_gender = name_gender  # entities' gender from first names (describe.py)
         self.known: list[Known] = []
         self.mentions: list[Mention] = []  # kept in order of position (ties: as noted)
         self._count = {"person": 0, "organization": 0, "source": 0}
@@ -363,4 +364,6 @@ class Cast:
         return pick.entity
 
     def entities(self) -> list[Entity]:
-        return [k.to_entity() for k in self.known if k.mentions]
+        from onrecord.speakers.describe import entity_of
+
+        return [entity_of(k, name_gender=self.name_gender) for k in self.known if k.mentions]
