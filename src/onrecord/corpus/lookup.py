@@ -27,6 +27,19 @@ def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[di
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
+def between(where: list[str], params: list[Any], column: str, since: str | None,
+            until: str | None) -> None:
+    """Append the conditions bounding `column` by `--since`/`--until` (normalized; `until`
+    covers its whole month or year) to a query's `where` and `params`."""
+    since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
+    if since:
+        where.append(f"{column} >= ?")
+        params.append(since)
+    if until:
+        where.append(f"{column} <= ?")
+        params.append(until)
+
+
 def like_escape(s: str) -> str:
     """`s` with LIKE's wildcards escaped (ESCAPE '\\')."""
     return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -94,13 +107,7 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
         for w in terms(contains):
             where.append("q.text ILIKE ? ESCAPE '\\'")
             params.append(f"%{like_escape(w)}%")
-    since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
-    if since:
-        where.append("coalesce(q.date, a.published) >= ?")
-        params.append(since)
-    if until:
-        where.append("coalesce(q.date, a.published) <= ?")
-        params.append(until)
+    between(where, params, "coalesce(q.date, a.published)", since, until)
     if outlet:
         where.append("(a.outlet ILIKE ? ESCAPE '\\' OR a.id IN (SELECT article_id FROM "
                      "sightings WHERE outlet ILIKE ? ESCAPE '\\'))")

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import duckdb
 
-from onrecord.dates.values import normalize_date, until_bound
+from onrecord.corpus.lookup import between
 from onrecord.errors import BadArgument
 from onrecord.speakers.roles import describe
 
@@ -75,14 +75,7 @@ def topic_of(meta: dict[str, Any], url: str | None) -> str:
 def _articles(con: duckdb.DuckDBPyConnection, f: Filters) -> list[tuple[Any, ...]]:
     where = ["a.id NOT IN (SELECT article_id FROM duplicates)"]
     params: list[Any] = []
-    since = normalize_date(f.since, "since")
-    until = until_bound(normalize_date(f.until, "until"))
-    if since:
-        where.append("a.published >= ?")
-        params.append(since)
-    if until:
-        where.append("a.published <= ?")
-        params.append(until)
+    between(where, params, "a.published", f.since, f.until)
     if f.outlets:
         where.append("(" + " OR ".join(["a.outlet ILIKE ?"] * len(f.outlets)) + ")")
         params += [f"%{o}%" for o in f.outlets]

@@ -7,8 +7,7 @@ from typing import Any
 
 import duckdb
 
-from onrecord.corpus.lookup import like_escape, sightings_of
-from onrecord.dates.values import normalize_date, until_bound
+from onrecord.corpus.lookup import between, like_escape, sightings_of
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
 from onrecord.statements.table import key_of
 from onrecord.statements.words import quoted_words, shingles
@@ -28,7 +27,6 @@ def list_statements(con: duckdb.DuckDBPyConnection, *, speaker_ids: list[int] | 
                     offset: int = 0) -> list[dict[str, Any]]:
     """Statements, most widely carried first (then earliest); filters combine with AND;
     `since`/`until` bound the first sighting's date."""
-    since, until = normalize_date(since, "since"), until_bound(normalize_date(until, "until"))
     where: list[str] = ["s.n_outlets >= ?"]
     params: list[Any] = [min_outlets]
     if speaker_ids is not None:
@@ -39,12 +37,7 @@ def list_statements(con: duckdb.DuckDBPyConnection, *, speaker_ids: list[int] | 
         params.append(f"%{like_escape(contains)}%")
     if altered:
         where.append("s.altered")
-    if since:
-        where.append("s.first_published >= ?")
-        params.append(since)
-    if until:
-        where.append("s.first_published <= ?")
-        params.append(until)
+    between(where, params, "s.first_published", since, until)
     sql = (f"SELECT {_COLUMNS} FROM statements s LEFT JOIN speakers sp ON sp.id = s.speaker_id "
            f"WHERE {' AND '.join(where)} ORDER BY s.n_articles DESC, s.n_outlets DESC, "
            "s.first_published NULLS LAST, s.seq LIMIT ? OFFSET ?")
