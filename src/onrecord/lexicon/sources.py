@@ -13,6 +13,16 @@ ORG_WORDS = frozenset({
     "forces", "army", "navy", "team", "society", "trust", "centre", "center", "commons",
 })
 
+# Nouns that, heading an apposition right after a name ("Wilton Hall, a non-profit agency"),
+# say it is an organisation's: never a person's job ("carrier", "maker") nor a group of people.
+ORG_APPOSITION_NOUNS = frozenset({
+    "agency", "charity", "company", "firm", "organisation", "organization", "nonprofit",
+    "non-profit", "association", "institute", "foundation", "corporation", "bank", "school",
+    "university", "college", "hospital", "shelter", "ministry", "department", "newspaper",
+    "broadcaster", "airline", "retailer", "startup", "start-up", "conglomerate", "subsidiary",
+    "think-tank", "tank", "coalition", "federation", "union", "club", "church",
+})
+
 # Nouns that, with "the", stand for an organisation named earlier ("the firm said").
 ORG_NOUNS = frozenset({
     "firm", "company", "group", "tank", "bank", "body", "organisation", "organization",

@@ -51,20 +51,25 @@ class Known:
         f = self.votes.get("f", 0) * 2 + self.votes.get("weak-f", 0)
         self.gender = "m" if m > f else "f" if f > m else None
 
-    def likely_gender(self) -> str | None:
+    def likely_gender(self, *, leaning: bool = False) -> str | None:
         """The gender the article shows, else the one the first name usually has; the first
-        name outweighs a single sentence's pronouns ("Warren told Stumpf, after he admitted")."""
+        name outweighs a single sentence's pronouns ("Warren told Stumpf, after he admitted").
+        With `leaning` (the record's gender, not pronoun resolution), a name that only leans
+        to one gender decides when the article gives no pronoun."""
         if self.kind != "person":
             return self.gender
         if self.votes.get("m", 0) != self.votes.get("f", 0):
             return self.gender
-        prior = None
+        prior = clear = None
         if len(self.words[0].rstrip(".")) > 1 and " and " not in self.name and \
                 not is_surname_alone(self.words):
-            prior = first_name_gender(self.words[0])
+            prior = first_name_gender(self.words[0], leaning=leaning)
+            clear = first_name_gender(self.words[0])
         if prior is None:
             return self.gender
         weak = self.votes.get("weak-m", 0) - self.votes.get("weak-f", 0)
+        if clear is None and weak:
+            return self.gender  # a name that only leans yields to the article's pronouns
         if (prior == "m" and weak <= -2) or (prior == "f" and weak >= 2):
             return self.gender
         return prior
@@ -182,6 +187,12 @@ class Cast:
                                          or surname_of(kw, fw) or surname_of(fw, kw)):
                     best = k
                     break
+            if best is None:  # "Dixon Hall", found to be an organisation
+                best = next((k for k in self._index.get(("name", " ".join(fw)))
+                             if id(k) in self._retyped), None)
+                if best is not None:
+                    best.add_mention(lo, hi, text.strip())
+                    return best
             if best is None:
                 best = self._new(" ".join(words), "person", words)
                 # Earlier surname-only forms ("Basha", "Al Basha") belonged to this person.
@@ -367,3 +378,4 @@ class Cast:
         from onrecord.speakers.describe import entity_of
 
         return [entity_of(k, name_gender=self.name_gender) for k in self.known if k.mentions]
+

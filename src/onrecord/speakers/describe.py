@@ -19,7 +19,7 @@ def gender_of(k: Known, *, name_gender: bool = True) -> tuple[Gender | None, Gen
     about them, else (with `name_gender`) a first name clearly of one gender; else nothing."""
     if k.kind != "person":
         return None, None
-    g = k.likely_gender() if name_gender else k.gender
+    g = k.likely_gender(leaning=True) if name_gender else k.gender
     if g is None:
         return None, None
     strong = k.votes.get("m", 0) - k.votes.get("f", 0)

@@ -16,11 +16,11 @@ from onrecord.lexicon.people import (
     PERSON_NOUNS,
     ROLE_WORDS,
 )
-from onrecord.lexicon.sources import ORG_WORDS
+from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
-from onrecord.speakers.names import leading_role, titled_person
+from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
 
@@ -53,6 +53,10 @@ def _things_tagged_as_people(cast: Cast) -> None:
     is an organisation the model tagged as a person."""
     for k in list(cast.known):
         v = k.votes
+        if k.kind == "person" and v.get("org-noun", 0) and \
+                not any(v.get(g, 0) for g in ("m", "f", "weak-m", "weak-f", "he")):
+            cast.as_organization(k)  # "Dixon Hall, a non-profit agency"
+            continue
         if k.kind == "person" and len(k.words) == 1 and v.get("its", 0) >= 1 and \
                 v.get("it", 0) + v.get("its", 0) >= 2 and \
                 not any(v.get(g, 0) for g in ("m", "f", "weak-m", "weak-f", "he")) and \
@@ -243,10 +247,18 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
             if not quoted:
                 cast.note(lo, known, subject, main)
             return
+    if ent.label_ == "ORG" and para.parsed and role_before(ent):
+        k = cast.person(ent.text, lo, hi)  # "economist Philip Cross" tagged as an organisation
+        if k is not None:
+            if not quoted:
+                cast.note(lo, k, subject, main)
+            return
     if ent.label_ == "PERSON":
         k = cast.person(ent.text, lo, hi)
         if k is None or quoted:
             return
+        if para.parsed and _organisation_apposition(ent):
+            k.votes["org-noun"] = k.votes.get("org-noun", 0) + 1
         if para.parsed:
             _conjoined_names(cast, para, ent)
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
@@ -255,6 +267,16 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         cast.note(lo, k, subject, main)
     elif not quoted:
         cast.note(lo, cast.organization(ent.text, lo, hi), subject, main)
+
+
+def _organisation_apposition(ent: Any) -> bool:
+    """"Dixon Hall, a non-profit agency that ...": an apposition headed by an organisation's
+    noun says the "person" is an organisation."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "," and any(
+        c.dep_ == "appos" and c.lower_ in ORG_APPOSITION_NOUNS and c.left_edge.i == ent.end + 1
+        and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)
+        for c in ent.root.children)
 
 
 def main_clause(subj: Any) -> bool:

@@ -3,10 +3,12 @@ it, the head words of a title, an organisation's head noun, and surnames of many
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from onrecord.lexicon.people import (
     HONORIFICS,
     NAME_OPENING_TITLES,
+    PERSON_NOUNS,
     ROLE_WORDS,
     SURNAME_PARTICLES,
     TITLE_COMPLEMENT_WORDS,
@@ -103,3 +105,15 @@ def surname_of(short: list[str], full: list[str]) -> bool:
 
 def initials_match(a: str, b: str) -> bool:
     return (len(a) <= 2 and b.startswith(a.rstrip("."))) or (len(b) <= 2 and a.startswith(b.rstrip(".")))
+
+
+def role_before(ent: Any) -> bool:
+    """"economist Philip Cross": a lower-case role or person noun that modifies a name of two
+    or three capitalised words, none an organisation's word, says the name is a person's."""
+    if ent.start == 0 or not 2 <= len(ent) <= 3:
+        return False
+    prev = ent.doc[ent.start - 1]
+    return prev.text.islower() and (prev.lower_ in ROLE_WORDS or prev.lower_ in PERSON_NOUNS) \
+        and prev.dep_ == "compound" and prev.head.i == ent.root.i and \
+        all(t.is_alpha and t.text[:1].isupper() and fold_accents(t.text).lower() not in ORG_WORDS
+            for t in ent)

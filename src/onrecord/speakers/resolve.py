@@ -34,7 +34,7 @@ from onrecord.lexicon.sources import (
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.rules import Family
 from onrecord.speakers.cast import Cast, Known
-from onrecord.speakers.names import name_words, titled_person
+from onrecord.speakers.names import name_words, role_before, titled_person
 from onrecord.spelling import fold_accents
 
 
@@ -164,7 +164,9 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         conj.append(link)
     same_name = root.ent_iob_ != "O" and all(
         c.ent_iob_ == "I" and _ent_of(c) == _ent_of(root) for c in conj)
-    if conj and root.pos_ == "PROPN" and not same_name:  # not "Ernst & Young"
+    coordinated = any(c.dep_ == "cc" for t in (root, *conj) for c in t.children)
+    if conj and root.pos_ == "PROPN" and not same_name and coordinated:
+        # not "Ernst & Young", nor "Hussein Sayed, Chief Market Strategist at FXTM" (no "and")
         tok = root
         people = [_name_entity(cast, para, t, pos) for t in (tok, *conj)]
         names = [p.name for p in people if p is not None]
@@ -175,6 +177,11 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             joint = cast.source(" and ".join(names), jlo, jhi)
             joint.kind = "person"
             return joint, (jlo, jhi, para.doc[first.i:last.i + 1].text), "name.joint_speakers"
+    named = _person_apposition(tok)
+    if named is not None:  # "One red-state Democrat, Montana Sen. Jon Tester, said"
+        k = _name_entity(cast, para, named, pos)
+        if k is not None and k.kind == "person":
+            return k, _name_span(para, named, (lo, hi, text)), "name.apposition"
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         k = _name_entity(cast, para, tok, pos)
         if k is not None:
@@ -235,6 +242,15 @@ def _named(tok: Any) -> Any:
             return next((c for c in t.children if c.pos_ == "PROPN" and c.i > t.i
                          and c.dep_ in ("oprd", "dobj", "attr", "appos", "xcomp")), None)
     return None
+
+
+def _person_apposition(tok: Any) -> Any:
+    """The person's name set off after a group word the model did not tag as a person ("One
+    red-state Democrat, Montana Sen. Jon Tester, said"); None for a person's own name."""
+    if tok.ent_type_ not in ("NORP", ""):
+        return None
+    return next((c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                 and c.ent_type_ == "PERSON"), None)
 
 
 def _is_name(tok: Any) -> bool:
@@ -340,6 +356,8 @@ def _name_entity(cast: Cast, para: Paragraph, tok: Any, pos: int) -> Known | Non
         if k is not None:
             k.add_title(titled[0])
             return k
+    if ent is not None and ent.label_ == "ORG" and role_before(ent):  # "economist Philip Cross"
+        return cast.person(ent.text, lo, hi, pos=pos)
     if ent is not None and ent.label_ in ("ORG", "NORP", "GPE"):
         # Clip a run-on entity ("Gartner More than 167 million") to the name around tok.
         a, b = tok.i, tok.i
