@@ -29,3 +29,21 @@ def test_a_concession_after_an_aside_is_the_writer_s():
     got = texts("Some people are spreading fear about the plant, the mayor said, though she "
                 "did not name anyone.")
     assert got == ["Some people are spreading fear about the plant"]
+
+
+def test_a_subject_hung_on_the_according_source_opens_the_statement():
+    """The parser can make the statement's subject an apposition of the source's name."""
+    got = texts("According to the most recent numbers from Statistics Norland, the unemployment "
+                "rate of young Norlanders is more than double the national average.")
+    assert got == ["the unemployment rate of young Norlanders is more than double the national "
+                   "average"]
+
+
+def test_a_subject_cut_in_two_by_the_parser_stays_whole():
+    """"said the latest round of Phase I spending required …": the object the parser gave the
+    cue is the first half of the clause's subject."""
+    got = texts("Dana Ortiz, executive director of the Association of Towns, said the most recent "
+                "round of Phase I stimulus spending by the province required towns to apply for "
+                "funding within a year.")
+    assert got == ["the most recent round of Phase I stimulus spending by the province required "
+                   "towns to apply for funding within a year"]

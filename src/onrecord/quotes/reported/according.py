@@ -39,7 +39,22 @@ def according(text: str, para: Paragraph, t: Any) -> Found | None:
     if src is None:
         return None
     phrase = sorted({t.i, t.i + 1, *(x.i for x in src.subtree)})
-    return to_found(para, ACCORDING.first(According(text, para, t, src, phrase[0], phrase[-1])))
+    hi = _before_subject(src, phrase[-1])
+    return to_found(para, ACCORDING.first(According(text, para, t, src, phrase[0], hi)))
+
+
+def _before_subject(src: Any, hi: int) -> int:
+    """Where the phrase really ends when the parser hung the statement's subject on the source
+    as an apposition ("According to figures from Statistics Canada, the unemployment rate
+    … is more than double"): before that "apposition", if a verb with no subject follows it."""
+    doc = src.doc
+    if hi + 1 >= len(doc) or doc[hi + 1].pos_ not in ("VERB", "AUX") or \
+            any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in doc[hi + 1].children):
+        return hi
+    for x in src.subtree:
+        if x.dep_ == "appos" and x.right_edge.i == hi and doc[x.left_edge.i - 1].text == ",":
+            return x.left_edge.i - 2
+    return hi
 
 
 def _said(c: According, span: tuple[int, int] | None) -> Outcome:

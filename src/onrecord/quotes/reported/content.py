@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.lexicon.grammar import FINITE, SUBJ_DEPS
-from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, NP_TAKERS, SPEECH_FORMS
+from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, NP_TAKERS, SPEECH_FORMS, TELLING
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.cues import addressee_of
 from onrecord.quotes.found import How
@@ -65,11 +65,23 @@ def _clause_start(f: Frame, obj: Any) -> int:
             k += 1
         if any(c.dep_ in SUBJ_DEPS and c.i >= k for c in clause.children):
             first = k
-    if obj is not None and obj.i < first and f.lemma != "tell" and (
-            not any(c.dep_ in SUBJ_DEPS for c in clause.children)
-            or has_marks(f.para, f.para.char(obj), f.para.char(clause))):
+    if obj is not None and (_glued_to_subject(f, obj, first) or (
+            obj.i < first and f.lemma != "tell" and (
+                not any(c.dep_ in SUBJ_DEPS for c in clause.children)
+                or has_marks(f.para, f.para.char(obj), f.para.char(clause))))):
         first = obj.left_edge.i
     return _subject_taken(obj, clause, first)
+
+
+def _glued_to_subject(f: Frame, obj: Any, first: int) -> bool:
+    """`said the latest round of Phase I spending required …`: the parser cut the clause's
+    subject in two and made its first half the cue's object. An object of a verb that takes
+    no addressee, running without a break into the clause's subject, is part of it."""
+    doc = f.v.doc
+    subj = next((c for c in f.clause.children if c.dep_ in SUBJ_DEPS), None)
+    return obj.i < first and f.lemma not in TELLING and obj.pos_ in ("NOUN", "PROPN") and \
+        obj.right_edge.i == first - 1 and subj is not None and subj.left_edge.i == first and \
+        not doc[first].is_punct and doc[first].lower_ != "that"
 
 
 def _subject_taken(obj: Any, clause: Any, first: int) -> int:
