@@ -35,7 +35,8 @@ articles (<code>onrecord statements</code>) count once in each group.</p>
 <p><b>Gender</b> is the gender the article presents (an honorific or kin word such as Ms, Mr,
 mother; the pronouns the article uses for the person) or, when the article shows none, the
 gender most bearers of the first name have in the statistics of the <code>nomquamgender</code>
-package, used only when at least 90% of many recorded bearers share it. It is never a
+package, used only when at least 80% of the name's recorded bearers (ten or more) share it
+(a name that 80-90% share yields to any pronoun the article uses). It is never a
 statement about a person's identity. <b>Unknown</b> is always shown: it counts people for whom
 neither decides (an unclear or rare first name, a surname alone), and it is part of every
 share. Gender counts only quotes by named people (source kind <em>person</em>).</p>

@@ -22,6 +22,7 @@ from onrecord.server.config import ServeConfig
 from onrecord.server.docs_page import add_docs
 from onrecord.server.limits import BodyLimit, SecurityHeaders
 from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, WorkerPool
+from onrecord.server.report_page import router as report_router
 from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
 from onrecord.server.statements_api import router as statements_router
 from onrecord.server.statements_api import with_statements
@@ -189,6 +190,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         return JSONResponse(jsonable_encoder(record))  # dates and the like, if any
 
     app.include_router(statements_router(store))
+    app.include_router(report_router(store))
     add_docs(app)  # Swagger UI from local files, no CDN
 
     @app.get("/", include_in_schema=False)

@@ -25,6 +25,9 @@ VIEWER_CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 
 # Swagger UI at /docs runs from this server's own files too; it sets inline styles.
 DOCS_CSP = VIEWER_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 DOCS_PREFIX = "/docs"
+# The report page is `onrecord report`'s self-contained HTML: an inline stylesheet and
+# matplotlib's SVG (style attributes), no script at all; it gets the docs' policy.
+REPORT_PATH = "/report"
 
 
 async def _send_json(send: Send, status: int, body: dict[str, Any]) -> None:
@@ -107,7 +110,9 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        csp = DOCS_CSP if scope["path"].startswith(DOCS_PREFIX) else VIEWER_CSP
+        path = scope["path"]
+        csp = DOCS_CSP if path.startswith(DOCS_PREFIX) or path == REPORT_PATH \
+            else VIEWER_CSP
 
         async def send_with_headers(msg: Message) -> None:
             if msg["type"] == "http.response.start":

@@ -80,5 +80,23 @@ class StoreView:
     def statement_ids(self, article_ids: list[str]) -> dict[tuple[str, int], str]:
         return self._call("statement_ids", article_ids)
 
+    def summary(self) -> dict[str, Any]:
+        """The store at a glance (corpus/summary.py)."""
+        from onrecord.corpus.summary import summary
+
+        return self._with_con(summary)
+
+    def report(self, **kwargs: Any) -> Any:
+        """The source-diversity report over the store (report/build.py)."""
+        from onrecord.report.build import build_report
+
+        return self._with_con(build_report, **kwargs)
+
+    def _with_con(self, fn: Any, **kwargs: Any) -> Any:
+        if self.path is None:
+            raise NoStore()
+        with self._lock, self._open() as store:
+            return fn(store.con, **kwargs)
+
     def close(self) -> None:
         """Nothing stays open between calls."""

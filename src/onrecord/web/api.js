@@ -48,3 +48,4 @@ export const speakers = (params) => call(`/speakers?${query(params)}`);
 export const article = (id) => call(`/articles/${encodeURIComponent(id)}`);
 export const statements = (params) => call(`/statements?${query(params)}`);
 export const statement = (id) => call(`/statements/${encodeURIComponent(id)}`);
+export const summary = () => call("/api/summary");

@@ -4,6 +4,7 @@ import * as api from "./api.js";
 import { h, clear, setStatus, shorten } from "./dom.js";
 import { renderArticle, hideTooltip } from "./article.js";
 import { showStatement, showStatements } from "./statements.js";
+import { showGlance } from "./glance.js";
 
 const $ = (sel) => document.querySelector(sel);
 const state = { store: false };
@@ -285,6 +286,7 @@ async function start() {
     state.store = false;
   }
   for (const el of document.querySelectorAll("[data-needs-store]")) el.hidden = !state.store;
+  if (state.store) await showGlance($("#store-glance"));
   document.body.dataset.ready = "true";
   window.addEventListener("hashchange", route);
   await route();
