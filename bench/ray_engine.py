@@ -41,6 +41,7 @@ TABLES = {
                 "ORDER BY id",
     "mentions": "SELECT article_id, entity_id, speaker_id, name, start FROM mentions "
                 "ORDER BY 1, 2, 5",
+    "repairs": "SELECT * FROM repairs ORDER BY ALL",
     "duplicates": "SELECT article_id, canonical_id, similarity FROM duplicates ORDER BY 1",
     "errors": "SELECT id, source_id, error FROM errors ORDER BY 1",
     "sightings": "SELECT id, article_id, pos, source_id FROM sightings ORDER BY pos",
@@ -82,6 +83,16 @@ def same_stores(a: Path, b: Path) -> dict[str, bool]:
     return out
 
 
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA)
@@ -99,7 +110,7 @@ def main() -> None:
     n = len(lines)
     w = str(args.workers)
     configs = {"local": ["--workers", w], "ray": ["--engine", "ray", "--workers", w]}
-    machine = (f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+    machine = (f"{_cpu_model()}, {os.cpu_count()} cores, "
                f"Python {platform.python_version()}, "
                f"{time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     rounds = []
