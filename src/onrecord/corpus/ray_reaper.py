@@ -64,12 +64,18 @@ def descendants(root: int) -> dict[int, int]:
     return out
 
 
-def _in_session(pid: int, session: str) -> bool:
+def _cmdline(pid: int) -> bytes:
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return session.encode() in f.read()
+            return f.read()
     except OSError:
-        return False
+        return b""
+
+
+def _is_ray(pid: int) -> bool:
+    """A Ray process: a worker (its title `ray::...`) or a program from Ray's package."""
+    cmd = _cmdline(pid)
+    return cmd.startswith(b"ray::") or b"/ray/" in cmd
 
 
 def reap(seen: dict[int, int], session: str) -> list[int]:
@@ -78,7 +84,7 @@ def reap(seen: dict[int, int], session: str) -> list[int]:
     me = os.getpid()
     targets = {p for p, start in seen.items() if (st := _stat(p)) and st[1] == start}
     if session:
-        targets |= {p for p in _pids() if p != me and _in_session(p, session)}
+        targets |= {p for p in _pids() if p != me and session.encode() in _cmdline(p)}
     killed = []
     for p in sorted(targets - {me}):
         try:
@@ -90,8 +96,9 @@ def reap(seen: dict[int, int], session: str) -> list[int]:
 
 
 def watch(driver: int, session: str) -> int:
-    """Follow the driver's tree until its pipe closes; reap unless it said it was done."""
-    seen = descendants(driver)
+    """Follow the driver's Ray processes until its pipe closes; reap unless it said it was
+    done. The driver's other children (if any) are left alone."""
+    seen: dict[int, int] = {}
     got = b""
     while True:
         readable, _, _ = select.select([sys.stdin.buffer], [], [], POLL)
@@ -103,7 +110,7 @@ def watch(driver: int, session: str) -> int:
             continue
         if _stat(driver) is None:
             break
-        seen.update(descendants(driver))
+        seen.update({p: t for p, t in descendants(driver).items() if p not in seen and _is_ray(p)})
     if got.endswith(DONE):
         return 0
     reap(seen, session)
