@@ -6,10 +6,13 @@ import contextlib
 import logging
 import os
 import socket
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.corpus import ray_reaper
 from onrecord.corpus.tables import Item
 from onrecord.corpus.worker import Task
 from onrecord.errors import OnrecordError
@@ -66,6 +69,7 @@ def ray_engine(*, address: str | None, workers: int | None, batch_size: int,
 
     def run(batches: Iterator[list[Task]]) -> Iterator[list[Item]]:
         started = _connect(ray, address)
+        reaper = _reaper(ray) if started else None
         pool: list[Any] = []
         try:
             pool = _start_actors(ray, workers, min(batch_size, 64), timeout)
@@ -76,7 +80,33 @@ def ray_engine(*, address: str | None, workers: int | None, batch_size: int,
                     ray.kill(actor)
             if started:
                 ray.shutdown()
+            if reaper is not None:
+                _release(reaper)
     return run
+
+
+def _reaper(ray: Any) -> subprocess.Popen[bytes] | None:
+    """When this process started its own local cluster, a watchdog that stops every process
+    of that cluster if this one dies without shutting it down (kill -9); see ray_reaper."""
+    if not ray_reaper.started_cluster(os.getpid()):
+        return None
+    try:
+        session = str(ray._private.worker.global_worker.node.get_session_dir_path())
+    except AttributeError:  # a Ray without this (private) call: the process tree is enough
+        session = ""
+    return subprocess.Popen([sys.executable, "-I", ray_reaper.__file__, str(os.getpid()),
+                             session], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _release(reaper: subprocess.Popen[bytes]) -> None:
+    """The cluster is shut down: tell the watchdog so, and let it go."""
+    with contextlib.suppress(OSError):
+        assert reaper.stdin is not None
+        reaper.stdin.write(ray_reaper.DONE)
+        reaper.stdin.close()
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        reaper.wait(timeout=5)
 
 
 def _connect(ray: Any, address: str | None) -> bool:
