@@ -1,7 +1,7 @@
 """The Ray engine on a real local Ray cluster gives the same store as the local engine."""
-import duckdb
 import pytest
 from corpus_articles import mirror, story_text, write_jsonl
+from store_helpers import rows
 
 from onrecord.corpus.runner import RunOptions, run_corpus
 
@@ -18,13 +18,6 @@ def cluster():
     finally:
         ray.shutdown()
 
-
-def _rows(store, sql):
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_ray_engine_matches_local_engine(cluster, tmp_path):
@@ -45,7 +38,7 @@ def test_ray_engine_matches_local_engine(cluster, tmp_path):
     for sql in ("SELECT id FROM articles ORDER BY id",
                 "SELECT article_id, idx, kind, text, speaker_name FROM quotes ORDER BY 1, 2",
                 "SELECT article_id, canonical_id FROM duplicates ORDER BY 1"):
-        assert _rows(tmp_path / "ray.duckdb", sql) == _rows(tmp_path / "local.duckdb", sql)
+        assert rows(tmp_path / "ray.duckdb", sql) == rows(tmp_path / "local.duckdb", sql)
     assert not shards.exists()  # shards are loaded, then removed
     again = run_corpus([str(inp)], tmp_path / "ray.duckdb",
                        options=RunOptions(engine="ray", workers=2, progress=False,
@@ -67,4 +60,4 @@ def test_cli_connects_to_a_running_cluster_by_address(cluster, tmp_path):
                         capture_output=True, text=True, cwd=REPO, timeout=300)
     assert cp.returncode == 0, cp.stderr[-2000:]
     assert "1 new articles" in cp.stdout
-    assert _rows(tmp_path / "cli.duckdb", "SELECT count(*) FROM quotes")[0][0] > 0
+    assert rows(tmp_path / "cli.duckdb", "SELECT count(*) FROM quotes")[0][0] > 0

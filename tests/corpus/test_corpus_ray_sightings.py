@@ -1,21 +1,14 @@
 """Sightings through the Ray engine: its writes go through the same Store, so an exact copy
 under another id is the same sighting as with the local engine."""
-import duckdb
 import pytest
 from corpus_articles import story_text, write_jsonl
+from store_helpers import rows
 
 from onrecord.corpus.runner import RunOptions, run_corpus
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
 
-
-def _rows(store, sql):
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_ray_and_local_keep_the_same_sightings(tmp_path):
@@ -37,5 +30,5 @@ def test_ray_and_local_keep_the_same_sightings(tmp_path):
     assert dist.new.articles == local.new.articles == 2
     assert dist.new.sightings == local.new.sightings == 4
     sql = ("SELECT id, article_id, source, pos, source_id, outlet FROM sightings ORDER BY pos")
-    assert _rows(tmp_path / "ray.duckdb", sql) == _rows(tmp_path / "local.duckdb", sql)
-    assert len({r[1] for r in _rows(tmp_path / "ray.duckdb", sql)}) == 2
+    assert rows(tmp_path / "ray.duckdb", sql) == rows(tmp_path / "local.duckdb", sql)
+    assert len({r[1] for r in rows(tmp_path / "ray.duckdb", sql)}) == 2

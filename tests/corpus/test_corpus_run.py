@@ -7,9 +7,9 @@ import subprocess
 import sys
 import time
 
-import duckdb
 import pytest
 from corpus_articles import bulk_records, mirror, story_text, write_jsonl
+from store_helpers import alive, rows
 
 from conftest import REPO
 
@@ -22,13 +22,6 @@ def onrecord(*args, **kw):
     return subprocess.run([sys.executable, "-m", "onrecord", *map(str, args)],
                           capture_output=True, text=True, cwd=REPO, timeout=300, **kw)
 
-
-def table(store, sql):
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture
@@ -67,9 +60,9 @@ def test_run_then_rerun_skips_everything(folder, tmp_path):
     assert s2["store"]["quotes"] == n_quotes
     q = onrecord("query", "--store", store, "--contains", "ferry", "--show-copies",
                  "--format", "json")
-    rows = [json.loads(l) for l in q.stdout.splitlines()]
-    assert rows and all("ferry" in r["text"].lower() for r in rows)
-    assert any(r["copies"] for r in rows)
+    found = [json.loads(l) for l in q.stdout.splitlines()]
+    assert found and all("ferry" in r["text"].lower() for r in found)
+    assert any(r["copies"] for r in found)
     sp = onrecord("speakers", "--store", store, "--format", "csv")
     assert sp.returncode == 0 and sp.stdout.startswith("quotes,statements,articles,name")
     retry = onrecord("run", folder, "--store", store, "--workers", "1", "--json",
@@ -94,13 +87,6 @@ def _children(pid):
     except OSError:
         return []
 
-
-def _alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
 
 
 def _start_run(inp, store, workers):
@@ -154,10 +140,10 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
         p.wait()
         kills += 1
         deadline = time.monotonic() + 10
-        while any(_alive(k) for k in kids) and time.monotonic() < deadline:
+        while any(alive(k) for k in kids) and time.monotonic() < deadline:
             time.sleep(0.1)
-        assert not any(_alive(k) for k in kids), "workers outlived their parent"
-        stored = table(store, "SELECT count(*) FROM articles")[0][0]
+        assert not any(alive(k) for k in kids), "workers outlived their parent"
+        stored = rows(store, "SELECT count(*) FROM articles")[0][0]
         assert 0 < stored < N_BULK, f"kill {kills} was not mid-run ({stored} stored)"
     resume = onrecord("run", inp, "--store", store, "--workers", "2", "--json")
     assert resume.returncode == 0, resume.stderr
@@ -166,21 +152,21 @@ def test_kill_9_mid_run_then_resume_loses_nothing_and_duplicates_nothing(tmp_pat
     # every record is a sighting, once, whether its batch was killed, redone or a copy's
     sightings = ("SELECT id, article_id, source, pos, source_id, outlet, published "
                  "FROM sightings ORDER BY pos")
-    assert table(store, sightings) == table(clean, sightings)
-    assert table(store, "SELECT count(*), count(DISTINCT pos) FROM sightings") == [
+    assert rows(store, sightings) == rows(clean, sightings)
+    assert rows(store, "SELECT count(*), count(DISTINCT pos) FROM sightings") == [
         (len(records), len(records))]
-    assert table(store, "SELECT count(*) FROM sightings WHERE article_id NOT IN "
+    assert rows(store, "SELECT count(*) FROM sightings WHERE article_id NOT IN "
                         "(SELECT id FROM articles)") == [(0,)]
     keys = "SELECT id FROM articles ORDER BY id"
-    assert table(store, keys) == table(clean, keys)
+    assert rows(store, keys) == rows(clean, keys)
     per_article = ("SELECT article_id, count(*), count(DISTINCT idx) FROM quotes "
                    "GROUP BY 1 ORDER BY 1")
-    assert table(store, per_article) == table(clean, per_article)
+    assert rows(store, per_article) == rows(clean, per_article)
     for t in ("repairs", "mentions"):
-        assert table(store, f"SELECT count(*) FROM {t}") == table(clean, f"SELECT count(*) FROM {t}")
+        assert rows(store, f"SELECT count(*) FROM {t}") == rows(clean, f"SELECT count(*) FROM {t}")
     # batches are stored in input order, so the resumed store is the uninterrupted one
     for sql in ("SELECT article_id, canonical_id FROM duplicates ORDER BY 1",
                 "SELECT id, name, merged_into FROM speakers ORDER BY 1",
                 "SELECT article_id, idx, speaker_id FROM quotes ORDER BY 1, 2"):
-        assert table(store, sql) == table(clean, sql)
-    assert table(store, "SELECT count(*) FROM errors") == [(0,)]
+        assert rows(store, sql) == rows(clean, sql)
+    assert rows(store, "SELECT count(*) FROM errors") == [(0,)]

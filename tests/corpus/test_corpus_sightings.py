@@ -8,6 +8,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 from corpus_articles import story_text, write_jsonl
+from store_helpers import rows
 
 from conftest import REPO
 from onrecord.corpus.runner import RunOptions, run_corpus
@@ -22,13 +23,6 @@ OTHER = {"id": "library-1", "text": story_text(1), "outlet": "City Post"}
 EMPTY = {"id": "empty-1", "text": ""}
 OPTS = RunOptions(workers=1, progress=False, count=False)
 
-
-def rows(store, sql, params=()):
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return con.execute(sql, list(params)).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")

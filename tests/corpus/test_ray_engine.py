@@ -5,9 +5,9 @@ import subprocess
 import sys
 import time
 
-import duckdb
 import pytest
 from corpus_articles import bulk_records, mirror, story_text, write_jsonl
+from store_helpers import rows
 
 from conftest import REPO
 from onrecord.corpus.runner import RunOptions, run_corpus
@@ -41,17 +41,10 @@ def cluster():
         ray.shutdown()
 
 
-def _rows(store, sql):
-    con = duckdb.connect(str(store), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
-
 
 def _same_tables(a, b):
     for name, sql in TABLES.items():
-        assert _rows(a, sql) == _rows(b, sql), f"table {name} differs"
+        assert rows(a, sql) == rows(b, sql), f"table {name} differs"
 
 
 def _corpus(tmp_path, n=36):
@@ -91,16 +84,16 @@ def test_bad_records_become_error_records_and_the_rest_is_stored(cluster, tmp_pa
     s = run_corpus([str(inp)], tmp_path / "ray.duckdb",
                    options=RunOptions(engine="ray", workers=2, batch_size=3, progress=False))
     assert s.new.errors == 5 and s.new.articles == 8
-    errors = dict(_rows(tmp_path / "ray.duckdb", "SELECT source_id, error FROM errors"))
+    errors = dict(rows(tmp_path / "ray.duckdb", "SELECT source_id, error FROM errors"))
     broken = f"{inp}:14"  # the line that is not JSON, named by file and line
     assert set(errors) == {"empty", "blank", "binary", "bad-date", broken}
     assert "last Tuesday" in errors["bad-date"] and "YYYY-MM-DD" in errors["bad-date"]
     assert "no 'text' or 'html'" in errors["empty"]
     assert "empty article" in errors["blank"] and "NUL bytes" in errors["binary"]
     assert "json" in errors[broken].lower()
-    stored = {r[0] for r in _rows(tmp_path / "ray.duckdb", "SELECT source_id FROM articles")}
+    stored = {r[0] for r in rows(tmp_path / "ray.duckdb", "SELECT source_id FROM articles")}
     assert {"r0", "r5", "m0", "m1"} <= stored
-    assert _rows(tmp_path / "ray.duckdb", "SELECT count(*) FROM quotes")[0][0] > 10
+    assert rows(tmp_path / "ray.duckdb", "SELECT count(*) FROM quotes")[0][0] > 10
 
 
 def test_work_in_flight_is_bounded_and_results_come_in_input_order(cluster, tmp_path):

@@ -11,7 +11,8 @@ import time
 
 import pytest
 from corpus_articles import bulk_records, write_jsonl
-from test_ray_engine import _rows, _same_tables
+from store_helpers import rows
+from test_ray_engine import _same_tables
 
 from conftest import REPO
 from onrecord.corpus.runner import RunOptions, run_corpus
@@ -83,7 +84,7 @@ def test_kill_9_mid_ray_run_then_resume_gives_the_uninterrupted_store(tmp_path):
         time.sleep(0.2)
     left = {pid: started[pid] for pid in set(started) & set(_ray_processes())}
     assert not left, f"Ray processes outlived the killed run: {left}"
-    stored = _rows(store, "SELECT count(*) FROM articles")[0][0]
+    stored = rows(store, "SELECT count(*) FROM articles")[0][0]
     assert 0 < stored < 120, f"the kill was not mid-run ({stored} stored)"
     resumed = subprocess.run([*cmd, "--no-progress", "--json"], cwd=REPO, capture_output=True,
                              text=True, timeout=300, env=_own_cluster_env())

@@ -8,6 +8,7 @@ import sys
 import time
 
 import pytest
+from store_helpers import alive
 
 from onrecord.corpus import ray_reaper
 
@@ -33,13 +34,6 @@ time.sleep(120)
 """
 
 
-def _alive(pid):
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
 
 def _driver(tmp_path, how):
     session = str(tmp_path / "session_2026-12-03_test")
@@ -51,26 +45,26 @@ def _driver(tmp_path, how):
 
 def _wait_gone(pids, seconds=5.0):
     t = time.monotonic()
-    while any(_alive(p) for p in pids) and time.monotonic() - t < seconds:
+    while any(alive(p) for p in pids) and time.monotonic() - t < seconds:
         time.sleep(0.1)
 
 
 def _cleanup(pids):
     for pid in pids:
-        if _alive(pid):
+        if alive(pid):
             os.kill(pid, signal.SIGKILL)
 
 
 def test_kill_9_of_the_driver_kills_its_ray_and_session_processes_only(tmp_path):
     p, pids = _driver(tmp_path, "wait")
     try:
-        assert all(_alive(pid) for pid in pids.values())
+        assert all(alive(pid) for pid in pids.values())
         p.send_signal(signal.SIGKILL)
         p.wait()
         _wait_gone([pids["ray"], pids["session"], pids["watchdog"]])
-        assert not _alive(pids["ray"]) and not _alive(pids["session"])
-        assert not _alive(pids["watchdog"])  # it exits once it has reaped
-        assert _alive(pids["other"])  # not Ray: left alone
+        assert not alive(pids["ray"]) and not alive(pids["session"])
+        assert not alive(pids["watchdog"])  # it exits once it has reaped
+        assert alive(pids["other"])  # not Ray: left alone
     finally:
         _cleanup(pids.values())
 
@@ -80,8 +74,8 @@ def test_a_driver_that_says_done_leaves_everything_alone(tmp_path):
     try:
         assert p.wait(timeout=30) == 0
         time.sleep(1.0)
-        assert not _alive(pids["watchdog"])
-        assert _alive(pids["ray"]) and _alive(pids["session"]) and _alive(pids["other"])
+        assert not alive(pids["watchdog"])
+        assert alive(pids["ray"]) and alive(pids["session"]) and alive(pids["other"])
     finally:
         _cleanup(pids.values())
 

@@ -38,6 +38,12 @@ ARTICLES = {
 PUBLISHED = {"ferry": "2026-03-03", "clinic": "2026-05-04", "bridge": "2026-06-06"}
 
 
+def onrecord(*args: str) -> subprocess.CompletedProcess:
+    """The command line, run from the repository as a user would (five minutes at most)."""
+    return subprocess.run([sys.executable, "-m", "onrecord", *args], cwd=REPO,
+                          capture_output=True, text=True, timeout=300)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

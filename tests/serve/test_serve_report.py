@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import httpx
 import pytest
 from browser_helpers import ARGS, CHROMIUM, needs_chromium
 from serve_fixtures import server  # noqa: F401 (fixture)
-from serve_helpers import REPO, ServeProcess
+from serve_helpers import ServeProcess, onrecord
 
 RECORDS = [
     {"id": "gz-1", "outlet": "Gazette", "published": "2024-05-03",
@@ -26,11 +24,6 @@ RECORDS = [
              "\"I take the ferry every morning,\" said Mrs. Lena Park, a nurse.\n\n"
              "\"Fares must stay low,\" Mrs. Park said."},
 ]
-
-
-def onrecord(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "onrecord", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")

@@ -3,13 +3,11 @@ and the API of a real server on loopback."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 
 import httpx
 import pytest
 from browser_helpers import ARGS, CHROMIUM, needs_chromium
-from serve_helpers import REPO, ServeProcess
+from serve_helpers import ServeProcess, onrecord
 
 WORDS = "The new bridge will carry trams before the end of next year"
 RECORDS = [
@@ -26,11 +24,6 @@ RECORDS = [
      "text": f'The opposition was not impressed.\n\n"{WORDS}," Councillor Omar Haddad said, '
              "mocking what he called an empty promise."},
 ]
-
-
-def onrecord(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "onrecord", *args], cwd=REPO,
-                          capture_output=True, text=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
