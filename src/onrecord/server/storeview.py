@@ -51,10 +51,14 @@ class StoreView:
         return self.path is not None
 
     def _call(self, method: str, *args: Any, **kwargs: Any) -> Any:
+        return self._with_store(lambda store: getattr(store, method)(*args, **kwargs))
+
+    def _with_store(self, fn: Any) -> Any:
+        """`fn(store)` on the store opened for this call alone."""
         if self.path is None:
             raise NoStore()
         with self._lock, self._open() as store:  # one DuckDB connection at a time
-            return getattr(store, method)(*args, **kwargs)
+            return fn(store)
 
     def quotes(self, **filters: Any) -> list[dict[str, Any]]:
         return self._call("quotes", **filters)
@@ -84,19 +88,13 @@ class StoreView:
         """The store at a glance (corpus/summary.py)."""
         from onrecord.corpus.summary import summary
 
-        return self._with_con(summary)
+        return self._with_store(summary)
 
     def report(self, **kwargs: Any) -> Any:
         """The source-diversity report over the store (report/build.py)."""
         from onrecord.report.build import build_report
 
-        return self._with_con(build_report, **kwargs)
-
-    def _with_con(self, fn: Any, **kwargs: Any) -> Any:
-        if self.path is None:
-            raise NoStore()
-        with self._lock, self._open() as store:
-            return fn(store.con, **kwargs)
+        return self._with_store(lambda store: build_report(store.con, **kwargs))
 
     def close(self) -> None:
         """Nothing stays open between calls."""

@@ -188,8 +188,7 @@ class Cast:
                     best = k
                     break
             if best is None:  # "Dixon Hall", found to be an organisation
-                best = next((k for k in self._index.get(("name", " ".join(fw)))
-                             if id(k) in self._retyped), None)
+                best = self._retyped_named(" ".join(fw))
                 if best is not None:
                     best.add_mention(lo, hi, text.strip())
                     return best
@@ -213,8 +212,7 @@ class Cast:
             best = self.lookup_word(words[0], person_only=True, at=at) or \
                 self.lookup_word(words[0], person_only=True, at=at, fuzzy=True)
             if best is None:
-                best = next((k for k in self._index.get(("name", fw[0]))
-                             if id(k) in self._retyped), None)  # "Zentrix" is a company
+                best = self._retyped_named(fw[0])  # "Zentrix" is a company
             if best is None:
                 best = self._new(words[0], "person", words)
         best.add_mention(lo, hi, text.strip())
@@ -222,6 +220,10 @@ class Cast:
         if role:
             best.add_title(role)
         return best
+
+    def _retyped_named(self, key: str) -> Known | None:
+        """The "person" of this folded name that the article showed to be an organisation."""
+        return next((k for k in self._index.get(("name", key)) if id(k) in self._retyped), None)
 
     def people_with_surname(self, word: str) -> list[Known]:
         """The people whose name ends with this surname (or is it)."""
@@ -378,4 +380,3 @@ class Cast:
         from onrecord.speakers.describe import entity_of
 
         return [entity_of(k, name_gender=self.name_gender) for k in self.known if k.mentions]
-
