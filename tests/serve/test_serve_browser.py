@@ -5,7 +5,7 @@ import json
 
 import httpx
 import pytest
-from browser_helpers import ARGS, CHROMIUM, needs_chromium
+from browser_helpers import browser, needs_chromium  # noqa: F401 (fixture)
 from serve_fixtures import server, store_path, store_server  # noqa: F401 (fixtures)
 from serve_helpers import ARTICLES
 
@@ -16,14 +16,6 @@ XSS_TEXT = (
     '<script>window.__pwned = "script"</script>\n'
     'The chair, Nora Quill, said <img src=x onerror="window.__pwned = \'img\'"> was not a budget.\n'
     '"We <b onmouseover="window.__pwned = \'b\'">will</b> vote on it," Quill said.\n')
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

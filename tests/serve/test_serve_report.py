@@ -6,7 +6,7 @@ import json
 
 import httpx
 import pytest
-from browser_helpers import ARGS, CHROMIUM, needs_chromium
+from browser_helpers import browser, needs_chromium  # noqa: F401 (fixture)
 from serve_fixtures import server  # noqa: F401 (fixture)
 from serve_helpers import ServeProcess, onrecord
 
@@ -80,38 +80,35 @@ def test_the_summary_counts_the_store(store, srv):
 @pytest.mark.slow
 @needs_chromium
 @pytest.mark.parametrize("viewport", [(1200, 900), (390, 844)], ids=["desktop", "phone"])
-def test_report_page_and_home_in_chromium(srv, viewport):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_report_page_and_home_in_chromium(srv, viewport, browser):
     numbers = httpx.get(f"{srv.base}/api/report", timeout=60).json()
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        pg = b.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-        errors: list[str] = []
-        pg.on("pageerror", lambda e: errors.append(str(e)))
-        pg.goto(f"{srv.base}/report")
-        charts = pg.locator("figure[data-chart] svg")
-        assert charts.count() >= 5
-        for i in range(charts.count()):
-            box = charts.nth(i).bounding_box()
-            assert box is not None and box["width"] > 50 and box["height"] > 50
-        shown = pg.inner_text("[data-total='articles'] b")
-        assert shown == str(numbers["totals"]["articles"])
-        assert pg.inner_text("[data-total='quotes'] b") == str(numbers["totals"]["counted"])
-        width = pg.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport[0], f"report is {width} px wide in a {viewport[0]} px window"
-        pg.fill("#report-filters input[name='outlet']", "Herald")
-        pg.click("#report-filters button")
-        pg.wait_for_url("**outlet=Herald**")
-        assert pg.inner_text("[data-total='articles'] b") == "1"
-        pg.goto(f"{srv.base}/")
-        pg.wait_for_selector("body[data-ready='true']")
-        glance = pg.locator("#store-glance")
-        assert glance.is_visible()
-        assert pg.inner_text("#store-glance [data-total='quotes'] dd") == "6"
-        assert "Omar Haddad" in pg.inner_text("#store-glance .glance-top")
-        assert "2024-05" in pg.inner_text("#store-glance")
-        assert pg.locator("#read-form").is_visible()  # the paste box stays
-        width = pg.evaluate("document.documentElement.scrollWidth")
-        assert width <= viewport[0], f"home is {width} px wide in a {viewport[0]} px window"
-        assert errors == []
-        b.close()
+    pg = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+    errors: list[str] = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(f"{srv.base}/report")
+    charts = pg.locator("figure[data-chart] svg")
+    assert charts.count() >= 5
+    for i in range(charts.count()):
+        box = charts.nth(i).bounding_box()
+        assert box is not None and box["width"] > 50 and box["height"] > 50
+    shown = pg.inner_text("[data-total='articles'] b")
+    assert shown == str(numbers["totals"]["articles"])
+    assert pg.inner_text("[data-total='quotes'] b") == str(numbers["totals"]["counted"])
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport[0], f"report is {width} px wide in a {viewport[0]} px window"
+    pg.fill("#report-filters input[name='outlet']", "Herald")
+    pg.click("#report-filters button")
+    pg.wait_for_url("**outlet=Herald**")
+    assert pg.inner_text("[data-total='articles'] b") == "1"
+    pg.goto(f"{srv.base}/")
+    pg.wait_for_selector("body[data-ready='true']")
+    glance = pg.locator("#store-glance")
+    assert glance.is_visible()
+    assert pg.inner_text("#store-glance [data-total='quotes'] dd") == "6"
+    assert "Omar Haddad" in pg.inner_text("#store-glance .glance-top")
+    assert "2024-05" in pg.inner_text("#store-glance")
+    assert pg.locator("#read-form").is_visible()  # the paste box stays
+    width = pg.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport[0], f"home is {width} px wide in a {viewport[0]} px window"
+    assert errors == []
+    pg.close()

@@ -2,15 +2,13 @@
 by its own id (GET /articles/<id>, /quotes?id=, ?outlet=) and listed on the article page."""
 from __future__ import annotations
 
-import os
-
 import httpx
 import pytest
+from browser_helpers import browser, needs_chromium  # noqa: F401 (fixture)
 from serve_helpers import ARTICLES, ServeProcess
 
 from onrecord.corpus.store import Store
 
-CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.slow
 RECORDS = [{"id": "ferry", "text": ARTICLES["ferry"], "outlet": "Harbour Times",
             "url": "https://harbour.example/ferry"},
@@ -50,26 +48,23 @@ def test_an_article_is_found_by_every_id_it_was_sent_with(served):
     assert everything["total"] == len(rec["quotes"]) + len(bridge["quotes"])
 
 
-@pytest.mark.skipif(not os.path.exists(CHROMIUM), reason="Debian's chromium is not installed")
+@needs_chromium
 @pytest.mark.parametrize("width", [1200, 390])
-def test_the_article_page_lists_its_sightings(served, width):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = b.new_page(viewport={"width": width, "height": 900})
-            errors: list[str] = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"{served.base}/#/article/ferry-wire-12")
-            page.wait_for_selector(".sightings li")
-            items = page.locator(".sightings li").all_inner_texts()
-            assert len(items) == 2 and "ferry-wire-12" in items[1] and "Wire Service" in items[1]
-            assert "Harbour Times" in items[0]
-            assert page.locator(".sightings h3").inner_text() == "Read as 2 records"
-            links = page.locator(".sightings a").evaluate_all("els => els.map(e => e.href)")
-            assert links == ["https://harbour.example/ferry"]  # javascript: is shown as text
-            wide = page.evaluate("document.documentElement.scrollWidth")
-            assert wide <= width, f"page is {wide}px wide at {width}px"
-            assert errors == []
-        finally:
-            b.close()
+def test_the_article_page_lists_its_sightings(served, width, browser):
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    try:
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{served.base}/#/article/ferry-wire-12")
+        page.wait_for_selector(".sightings li")
+        items = page.locator(".sightings li").all_inner_texts()
+        assert len(items) == 2 and "ferry-wire-12" in items[1] and "Wire Service" in items[1]
+        assert "Harbour Times" in items[0]
+        assert page.locator(".sightings h3").inner_text() == "Read as 2 records"
+        links = page.locator(".sightings a").evaluate_all("els => els.map(e => e.href)")
+        assert links == ["https://harbour.example/ferry"]  # javascript: is shown as text
+        wide = page.evaluate("document.documentElement.scrollWidth")
+        assert wide <= width, f"page is {wide}px wide at {width}px"
+        assert errors == []
+    finally:
+        page.close()

@@ -6,7 +6,7 @@ import json
 
 import httpx
 import pytest
-from browser_helpers import ARGS, CHROMIUM, needs_chromium
+from browser_helpers import browser, needs_chromium  # noqa: F401 (fixture)
 from serve_helpers import ServeProcess, onrecord
 
 WORDS = "The new bridge will carry trams before the end of next year"
@@ -82,30 +82,27 @@ def test_statement_api_and_quotes_link_to_their_statement(store):
 @pytest.mark.slow
 @needs_chromium
 @pytest.mark.parametrize("viewport", [(1200, 900), (390, 844)], ids=["desktop", "phone"])
-def test_statement_page_in_chromium(store, viewport):
-    sync_api = pytest.importorskip("playwright.sync_api")
+def test_statement_page_in_chromium(store, viewport, browser):
     srv = ServeProcess("--store", str(store))
     try:
-        with sync_api.sync_playwright() as p:
-            b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            pg = b.new_page(viewport={"width": viewport[0], "height": viewport[1]})
-            errors: list[str] = []
-            pg.on("pageerror", lambda e: errors.append(str(e)))
-            pg.goto(f"{srv.base}/#/search?speaker=Dubois")
-            pg.wait_for_selector("body[data-ready='true']")
-            pg.click("a.statement-link >> nth=0")
-            pg.wait_for_selector(".timeline .sighting")
-            assert pg.inner_text(".statement-title") == "Ines Dubois"
-            first = pg.inner_text(".timeline .sighting.first")
-            assert "2024-05-01" in first and "Herald" in first and "first seen" in first
-            assert pg.locator(".timeline .sighting").count() == 3
-            assert pg.inner_text(".diff ins") == "buses" and pg.inner_text(".diff del") == "trams"
-            width = pg.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport[0], f"page is {width} px wide in a {viewport[0]} px window"
-            pg.goto(f"{srv.base}/#/statements?min_outlets=2")
-            pg.wait_for_selector("#statements-results li")
-            assert pg.locator("#statements-results li").count() == 1
-            assert errors == []
-            b.close()
+        pg = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
+        errors: list[str] = []
+        pg.on("pageerror", lambda e: errors.append(str(e)))
+        pg.goto(f"{srv.base}/#/search?speaker=Dubois")
+        pg.wait_for_selector("body[data-ready='true']")
+        pg.click("a.statement-link >> nth=0")
+        pg.wait_for_selector(".timeline .sighting")
+        assert pg.inner_text(".statement-title") == "Ines Dubois"
+        first = pg.inner_text(".timeline .sighting.first")
+        assert "2024-05-01" in first and "Herald" in first and "first seen" in first
+        assert pg.locator(".timeline .sighting").count() == 3
+        assert pg.inner_text(".diff ins") == "buses" and pg.inner_text(".diff del") == "trams"
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport[0], f"page is {width} px wide in a {viewport[0]} px window"
+        pg.goto(f"{srv.base}/#/statements?min_outlets=2")
+        pg.wait_for_selector("#statements-results li")
+        assert pg.locator("#statements-results li").count() == 1
+        assert errors == []
+        pg.close()
     finally:
         srv.stop()

@@ -7,7 +7,7 @@ import re
 
 import httpx
 import pytest
-from browser_helpers import ARGS, CHROMIUM, needs_chromium
+from browser_helpers import browser, needs_chromium  # noqa: F401 (fixture)
 from serve_helpers import ServeProcess
 
 pytestmark = [pytest.mark.slow, needs_chromium]
@@ -48,14 +48,6 @@ def site(tmp_path_factory, extractor):
         yield srv, keys
     finally:
         srv.stop()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 def open_page(browser, size, url, ready=".article-body"):
