@@ -70,6 +70,8 @@ def test_statement_api_and_quotes_link_to_their_statement(store):
         assert full["n_articles"] == 3 and full["first_seen"]["outlet"] == "Herald"
         quotes = httpx.get(f"{srv.base}/quotes", params={"speaker": "Dubois"}).json()["items"]
         assert {q["statement_id"] for q in quotes} == {st["id"]}
+        article = httpx.get(f"{srv.base}/articles/her-7").json()
+        assert [q["statement_id"] for q in article["quotes"]] == [st["id"]]
         assert httpx.get(f"{srv.base}/statements/nope").status_code == 404
         traced = httpx.get(f"{srv.base}/trace", params={"words": WORDS}).json()
         assert traced["speaker"] in ("Ines Dubois", "Omar Haddad")
@@ -99,6 +101,14 @@ def test_statement_page_in_chromium(store, viewport, browser):
         assert pg.inner_text(".diff ins") == "buses" and pg.inner_text(".diff del") == "trams"
         width = pg.evaluate("document.documentElement.scrollWidth")
         assert width <= viewport[0], f"page is {width} px wide in a {viewport[0]} px window"
+        pg.goto(f"{srv.base}/#/article/gaz-1")
+        pg.wait_for_selector(".article-statements a.statement-link")
+        assert "Ines Dubois" in pg.inner_text(".article-statements")
+        pg.click(".article-statements a.statement-link")
+        pg.wait_for_selector(".timeline .sighting")
+        assert pg.locator(".timeline .sighting").count() == 3
+        width = pg.evaluate("document.documentElement.scrollWidth")
+        assert width <= viewport[0], f"article is {width} px wide in a {viewport[0]} px window"
         pg.goto(f"{srv.base}/#/statements?min_outlets=2")
         pg.wait_for_selector("#statements-results li")
         assert pg.locator("#statements-results li").count() == 1

@@ -25,7 +25,7 @@ from onrecord.server.pool import ExtractTimeout, PoolBusy, WorkerCrashed, Worker
 from onrecord.server.report_page import router as report_router
 from onrecord.server.schemas import ExtractRequest, Health, QuotesPage, SpeakersPage, api_date
 from onrecord.server.statements_api import router as statements_router
-from onrecord.server.statements_api import with_statements
+from onrecord.server.statements_api import with_statement_ids, with_statements
 from onrecord.server.storeview import NoStore, StoreView
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
@@ -187,6 +187,7 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         record = store.article(article_id)
         if record is None:
             raise HTTPException(404, f"no article with id {article_id!r} in the store")
+        with_statement_ids(store, record)
         return JSONResponse(jsonable_encoder(record))  # dates and the like, if any
 
     app.include_router(statements_router(store))

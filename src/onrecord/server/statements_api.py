@@ -23,6 +23,14 @@ def with_statements(store: StoreView, items: list[dict[str, Any]]) -> list[dict[
     return items
 
 
+def with_statement_ids(store: StoreView, record: dict[str, Any]) -> dict[str, Any]:
+    """A stored article's quotes, each with the id of its statement (null when none)."""
+    found = store.statement_ids([record["id"]]) if record.get("id") else {}
+    for q in record.get("quotes") or []:
+        q["statement_id"] = found.get((record["id"], q.get("start")))
+    return record
+
+
 def router(store: StoreView) -> APIRouter:
     """The routes, reading from `store`."""
     r = APIRouter(tags=["statements"])

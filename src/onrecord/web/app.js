@@ -123,6 +123,18 @@ function setupRead() {
 
 // ---- A stored article ----------------------------------------------------------------------
 
+// The article's quotes that are part of a statement, each linking to where else it appeared.
+function statementList(record) {
+  const linked = (record.quotes || []).filter((q) => q.statement_id);
+  if (!linked.length) return null;
+  const clip = (t) => (t.length > 90 ? `${t.slice(0, 89)}…` : t);
+  return h("div", { class: "article-statements" }, h("h3", {}, "Its quotes elsewhere"),
+    h("ul", {}, linked.map((q) => h("li", {}, h("strong", {}, q.speaker ? q.speaker.name : "No speaker named"), ": “",
+      clip(q.text || ""), "” · ",
+      h("a", { href: `#/statement/${encodeURIComponent(q.statement_id)}`, class: "statement-link" },
+        "where else it appeared")))));
+}
+
 async function showStoredArticle(id, params) {
   showPage("article");
   const page = clear($("#page-article"));
@@ -132,7 +144,7 @@ async function showStoredArticle(id, params) {
     const copies = (record.copies || []).filter((c) => c !== record.id);
     const also = copies.length ? h("p", { class: "copies" }, `Also published as: `,
       copies.map((c, i) => [i ? ", " : "", h("a", { href: `#/article/${encodeURIComponent(c)}` }, c)])) : null;
-    const extra = h("div", {}, also, sightingList(record.sightings || []));
+    const extra = h("div", {}, also, sightingList(record.sightings || []), statementList(record));
     status.remove();
     page.append(h("p", { class: "back" }, h("a", { href: "#/search" }, "← Back to search")), renderArticle(record, { extra }));
     const at = params.get("at");
