@@ -64,11 +64,13 @@ def tree_rss(root: int) -> tuple[int, int]:
     return total, largest
 
 
-def measure(cmd: list[str]) -> dict[str, float | str]:
-    """Run `cmd`; wall seconds, peak tree RSS and peak single-process RSS (MiB), stdout."""
+def measure(cmd: list[str], src: Path | None = None) -> dict[str, float | str]:
+    """Run `cmd` (with `src`, another checkout's source, first on the path); wall seconds,
+    peak tree RSS and peak single-process RSS (MiB), stdout."""
+    env = {**os.environ, "PYTHONPATH": str(src / "src")} if src else None
     t = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                         text=True)
+                         text=True, env=env)
     peak_total = peak_one = 0
     while p.poll() is None:
         total, one = tree_rss(p.pid)
@@ -81,9 +83,11 @@ def measure(cmd: list[str]) -> dict[str, float | str]:
             "peak_process_rss_mib": peak_one / 2**20, "stdout": out}
 
 
-def speed(data: Path, limit: int | None, repeat: int = 1) -> dict[str, dict[str, float]]:
+def speed(data: Path, limit: int | None, repeat: int = 1, workers: tuple[int, ...] = (1, 2),
+          baseline: Path | None = None) -> dict[str, dict[str, float]]:
     """Each configuration `repeat` times, round robin (so load changes hit all alike); the
-    fastest round of each is kept, and its peak memory."""
+    fastest round of each is kept, and its peak memory. `baseline`: another checkout whose
+    `run --workers 1` joins each round."""
     tmp = Path(tempfile.mkdtemp(prefix="onrecord-bench-"))
     lines = data.read_text(encoding="utf-8").splitlines()
     lines = lines[:limit] if limit else lines
@@ -102,14 +106,15 @@ def speed(data: Path, limit: int | None, repeat: int = 1) -> dict[str, dict[str,
         keep("spacy bare pipeline (1 process)",
              {**_rates(m, n), "articles_per_s_after_load":
               round(n / inner["seconds_after_load"], 1)})
-        for w in (1, 2):
-            store = tmp / f"w{w}-{rnd}.duckdb"
+        runs = [(w, None) for w in workers] + ([(1, baseline)] if baseline else [])
+        for w, src in runs:
+            store = tmp / f"w{w}-{rnd}{'-base' if src else ''}.duckdb"
             m = measure([PY, "-m", "onrecord", "run", str(subset), "--store", str(store),
-                         "--workers", str(w), "--no-progress", "--json"])
+                         "--workers", str(w), "--no-progress", "--json"], src)
             s = json.loads(str(m["stdout"]))
             assert s["new"]["articles"] + s["new"]["errors"] + s["skipped"] == n, s
-            keep(f"onrecord run --workers {w}", {**_rates(m, n), "quotes": s["new"]["quotes"],
-                                                 "errors": s["new"]["errors"]})
+            name = f"onrecord run --workers {w}" + (f" (baseline {src})" if src else "")
+            keep(name, {**_rates(m, n), "quotes": s["new"]["quotes"], "errors": s["new"]["errors"]})
     return res
 
 
@@ -234,6 +239,9 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="first N articles for speed")
     ap.add_argument("--repeat", type=int, default=1, help="rounds of the speed runs (best kept)")
     ap.add_argument("--mirrored", type=int, default=500, help="articles that get mirrors")
+    ap.add_argument("--workers", default="1,2", help="worker counts to time, e.g. 1 or 1,2")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="another checkout (e.g. a git worktree) whose run --workers 1 joins each round")
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-dedup", action="store_true")
     args = ap.parse_args()
@@ -242,12 +250,14 @@ def main() -> None:
     print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
           f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     if not args.skip_speed:
-        res = speed(args.data, args.limit, args.repeat)
+        workers = tuple(int(w) for w in args.workers.split(","))
+        res = speed(args.data, args.limit, args.repeat, workers, args.baseline)
         bare = res["spacy bare pipeline (1 process)"]["articles_per_s"]
         for name, r in res.items():
             print(f"{name}: {json.dumps(r)}  ({r['articles_per_s'] / bare:.2f}x bare)")
-        w1, w2 = res["onrecord run --workers 1"], res["onrecord run --workers 2"]
-        print(f"scaling 1 -> 2 workers: {w2['articles_per_s'] / w1['articles_per_s']:.2f}x")
+        if set(workers) >= {1, 2}:
+            w1, w2 = res["onrecord run --workers 1"], res["onrecord run --workers 2"]
+            print(f"scaling 1 -> 2 workers: {w2['articles_per_s'] / w1['articles_per_s']:.2f}x")
     if not args.skip_dedup:
         print("near-duplicates:", json.dumps(dedup(args.data, args.mirrored)))
 

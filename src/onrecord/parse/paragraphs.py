@@ -6,6 +6,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from onrecord.ingest.junk import zipf
 from onrecord.lexicon.speech import COLON_CUES, SPEECH_FORMS
 from onrecord.parse.marks import Marked, find_marked, is_abbreviation, uses_single_marks
 
@@ -176,32 +177,73 @@ def may_hold_speech(text: str, lo: int, hi: int, para: Paragraph, first: bool) -
     return any(w in SPEECH_FORMS for w in _WORD.findall(low))
 
 
-def segments(text: str, para: Paragraph, also: Any = None,
-             ) -> tuple[list[Paragraph], list[tuple[int, int]]]:
-    """Split a paragraph into runs of sentences worth parsing (as Paragraph objects with
-    their own offsets) and the spans left unparsed; `also(lo, hi)` marks more to parse."""
-    keep: list[Paragraph] = []
-    skipped: list[tuple[int, int]] = []
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A cheap sentence of a paragraph: whether it may hold speech, and whether it may name
+    a person or an organisation (so the entity recogniser should read it)."""
+
+    start: int
+    end: int
+    speech: bool
+    names: bool
+
+
+# Two capitalised words in a row ("Ana Ruiz", "Mr. Ruiz", "Jan de Vries") or an acronym
+# ("BBC"): how a sentence outside speech introduces someone worth the entity recogniser.
+MAY_NAME = re.compile(r"\b[A-Z][\w'’-]*\.?\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|der|of)\s+)?"
+                      r"[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]*")
+# Two or more capitalised words in a row: "The Carolina Hurricanes", "Jan de Vries".
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|der|of)\s+)?"
+                       r"[A-Z][\w'’-]*[a-z][\w'’-]*)+")
+
+
+COMMON_ZIPF = 5.5  # words at least this frequent in English ("In", "The", "Mr") name no one
+RARE_ZIPF = 4.5    # a capitalised word rarer than this in English ("Carson", "Monsanto") may be a name
+
+
+def name_words(text: str) -> frozenset[str]:
+    """Capitalised words of the text's two-word names, common words left out: a sentence
+    with one of them ("Ruiz arrived", "After Ana left") may name someone named elsewhere."""
+    return frozenset(w for m in _NAME_RUN.finditer(text) for w in _CAPITALISED.findall(m.group())
+                     if zipf(w.lower()) < COMMON_ZIPF)
+
+
+def plan(text: str, para: Paragraph, names: frozenset[str] = frozenset()) -> list[Sentence]:
+    """A paragraph's sentences in order. One outside speech may name someone when it has two
+    capitalised words in a row, an acronym, a word of `names` (see `name_words`) or a
+    capitalised word that is rare in English. A transcript answer ("Name: ..."), and
+    everything after a verb of saying and a colon, count as one sentence that may hold speech."""
     if TRANSCRIPT_LABEL.match(text, para.start, para.end):
-        return [para], skipped  # "Name: answer ...": the whole answer is one quote
-    run: tuple[int, int] | None = None
-    sents = sentences(text, para)
-    for n, (lo, hi) in enumerate(sents):
-        if may_hold_speech(text, lo, hi, para, n == 0) or (also is not None and also(lo, hi)):
-            run = (run[0], hi) if run else (lo, hi)
-            if COLON_SPEECH.search(text, lo, hi):
-                run = (run[0], para.end)  # `The governor added: It's typical ...` runs on
+        return [Sentence(para.start, para.end, True, True)]
+    out: list[Sentence] = []
+    for n, (lo, hi) in enumerate(sentences(text, para)):
+        if may_hold_speech(text, lo, hi, para, n == 0):
+            if COLON_SPEECH.search(text, lo, hi):  # `The governor added: It's typical ...`
+                out.append(Sentence(lo, para.end, True, True))
                 break
-            continue
-        if run:
-            keep.append(_sub(para, *run))
-            run = None
-        skipped.append((lo, hi))
-    if run:
-        keep.append(_sub(para, *run))
-    return keep, [(lo, hi) for lo, hi in skipped if not any(k.start <= lo < k.end for k in keep)]
+            out.append(Sentence(lo, hi, True, True))
+        else:
+            named = MAY_NAME.search(text, lo, hi) is not None or \
+                any(w in names or zipf(w.lower()) < RARE_ZIPF
+                    for w in _CAPITALISED.findall(text, lo, hi))
+            out.append(Sentence(lo, hi, False, named))
+    return out
 
 
-def _sub(para: Paragraph, lo: int, hi: int) -> Paragraph:
-    marks = [m for m in para.marks if lo <= m.start < hi]
-    return Paragraph(para.index, lo, hi, marks=marks, caption=para.caption)
+def runs(sents: list[Sentence], keep: Any) -> list[tuple[bool, list[Sentence]]]:
+    """Consecutive sentences grouped by whether `keep(sentence)` holds for them."""
+    out: list[tuple[bool, list[Sentence]]] = []
+    for s in sents:
+        k = bool(keep(s))
+        if out and out[-1][0] == k:
+            out[-1][1].append(s)
+        else:
+            out.append((k, [s]))
+    return out
+
+
+def sub_paragraph(para: Paragraph, lo: int, hi: int, parsed: bool = True) -> Paragraph:
+    """The part of a paragraph between article offsets `lo` and `hi`, with its quotes."""
+    marks = [m for m in para.marks if lo <= m.start < hi] if parsed else []
+    return Paragraph(para.index, lo, hi, marks=marks, caption=para.caption, parsed=parsed)
