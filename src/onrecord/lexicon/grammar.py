@@ -63,6 +63,10 @@ CONTRASTS = frozenset({"while", "whereas", "but", "and"})
 # ("..., he said, though he did not name anyone").
 CONCESSIVES = frozenset({"though", "although"})
 
+# Subordinators of the writer's contrast or concession hung on the cue after what was said
+# ("said A, while 9 percent found B", "said A, although it may take days"): not the speaker's.
+WRITER_CONTRASTS = CONCESSIVES | {"while", "whereas"}
+
 # Conjunctions after a reported clause that carry it on to the sentence end ("... but ...").
 RUN_ON_CONJUNCTIONS = frozenset({"but", "and", "yet"})
 

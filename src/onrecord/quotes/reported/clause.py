@@ -12,6 +12,7 @@ from onrecord.lexicon.grammar import (
     RUN_ON_CONJUNCTIONS,
     SUBJ_DEPS,
     WH,
+    WRITER_CONTRASTS,
 )
 from onrecord.lexicon.speech import SPEECH_FORMS, WH_TAKERS, WITHHOLDING
 from onrecord.parse.paragraphs import Paragraph
@@ -189,7 +190,7 @@ def clause_end(v: Any, clause: Any) -> int:
                    and not any(c.dep_ in SUBJ_DEPS for c in t.children)), None)
     if second is not None:  # "said A and said B", "said A and predicted B": a second statement
         return min(end, second - 2)
-    sent_end = _fronted_adverbial_end(v)
+    sent_end = min(_fronted_adverbial_end(v), _concession_start(v, end) - 1)
     # Run on to the sentence end through a conjunct of the clause ("X and is Y").
     for t in v.doc[end + 1:sent_end + 1]:
         if t.head.i == clause.i and t.dep_ in ("conj", "cc"):
@@ -210,6 +211,19 @@ def clause_end(v: Any, clause: Any) -> int:
             # the sentence the guidelines take to its end; not a participle (", saying")
             end = rest[-1].i
     return end
+
+
+def _concession_start(v: Any, end: int) -> int:
+    """`said A, while 9 percent found B`, `said A, although it may take days`: where a clause of
+    contrast with its own subject, hung on the cue after what was said, begins (else past the
+    sentence): the writer's aside, not the speaker's words."""
+    for c in v.children:
+        if c.dep_ != "advcl" or c.i <= end or not any(s.dep_ in SUBJ_DEPS for s in c.children):
+            continue
+        mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ in WRITER_CONTRASTS), None)
+        if mark is not None and mark.i == c.left_edge.i:
+            return int(c.left_edge.i)
+    return int(v.sent.end) + 1
 
 
 def _fronted_adverbial_end(v: Any) -> int:
