@@ -74,7 +74,7 @@ def test_the_index_path_gives_the_statements_of_the_scan(tmp_path, monkeypatch):
     _fill(indexed)
     update = writer.statements_table.update
     monkeypatch.setattr(writer.statements_table, "update",
-                        lambda *a, index=None, batch=0: update(*a))  # the DuckDB scan
+                        lambda *a, index=None, batch=0, **k: update(*a, **k))  # the scan
     _fill(scanned)
     monkeypatch.undo()
     got = _dump(indexed)

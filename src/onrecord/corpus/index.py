@@ -16,7 +16,9 @@ import json
 import os
 import sqlite3
 import uuid
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -55,13 +57,18 @@ SPEAKER_COLUMNS = "id, kind, key, surname, merged_into, name, titles, aliases"
 
 def bands_of(sig: bytes) -> list[int]:
     """The LSH band keys of a signature: one signed 64-bit hash per band (band number included)."""
+    return list(_bands(sig))
+
+
+@lru_cache(maxsize=4096)  # a batch asks twice per article (groups, then the index write)
+def _bands(sig: bytes) -> tuple[int, ...]:
     vals = np.frombuffer(sig, dtype="<u4")
     out = []
     for b in range(BANDS):
         h = hashlib.blake2b(vals[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8,
                             person=b.to_bytes(2, "little"))
         out.append(int.from_bytes(h.digest(), "little", signed=True))
-    return out
+    return tuple(out)
 
 
 def surname_of(kind: str, key: str) -> str | None:
@@ -198,6 +205,14 @@ class LookupIndex:
         """Stored articles sharing any of these LSH band keys."""
         return {r[0] for r in self._where_in("SELECT article FROM bands", "band", bands)}
 
+    def band_members(self, bands: Sequence[int]) -> dict[int, list[str]]:
+        """The stored articles under each of these LSH band keys (one lookup for a batch)."""
+        out: dict[int, list[str]] = defaultdict(list)
+        for band, article in self._where_in("SELECT band, article FROM bands", "band",
+                                            sorted(set(bands))):
+            out[int(band)].append(article)
+        return out
+
     def signatures(self, articles: Sequence[str]) -> dict[str, tuple[int, str | None, bytes]]:
         """(store order, canonical or None, signature) of each stored article."""
         rows = self._where_in("SELECT article, seq, canonical, sig FROM sigs", "article", articles)
@@ -273,6 +288,8 @@ class IndexSpeakers:
 
     def __init__(self, index: LookupIndex) -> None:
         self.index = index
+        self.keys: dict[tuple[str, str], Speaker | None] = {}   # prefetched
+        self.surnames: dict[str, list[Speaker]] = {}
 
     @staticmethod
     def _speaker(row: Sequence[Any]) -> Speaker:
@@ -281,12 +298,38 @@ class IndexSpeakers:
                        titles=list(json.loads(titles or "[]")),
                        aliases=list(json.loads(aliases or "[]")), merged_into=merged)
 
+    def prefetch(self, keys: Iterable[tuple[str, str]], surnames: Iterable[str]) -> None:
+        """Load the live speakers of these (kind, key)s and full names of these surnames in a
+        few lookups, for the batch's `by_key` and `full_by_surname` (the store does not change
+        while a batch is resolved, so these are the answers one lookup each would give)."""
+        wanted = set(keys)
+        found: dict[tuple[str, str], Speaker] = {}
+        for r in self.index._where_in(f"SELECT {SPEAKER_COLUMNS} FROM speakers", "key",
+                                      sorted({k for _, k in wanted})):
+            s = self._speaker(r)
+            if s.merged_into is None and (s.kind, s.key) in wanted:
+                if (s.kind, s.key) not in found or s.id < found[(s.kind, s.key)].id:
+                    found[(s.kind, s.key)] = s
+        self.keys.update({k: found.get(k) for k in wanted})
+        names = sorted(set(surnames))
+        by: dict[str, list[Speaker]] = {n: [] for n in names}
+        for r in self.index._where_in(f"SELECT {SPEAKER_COLUMNS} FROM speakers", "surname",
+                                      names):
+            s = self._speaker(r)
+            if s.kind == "person" and s.merged_into is None:
+                by[r[3]].append(s)
+        self.surnames.update({n: sorted(v, key=lambda s: s.id) for n, v in by.items()})
+
     def by_key(self, kind: str, key: str) -> Speaker | None:
+        if (kind, key) in self.keys:
+            return self.keys[(kind, key)]
         rows = self.index.speaker_rows("key = ? AND kind = ? AND merged_into IS NULL",
                                        [key, kind])
         return self._speaker(rows[0]) if rows else None
 
     def full_by_surname(self, surname: str) -> list[Speaker]:
+        if surname in self.surnames:
+            return list(self.surnames[surname])
         return [self._speaker(r) for r in self.index.speaker_rows(
             "surname = ? AND kind = 'person' AND merged_into IS NULL", [surname])]
 

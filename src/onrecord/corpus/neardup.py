@@ -23,6 +23,22 @@ class BatchGroups:
         self.remap: dict[str, str] = {}                      # former canonical -> canonical
         self.sigs: list[tuple[str, int, str | None, bytes | None]] = []
         self.regroup: list[tuple[str, str]] = []
+        self.bands: dict[int, list[str]] | None = None  # stored articles per band (prefetched)
+        self.stored: dict[str, tuple[int, str | None, bytes]] = {}
+
+    def prefetch(self, sigs: list[bytes | None]) -> None:
+        """Look up the stored candidates of a whole batch at once (bands, then signatures):
+        the index does not change while the batch is grouped, so `assign` gives the groups
+        one lookup per article would."""
+        self.bands = self.index.band_members([b for s in sigs if s for b in bands_of(s)])
+        arts = sorted({a for v in self.bands.values() for a in v})
+        self.stored = self.index.signatures(arts)
+
+    def _stored_candidates(self, bands: list[int]) -> dict[str, tuple[int, str | None, bytes]]:
+        if self.bands is None:
+            return self.index.signatures(sorted(self.index.candidates(bands)))
+        return {a: self.stored[a] for b in bands for a in self.bands.get(b, ())
+                if a in self.stored}
 
     def _canonical(self, article: str) -> str:
         c = self.info[article][1] or article
@@ -48,7 +64,7 @@ class BatchGroups:
         m = np.frombuffer(sig, dtype="<u4")
         bands = bands_of(sig)
         groups: dict[str, float] = {}
-        stored = self.index.signatures(sorted(self.index.candidates(bands)))
+        stored = self._stored_candidates(bands)
         cands: list[tuple[str, np.ndarray]] = []
         for a, (order, canon, s) in stored.items():
             self.info.setdefault(a, (order, canon))

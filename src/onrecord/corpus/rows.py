@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any
 from urllib.parse import urlparse
 
@@ -49,11 +50,41 @@ def outlet_of(article: Article) -> str | None:
     return None
 
 
+_ATOMS = frozenset({str, int, float, bool})
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
+def _plain(v: Any) -> Any:
+    """`v` as `dataclasses.asdict` gives it for JSON, without its deep copies."""
+    if v is None or type(v) in _ATOMS:
+        return v
+    if is_dataclass(v) and not isinstance(v, type):
+        return {n: _plain(getattr(v, n)) for n in _field_names(type(v))}
+    if isinstance(v, list | tuple):
+        return [_plain(x) for x in v]
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    return v
+
+
+def record_of(article: Article) -> dict[str, Any]:
+    """`Article.to_dict()` without `text` (the `record` column), built without deep copies."""
+    d = {n: _plain(getattr(article, n)) for n in _field_names(Article) if n != "text"}
+    if not d["meta"]:
+        del d["meta"]
+    for q in d["quotes"]:
+        del q["explain"]
+    return d
+
+
 def article_rows(key: str, article: Article, *, source: str | None, sig: bytes | None,
                  registry: SpeakerRegistry) -> ArticleRows:
     """Rows for `article` stored under `key`; speakers are resolved through `registry`."""
-    record = article.to_dict()
-    record.pop("text", None)
+    record = record_of(article)
     url = article.meta.get("url")
     rows = ArticleRows(article={
         "id": key, "source_id": None if article.id is None else str(article.id),

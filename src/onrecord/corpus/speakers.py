@@ -23,6 +23,16 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
     return words
 
 
+def lookup_keys(name: str, kind: str = "person") -> tuple[tuple[str, str] | None, str | None]:
+    """What resolving `name` may look up in the store: its (kind, key), and for a person the
+    surname (its full-name namesakes, and a bare-surname speaker under ("person", surname))."""
+    kind = kind if kind in ("person", "organization", "source") else "source"
+    words = name_tokens(name, kind)
+    if not words:
+        return None, None
+    return (kind, " ".join(words)), words[-1] if kind == "person" else None
+
+
 def title_key(title: str) -> frozenset[str]:
     """A title as a set of content words, so word order and 'of' do not matter ('Mr' is no title)."""
     return frozenset(w for w in fold_words(title).split()

@@ -13,9 +13,9 @@ from onrecord.corpus.index import IndexSpeakers, LookupIndex, new_uid
 from onrecord.corpus.neardup import BatchGroups
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting
-from onrecord.corpus.speakers import SpeakerRegistry
+from onrecord.corpus.speakers import SpeakerRegistry, lookup_keys
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
-from onrecord.model import Failure
+from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
 from onrecord.statements import backfill
 from onrecord.statements import table as statements_table
@@ -108,8 +108,12 @@ class Writer:
 
     def _write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
         done = self.stored([it.key for it in items])
-        registry = SpeakerRegistry(source=IndexSpeakers(self.index), next_id=self.next_speaker)
+        source = IndexSpeakers(self.index)
+        registry = SpeakerRegistry(source=source, next_id=self.next_speaker)
         groups = BatchGroups(self.index)
+        fresh = [it for it in items if it.key not in done and isinstance(it.result, Article)]
+        _prefetch_speakers(source, fresh)
+        groups.prefetch([it.sig for it in fresh])
         out = WriteResult()
         tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
         merges: list[tuple[int, int]] = []
@@ -186,8 +190,8 @@ class Writer:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
         statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
-                                index=self.index.statement_keys, batch=batch)
-        self._bump(batch)
+                                index=self.index.statement_keys, batch=batch,
+                                meta=[("batch", str(batch))])  # the batch number with them
         self.con.execute("COMMIT")
         self.batch, self.pending = batch, False
         self.next_speaker = registry.next_id
@@ -206,6 +210,30 @@ class Writer:
             return int(got[0]) if got else len(rows)
         finally:
             self.con.unregister("_onrecord_rows")
+
+
+def _prefetch_speakers(source: IndexSpeakers, items: list[Item]) -> None:
+    """Look up every speaker name the batch's articles may resolve, in a few queries."""
+    keys: set[tuple[str, str]] = set()
+    surnames: set[str] = set()
+    for it in items:
+        art = it.result
+        assert isinstance(art, Article)
+        try:
+            names = [(e.name, e.kind) for e in art.entities] + \
+                [(q.speaker.name, "person") for q in art.quotes if q.speaker and q.speaker.name]
+        except AttributeError:  # a malformed record: article_rows reports it
+            continue
+        for name, kind in names:
+            if not isinstance(name, str):
+                continue
+            key, surname = lookup_keys(name, kind if isinstance(kind, str) else "source")
+            if key is not None:
+                keys.add(key)
+            if surname is not None:
+                surnames.add(surname)
+                keys.add(("person", surname))
+    source.prefetch(keys, surnames)
 
 
 def _str(v: object) -> str | None:

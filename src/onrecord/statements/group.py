@@ -133,10 +133,13 @@ class Grouper:
         self.merged: list[tuple[str, str]] = []  # (folded id, kept id), in order
         self.filed: list[tuple[str, Member, Words]] = []  # (statement id, quote, its words)
 
-    def add(self, m: Member) -> str:
-        """File one quote under its statement (a new one when none matches); its statement id."""
-        ws = quoted_words(m.kind, m.text)
-        keys = shingles(ws)
+    def add(self, m: Member, ws: Words | None = None, keys: set[Words] | None = None) -> str:
+        """File one quote under its statement (a new one when none matches); its statement id.
+        `ws` and `keys` are its words and their runs when the caller has them already."""
+        if ws is None:
+            ws = quoted_words(m.kind, m.text)
+        if keys is None:
+            keys = shingles(ws)
         matches = self._matches(m, ws, keys)
         if not matches:
             st = Statement(statement_id(m), m.family, m.speaker, ws, m.text, seq=self._seq)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 import duckdb
@@ -56,6 +57,7 @@ def ensure(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(DDL)
 
 
+@lru_cache(maxsize=1 << 16)
 def key_of(run: Words) -> int:
     """A word run as a signed 64-bit key."""
     h = hashlib.blake2b(" ".join(run).encode(), digest_size=8).digest()
@@ -112,14 +114,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
         con.unregister("_onrecord_statement_rows")
 
 
-def _meta(con: duckdb.DuckDBPyConnection, key: str) -> int:
-    rows = con.execute("SELECT value FROM store_meta WHERE key = ?", [key]).fetchall()
-    return int(rows[0][0]) if rows else 0
+def _meta(con: duckdb.DuckDBPyConnection) -> tuple[int, int]:
+    """The statements' counters in store_meta: quotes filed so far, statements made so far."""
+    got = dict(con.execute("SELECT key, value FROM store_meta WHERE key IN "
+                           "('statements_seen', 'statements_seq')").fetchall())
+    return int(got.get("statements_seen") or 0), int(got.get("statements_seq") or 0)
 
 
-def _set_meta(con: duckdb.DuckDBPyConnection, key: str, value: int) -> None:
-    con.execute("DELETE FROM store_meta WHERE key = ?", [key])
-    con.execute("INSERT INTO store_meta VALUES (?, ?)", [key, str(value)])
+def _set_meta(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]]) -> None:
+    """Set store_meta keys in one statement (each statement costs milliseconds here)."""
+    if rows:
+        con.execute("INSERT OR REPLACE INTO store_meta VALUES "
+                    + ", ".join(["(?, ?)"] * len(rows)), [v for r in rows for v in r])
 
 
 def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Statement]:
@@ -159,11 +165,13 @@ def _known(con: duckdb.DuckDBPyConnection,
 
 def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
            articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = (), *,
-           index: KeyIndex | None = None, batch: int = 0) -> int:
+           index: KeyIndex | None = None, batch: int = 0,
+           meta: Sequence[tuple[str, str]] = ()) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
     transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
     writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
-    without, from a scan of DuckDB's statement_keys. Returns quotes filed."""
+    without, from a scan of DuckDB's statement_keys. `meta` are the caller's store_meta rows,
+    written with the statements' counters. Returns quotes filed."""
     kept = dict(merges)
     for gone, into in merges:
         con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
@@ -175,7 +183,7 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
 
     arts = {a["id"]: a for a in articles}
     order = {aid: i for i, aid in enumerate(arts)}
-    seen0 = _meta(con, "statements_seen")
+    seen0, seq0 = _meta(con)
     members = []
     ranked = sorted(quotes, key=lambda q: (order.get(q["article_id"], 0), q["idx"]))
     for n, q in enumerate(ranked):
@@ -185,20 +193,22 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
                               outlet=a.get("outlet"), url=a.get("url"),
                               start=q["start"], end=q["end"]))
     if not members:
+        _set_meta(con, meta)
         return 0
-    runs = {(m.family, key_of(r)) for m in members
-            for r in shingles(quoted_words(m.kind, m.text))}
+    words = [quoted_words(m.kind, m.text) for m in members]
+    runs_of = [shingles(ws) for ws in words]
+    runs = {(m.family, key_of(r)) for m, rs in zip(members, runs_of) for r in rs}
     known = index.find(runs) if index is not None else _known(con, runs)
     stored = _load(con, sorted({s for v in known.values() for s in v}))
     cands = BatchCandidates(known)
-    g = Grouper(cands, load=stored.get, seq=_meta(con, "statements_seq"))
-    for m in members:
-        g.add(m)
+    g = Grouper(cands, load=stored.get, seq=seq0)
+    for m, ws, rs in zip(members, words, runs_of):
+        g.add(m, ws, rs)
     rows = _write_back(con, g, cands, stored)
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
         index.add(batch, rows, g.merged)
-    _set_meta(con, "statements_seen", seen0 + len(members))
-    _set_meta(con, "statements_seq", g.next_seq)
+    _set_meta(con, [("statements_seen", str(seen0 + len(members))),
+                    ("statements_seq", str(g.next_seq)), *meta])
     return len(members)
 
 
