@@ -188,14 +188,15 @@ class Sentence:
     names: bool
 
 
+# Spaces, an optional particle and a capitalised word with a lower-case letter: the next
+# word of a name, which both name tests below are built from.
+_NEXT_NAME_WORD = r"\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|der|of)\s+)?[A-Z][\w'’-]*[a-z]"
 # Two capitalised words in a row ("Ana Ruiz", "Mr. Ruiz", "Jan de Vries") or an acronym
 # ("BBC"): how a sentence outside speech introduces someone worth the entity recogniser.
-MAY_NAME = re.compile(r"\b[A-Z][\w'’-]*\.?\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|der|of)\s+)?"
-                      r"[A-Z][\w'’-]*[a-z]|\b[A-Z]{2,}\b")
+MAY_NAME = re.compile(r"\b[A-Z][\w'’-]*\.?" + _NEXT_NAME_WORD + r"|\b[A-Z]{2,}\b")
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w-]*")
 # Two or more capitalised words in a row: "The Carolina Hurricanes", "Jan de Vries".
-_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:\s+(?:(?:de|van|von|al|bin|da|di|le|la|del|der|of)\s+)?"
-                       r"[A-Z][\w'’-]*[a-z][\w'’-]*)+")
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*\.?(?:" + _NEXT_NAME_WORD + r"[\w'’-]*)+")
 
 
 COMMON_ZIPF = 5.5  # words at least this frequent in English ("In", "The", "Mr") name no one
