@@ -23,11 +23,16 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
     return words
 
 
+def kind_and_words(name: str, kind: str) -> tuple[str, list[str]]:
+    """The speaker kind a name is filed under (an unknown kind is a "source") and its words."""
+    kind = kind if kind in ("person", "organization", "source") else "source"
+    return kind, name_tokens(name, kind)
+
+
 def lookup_keys(name: str, kind: str = "person") -> tuple[tuple[str, str] | None, str | None]:
     """What resolving `name` may look up in the store: its (kind, key), and for a person the
     surname (its full-name namesakes, and a bare-surname speaker under ("person", surname))."""
-    kind = kind if kind in ("person", "organization", "source") else "source"
-    words = name_tokens(name, kind)
+    kind, words = kind_and_words(name, kind)
     if not words:
         return None, None
     return (kind, " ".join(words)), words[-1] if kind == "person" else None
@@ -151,8 +156,7 @@ class SpeakerRegistry:
     def resolve(self, name: str, *, kind: str = "person",
                 titles: Iterable[str] = ()) -> Resolution | None:
         """The speaker for `name` (with the titles the article gives it); None for an empty name."""
-        kind = kind if kind in ("person", "organization", "source") else "source"
-        words = name_tokens(name, kind)
+        kind, words = kind_and_words(name, kind)
         if not words:
             return None
         titles = [t for t in titles if t]
