@@ -1,8 +1,10 @@
 """Reading a store while `onrecord run` writes to it (issue 15b): query, speakers, export and
 the HTTP API answer from the last committed batch, and the run goes on undisturbed."""
 import json
+import os
 import subprocess
 import sys
+import threading
 import time
 
 import httpx
@@ -25,17 +27,36 @@ def test_readers_answer_while_a_run_writes(tmp_path):
     sys.path.insert(0, str(REPO / "tests" / "serve"))
     from serve_helpers import ServeProcess
 
-    inp = write_jsonl(tmp_path / "bulk.jsonl", bulk_records(N))
+    records = bulk_records(N)
     store = tmp_path / "s.duckdb"
     # a store with its first batch, and a server on it, before the run starts
-    first = write_jsonl(tmp_path / "first.jsonl", bulk_records(N)[:4])
+    first = write_jsonl(tmp_path / "first.jsonl", records[:4])
     assert cli("run", first, "--store", store, "--workers", "1").returncode == 0
+    # the run reads a pipe the test feeds a record at a time, so it cannot end before the
+    # readers have looked, however fast this machine extracts
+    inp = tmp_path / "bulk.jsonl"
+    os.mkfifo(inp)
+    readers_done = threading.Event()
+
+    def feed() -> None:
+        with open(inp, "w", encoding="utf-8") as pipe:
+            for k, r in enumerate(records):
+                if k == len(records) - 1:  # the last record only once the readers are done
+                    readers_done.wait(300)
+                pipe.write(json.dumps(r) + "\n")
+                pipe.flush()
+                if not readers_done.is_set() and k >= 8:
+                    time.sleep(0.1)
+
     server = ServeProcess("--store", str(store), "--workers", "1")
+    feeder = threading.Thread(target=feed, daemon=True)
     try:
         err = open(tmp_path / "run.err", "w+")
         run = subprocess.Popen([sys.executable, "-m", "onrecord", "run", str(inp), "--store",
-                                str(store), "--workers", "1", "--batch-size", "4", "--json"],
+                                str(store), "--workers", "1", "--batch-size", "4", "--json",
+                                "--no-count"],
                                cwd=REPO, stdout=subprocess.PIPE, stderr=err, text=True)
+        feeder.start()
         seen = []
         deadline = time.monotonic() + 240
         while run.poll() is None and time.monotonic() < deadline and len(seen) < 3:
@@ -53,9 +74,11 @@ def test_readers_answer_while_a_run_writes(tmp_path):
             time.sleep(1)
         ex = cli("export", "--store", store, tmp_path / "out")
         assert ex.returncode == 0, ex.stderr
+        readers_done.set()
         out, _ = run.communicate(timeout=300)
         assert run.returncode == 0, open(tmp_path / "run.err").read()[-2000:]
     finally:
+        readers_done.set()
         server.stop()
     assert len(seen) >= 2, "no reader got an answer while the run was writing"
     counts = [n for n, _ in seen]
@@ -89,3 +112,23 @@ def test_a_reader_kept_out_is_told_what_to_do(tmp_path):
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_an_idle_writer_lets_a_reader_in_before_its_next_batch(tmp_path):
+    from onrecord.corpus import access
+
+    store = tmp_path / "idle.duckdb"
+    writer = Store(store)
+    door = access.Door(lambda: access.readers_waiting(store), writer.let_readers_in, every=0.05)
+    try:
+        # another process (DuckDB lets one process open a file one way only); no batch ends
+        # meanwhile, and the reader's own wait is 30 s
+        t = time.monotonic()
+        q = cli("query", "--store", store, "--format", "jsonl")
+        assert q.returncode == 0 and q.stdout == "", q.stderr
+        assert time.monotonic() - t < 25
+        with door.using():  # the writer has the file back once the reader is gone
+            assert writer.stats()["articles"] == 0
+    finally:
+        door.close()
+        writer.close()

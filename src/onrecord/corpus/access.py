@@ -3,16 +3,19 @@ readers that get in between the writer's batches.
 
 DuckDB lets one process hold a file read-write, or any number hold it read-only, never both.
 A reader that finds the file held leaves a note in STORE.readers/ and retries; the writer
-looks for notes after each committed batch and, while there are any, closes the file (its
-last batch committed and checkpointed) until they are gone. So a reader sees the store as of
-the last committed batch, and a run pays nothing while nobody reads."""
+looks for notes after each committed batch and whenever it waits for input or workers (`Door`);
+while there are any, it closes the file (its last batch committed and checkpointed) until they
+are gone. So a reader sees the store as of the last committed batch, and a run pays nothing
+while nobody reads."""
 from __future__ import annotations
 
 import contextlib
 import fcntl
 import os
+import threading
 import time
 import uuid
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
@@ -108,3 +111,42 @@ class WriterLock:
 
 def deadline(seconds: float) -> float:
     return time.monotonic() + max(0.0, seconds)
+
+
+class Door:
+    """Lets readers in while a run waits (for input, or for its workers) instead of only at the
+    end of a batch: a thread watches for notes and, when the writer is not using the store,
+    calls `let_in`. The writer wraps each use of the store in `using()`."""
+
+    def __init__(self, waiting: Callable[[], bool], let_in: Callable[[], bool],
+                 every: float = 0.2) -> None:
+        self._waiting, self._let_in, self._every = waiting, let_in, every
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._watch, name="onrecord-door", daemon=True)
+        self._thread.start()
+
+    @contextlib.contextmanager
+    def using(self) -> Iterator[None]:
+        """Hold the store for the writer (waits while readers are let in)."""
+        with self._lock:
+            if self._error is not None:
+                raise self._error
+            yield
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self._every):
+            if not self._waiting() or not self._lock.acquire(blocking=False):
+                continue
+            try:
+                self._let_in()
+            except BaseException as e:  # raised to the writer at its next use of the store
+                self._error = e
+                return
+            finally:
+                self._lock.release()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join()

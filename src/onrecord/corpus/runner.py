@@ -12,10 +12,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from onrecord.corpus import ARTICLE_TIMEOUT
+from onrecord.corpus import ARTICLE_TIMEOUT, access
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
-from onrecord.corpus.sightings import Tracker, of_record
+from onrecord.corpus.sightings import Sighting, Tracker, of_record
 from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
 from onrecord.corpus.worker import Task, init_worker, process
 
@@ -148,12 +148,23 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
     started = time.monotonic()
     own = store is None
     st = store if store is not None else open_store(store_path, wait=opts.wait)
+    door = access.Door(lambda: access.readers_waiting(st.path), st.let_readers_in)
     try:
         summary = RunSummary()
         if opts.retry_errors:
             st.clear_errors()
         sources = expand(inputs) if sources is None else sources
-        total = _count_todo(sources, st.stored) if opts.count else None
+        def stored(keys: list[str]) -> set[str]:
+            with door.using():
+                return st.stored(keys)
+
+        def write(items: list[Item], ready: list[Sighting]) -> WriteResult:
+            with door.using():
+                result = st.write(items, ready)
+                st.let_readers_in()
+                return result
+
+        total = _count_todo(sources, stored) if opts.count else None
         workers = worker_count(opts.workers)
         if opts.engine == "ray":
             from onrecord.corpus.ray_engine import ray_engine
@@ -166,30 +177,31 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
         else:
             raise ValueError(f"unknown engine {opts.engine!r}: use 'local' or 'ray'")
         bar = _bar(total, opts.progress)
-        seen = Tracker(flush=lambda ready: _add(summary, st, st.write([], ready)))
+        seen = Tracker(flush=lambda ready: _add(summary, write([], ready)))
         try:
-            todo = batched(tasks(sources, st.stored, summary, seen), opts.batch_size)
+            todo = batched(tasks(sources, stored, summary, seen), opts.batch_size)
             for items in engine(todo):
-                _add(summary, st, st.write(items, seen.take([it.key for it in items])))
+                _add(summary, write(items, seen.take([it.key for it in items])))
                 bar.update(len(items))
                 bar.set_postfix(quotes=summary.new.quotes, errors=summary.new.errors,
                                 dups=summary.new.duplicates, refresh=False)
-            summary.new += st.write([], seen.take([]))
+            summary.new += write([], seen.take([]))
         finally:
             bar.close()
         summary.skipped += summary.new.skipped
-        summary.store = st.stats()
+        with door.using():
+            summary.store = st.stats()
         summary.seconds = round(time.monotonic() - started, 3)
         return summary
     finally:
+        door.close()
         if own:
             st.close()
 
 
-def _add(summary: RunSummary, st: Store, result: WriteResult) -> None:
-    """Count a committed batch, then let waiting readers in (see corpus/access.py)."""
+def _add(summary: RunSummary, result: WriteResult) -> None:
+    """Count a committed batch (readers waiting were let in after it: corpus/access.py)."""
     summary.new += result
-    st.let_readers_in()
 
 
 def open_store(path: str | os.PathLike[str], *, wait: float = 0.0) -> Store:
