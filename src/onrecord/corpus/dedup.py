@@ -4,9 +4,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # datasketch (and scipy under it) load on first use: readers never need it
+    from datasketch import LeanMinHash
 
 # Calibration (bench/corpus.py, the 2,225 BBC articles plus 1,020 generated mirrors): 3-word
 # shingles survive character noise better than 5-word ones (one bad word spoils 3 shingles, not
@@ -38,12 +41,16 @@ def signature(text: str) -> bytes | None:
     sh = shingles(text)
     if not sh:
         return None
+    from datasketch import MinHash
+
     m = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
     m.update_batch(list(sh))
     return np.asarray(m.hashvalues, dtype="<u4").tobytes()
 
 
 def _lean(sig: bytes) -> LeanMinHash:
+    from datasketch import LeanMinHash
+
     return LeanMinHash(seed=SEED, scheme=SCHEME,
                        hashvalues=np.frombuffer(sig, dtype="<u4").astype(np.uint32))
 
@@ -65,6 +72,8 @@ class NearDuplicates:
     groups joins them into one, under the older canonical."""
 
     def __init__(self, threshold: float = THRESHOLD) -> None:
+        from datasketch import MinHashLSH
+
         self.threshold = threshold
         self.lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM, weights=LSH_WEIGHTS)
         self.sigs: dict[str, LeanMinHash] = {}
