@@ -34,6 +34,7 @@ DATA = REPO.parent / "shared" / "data" / "bbc-news" / "articles.jsonl"
 
 from onrecord.corpus.dedup import signature  # noqa: E402
 from onrecord.corpus.keys import result_key  # noqa: E402
+from onrecord.corpus.rows import record_json  # noqa: E402
 from onrecord.corpus.sightings import Sighting  # noqa: E402
 from onrecord.corpus.store import Item, Store  # noqa: E402
 from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef  # noqa: E402
@@ -135,7 +136,9 @@ def items_for(batch: list[Article]) -> tuple[list[Item], list[Sighting]]:
     items, seen = [], []
     for pos, a in enumerate(batch):
         key = result_key(a)
-        items.append(Item(key=key, result=a, source="synthetic", sig=signature(a.text)))
+        # what a worker hands the writer: the signature and the record JSON made already
+        items.append(Item(key=key, result=a, source="synthetic", sig=signature(a.text),
+                          record=record_json(a)))
         seen.append(Sighting(key, "synthetic", int(a.id.split("-")[1]) if a.id else pos, a.id,
                              a.meta.get("url"), a.meta.get("outlet"), a.published))
     return items, seen

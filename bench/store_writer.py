@@ -33,6 +33,8 @@ from store_scale import DATA, items_for, rss_mb, sentences, synthetic  # noqa: E
 
 # Columns left out of a digest: wall-clock times and the store's random id.
 VOLATILE = {"added_at", "read_at"}
+# Every GENERATION_STEP-th article becomes a text later ones may copy (near-duplicates).
+GENERATION_STEP = 32
 
 
 def digest(path: Path) -> dict[str, str]:
@@ -73,12 +75,12 @@ def main() -> None:
     pool = sentences(args.data)
     rnd = random.Random(15)
     earlier: list[str] = []
-    batches = []
-    for b in range(-(-args.articles // args.batch)):
-        arts = [synthetic(i, rnd, pool, earlier)
-                for i in range(b * args.batch, min(args.articles, (b + 1) * args.batch))]
-        earlier = (earlier + [a.text for a in arts[:1]])[-500:]
-        batches.append(items_for(arts))
+    arts = []
+    for i in range(args.articles):  # the same articles whatever --batch is
+        arts.append(synthetic(i, rnd, pool, earlier))
+        if i % GENERATION_STEP == 0:
+            earlier = (earlier + [arts[-1].text])[-500:]
+    batches = [items_for(arts[b:b + args.batch]) for b in range(0, len(arts), args.batch)]
     tmp = tempfile.TemporaryDirectory()
     path = args.store or Path(tmp.name) / "writer.duckdb"
     prof = cProfile.Profile() if args.profile else None

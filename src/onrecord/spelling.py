@@ -22,8 +22,8 @@ def fold_accents(s: str) -> str:
 def fold_words(text: str) -> str:
     """Lower case without accents, punctuation reduced to spaces between single-spaced words
     ("O’Neil,  Jr." -> "o'neil jr"); unlike `fold_accents`, only the words are kept."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = text if text.isascii() else "".join(  # ASCII has no accents to take off
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return " ".join(w.strip("'-") for w in _WORD.findall(plain.lower().replace("’", "'"))
                     if w.strip("'-"))
 

@@ -30,7 +30,8 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--workers", type=int, default=None, metavar="N",
                    help="worker processes, one model each (default: all cores)")
     p.add_argument("--batch-size", type=int, default=32, metavar="N",
-                   help="articles per batch and per transaction (default: 32)")
+                   help="articles per batch sent to a worker and per transaction (default: 32; results "
+                        "waiting for the writer are written together, up to 1,024)")
     p.add_argument("--engine", choices=["local", "ray"], default="local",
                    help="local processes (default) or actors on a Ray cluster")
     p.add_argument("--address", metavar="ADDR", default=None,

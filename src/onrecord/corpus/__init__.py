@@ -8,3 +8,7 @@ ARTICLE_TIMEOUT = 300.0
 MAX_ROWS = 2**63 - 1
 # Speaker ids are 32-bit INTEGERs: a bigger number names no speaker.
 MAX_SPEAKER_ID = 2**31 - 1
+# Most articles one write takes: results that are already waiting when the writer comes back
+# for more are written together (one transaction), so a store that falls behind a fast cluster
+# pays its per-transaction cost once per many batches (BENCHMARKS.md, "Store writer").
+WRITE_MAX = 1024

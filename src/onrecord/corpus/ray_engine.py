@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from onrecord.corpus import ray_reaper
+from onrecord.corpus import WRITE_MAX, ray_reaper
 from onrecord.corpus.tables import Item
 from onrecord.corpus.worker import Task
 from onrecord.errors import OnrecordError
@@ -179,9 +179,9 @@ class _Stream:
                 else:
                     self._send(batch)
             if self.given in self.done:
-                del self.tasks[self.given]
-                yield self.done.pop(self.given)
-                self.given += 1
+                if self.running:
+                    self._collect(wait=False)
+                yield self._take_ready()
             elif self.running:
                 self._collect()
             else:
@@ -195,9 +195,23 @@ class _Stream:
         self.load[a] += 1
         self.sent += 1
 
-    def _collect(self) -> None:
-        """Wait for at least one batch to finish; keep its items until their turn."""
-        ready, _ = self.ray.wait(list(self.running), num_returns=1)
+    def _take_ready(self) -> list[Item]:
+        """The next batch's items, with those of the batches after it that are done already,
+        in order, up to WRITE_MAX items: one write for what piled up."""
+        items: list[Item] = []
+        while self.given in self.done and (not items or len(items) < WRITE_MAX):
+            del self.tasks[self.given]
+            items += self.done.pop(self.given)
+            self.given += 1
+        return items
+
+    def _collect(self, wait: bool = True) -> None:
+        """Keep the items of finished batches until their turn; `wait`: for at least one."""
+        if wait:
+            ready, _ = self.ray.wait(list(self.running), num_returns=1)
+        else:
+            ready, _ = self.ray.wait(list(self.running), num_returns=len(self.running),
+                                     timeout=0)
         for ref in ready:
             seq, a = self.running.pop(ref)
             self.load[a] -= 1

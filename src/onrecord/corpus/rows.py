@@ -81,17 +81,22 @@ def record_of(article: Article) -> dict[str, Any]:
     return d
 
 
+def record_json(article: Article) -> str:
+    """The `record` column: `record_of` as JSON (workers make it, so the writer need not)."""
+    return json.dumps(record_of(article), ensure_ascii=False, default=str)
+
+
 def article_rows(key: str, article: Article, *, source: str | None, sig: bytes | None,
-                 registry: SpeakerRegistry) -> ArticleRows:
-    """Rows for `article` stored under `key`; speakers are resolved through `registry`."""
-    record = record_of(article)
+                 registry: SpeakerRegistry, record: str | None = None) -> ArticleRows:
+    """Rows for `article` stored under `key`; speakers are resolved through `registry`;
+    `record`: its `record_json` when the worker made it."""
     url = article.meta.get("url")
     rows = ArticleRows(article={
         "id": key, "source_id": None if article.id is None else str(article.id),
         "source": source, "title": title_of(article),
         "url": url if isinstance(url, str) else None, "outlet": outlet_of(article),
         "published": article.published, "text": article.text,
-        "record": json.dumps(record, ensure_ascii=False, default=str),
+        "record": record if record is not None else record_json(article),
         "n_quotes": len(article.quotes), "minhash": sig,
     })
     local: dict[str, int] = {}

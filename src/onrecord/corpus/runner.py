@@ -12,14 +12,15 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from onrecord.corpus import ARTICLE_TIMEOUT, access
+from onrecord.corpus import ARTICLE_TIMEOUT, WRITE_MAX, access
 from onrecord.corpus.inputs import Source, expand, read_sources
 from onrecord.corpus.keys import record_key
 from onrecord.corpus.sightings import Sighting, Tracker, of_record
 from onrecord.corpus.store import Item, Store, StoreBusy, WriteResult
 from onrecord.corpus.worker import Task, init_worker, process
 
-# Records per batch sent to a worker; each batch is committed in one transaction.
+# Records per batch sent to a worker; a batch is committed in one transaction, with the
+# batches after it whose results are waiting too (up to WRITE_MAX articles).
 BATCH_SIZE = 32
 # Seconds a starting run waits for readers that hold the store file (one query each).
 READER_GRACE = 2.0
@@ -108,6 +109,15 @@ def batched(items: Iterable[Task], size: int) -> Iterator[list[Task]]:
         yield batch
 
 
+def take_ready(pending: deque[Future[list[Item]]]) -> list[Item]:
+    """The oldest batch's items (waiting for them), with those of the batches after it that
+    are done already, in order, up to WRITE_MAX items: one write for what piled up."""
+    items = pending.popleft().result()
+    while pending and pending[0].done() and len(items) < WRITE_MAX:
+        items = items + pending.popleft().result()
+    return items
+
+
 def local_engine(workers: int, batch_size: int, timeout: float | None = None) -> Engine:
     """Process batches in this process (1 worker) or a pool of spawned workers; results come
     back in input order. `timeout`: seconds one article may take."""
@@ -129,9 +139,9 @@ def local_engine(workers: int, batch_size: int, timeout: float | None = None) ->
                 for b in batches:
                     pending.append(pool.submit(process, b))
                     if len(pending) >= limit:
-                        yield pending.popleft().result()
+                        yield take_ready(pending)
                 while pending:
-                    yield pending.popleft().result()
+                    yield take_ready(pending)
             except BaseException:
                 for f in pending:
                     f.cancel()

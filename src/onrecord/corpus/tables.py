@@ -28,6 +28,7 @@ class Item:
     result: Article | Failure
     source: str | None = None
     sig: bytes | None = None
+    record: str | None = None  # the `record` column's JSON, made by the worker (None: writer)
 
 
 @dataclass(slots=True)

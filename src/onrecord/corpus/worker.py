@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from onrecord.corpus.dedup import signature
+from onrecord.corpus.rows import record_json
 from onrecord.corpus.store import Item
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure
@@ -113,5 +114,12 @@ def _one(ex: Any, task: Task, timeout: float | None = None) -> Article | Failure
 
 
 def _item(task: Task, result: Article | Failure) -> Item:
-    sig = signature(result.text) if isinstance(result, Article) else None
-    return Item(key=task.key, result=result, source=task.source, sig=sig)
+    """The result with what the writer would otherwise compute: signature and record JSON."""
+    if not isinstance(result, Article):
+        return Item(key=task.key, result=result, source=task.source)
+    try:
+        record = record_json(result)
+    except (TypeError, ValueError):  # the writer reports it as a malformed record
+        record = None
+    return Item(key=task.key, result=result, source=task.source, sig=signature(result.text),
+                record=record)

@@ -130,7 +130,7 @@ class Writer:
                 continue
             try:
                 rows = article_rows(it.key, it.result, source=it.source, sig=it.sig,
-                                    registry=registry)
+                                    registry=registry, record=it.record)
             except (TypeError, ValueError, AttributeError) as e:  # a malformed record
                 tables["errors"].append({
                     "id": it.key, "source_id": _str(it.result.id), "source": it.source,
