@@ -234,6 +234,10 @@ def main() -> None:
         st.write(items, seen)
         resume_rss = rss_mb()
     resume_s = time.perf_counter() - t
+    with Store(path) as st:  # what `onrecord run` does at its end: `speakers` reads these
+        t = time.perf_counter()
+        st.refresh_speaker_counts()
+        counts_s = time.perf_counter() - t
     names, words = _names(args.articles), WORDS
     result = {
         "articles": args.articles, "batch": args.batch,
@@ -242,6 +246,7 @@ def main() -> None:
         "writer_duckdb_mb": writer_duckdb,
         "articles_per_s": round(args.articles / feed_s, 1),
         "resume_first_batch_s": round(resume_s, 2), "resume_rss_mb": round(resume_rss, 1),
+        "speaker_counts_s": round(counts_s, 2),
         "store_mb": round(os.path.getsize(path) / 2**20, 1),
         **latencies(path, names, words, args.runs),
         "checkpoints": checkpoints,

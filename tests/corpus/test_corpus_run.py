@@ -12,6 +12,7 @@ from corpus_articles import bulk_records, mirror, story_text, write_jsonl
 from store_helpers import alive, rows
 
 from conftest import REPO
+from onrecord.corpus.store import Store
 
 pytestmark = pytest.mark.slow  # real subprocesses and long runs: `make test`, not `make check`
 
@@ -65,6 +66,12 @@ def test_run_then_rerun_skips_everything(folder, tmp_path):
     assert any(r["copies"] for r in found)
     sp = onrecord("speakers", "--store", store, "--format", "csv")
     assert sp.returncode == 0 and sp.stdout.startswith("quotes,statements,articles,name")
+    with Store(store, read_only=True) as st:  # the run kept its speaker counts
+        assert st.speaker_counts_fresh()
+        kept = st.speakers()
+    with Store(store) as st:  # and they are what counting from the quotes gives
+        st.con.execute("DELETE FROM store_meta WHERE key = 'speaker_counts_batch'")
+        assert st.speakers() == kept and len(kept) > 0
     retry = onrecord("run", folder, "--store", store, "--workers", "1", "--json",
                      "--retry-errors")
     s3 = json.loads(retry.stdout)

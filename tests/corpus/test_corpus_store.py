@@ -99,6 +99,27 @@ def test_speakers_ranked_and_resolved_across_articles(filled):
         assert st.stats()["errors"] == 1
 
 
+def test_speaker_counts_kept_after_a_run_give_the_counted_ranking(filled):
+    def ranking(st):
+        return [(s["id"], s["quotes"], s["articles"], s["statements"]) for s in st.speakers()]
+
+    with Store(filled) as st:
+        assert not st.speaker_counts_fresh()  # Store.add does not count: speakers() scans
+        scanned = ranking(st)
+        st.refresh_speaker_counts()
+        assert st.speaker_counts_fresh() and ranking(st) == scanned
+        # the kept counts are what is read: a stale copy of them would show here
+        st.con.execute("UPDATE speaker_counts SET quotes = 100 WHERE quotes = 1")
+        assert ranking(st)[0][1] == 100
+        st.add([_article('Jean Joly said "flour is dearer".', "Jean Joly", [],
+                         "flour is dearer", published="2022-04-01")])
+        # a batch after the count: back to counting from the quotes
+        assert not st.speaker_counts_fresh()
+        assert [r[1] for r in ranking(st)] == [3, 2]
+    with Store(filled, read_only=True) as ro:
+        assert [r[1] for r in ranking(ro)] == [3, 2]
+
+
 def test_near_duplicate_copies_count_once_and_are_listed(tmp_path, extractor):
     texts = [story_text(0), story_text(1), mirror(story_text(0), 1), mirror(story_text(0), 2)]
     with Store(tmp_path / "d.duckdb") as st:

@@ -14,6 +14,13 @@ from onrecord.spelling import fold_words
 
 # Quotes of canonical articles only: a copy's quotes are counted once, under its canonical.
 CANONICAL = "q.article_id NOT IN (SELECT article_id FROM duplicates)"
+# Each speaker's quotes (canonical articles only), articles and statements: a scan of quotes,
+# kept in `speaker_counts` after each run (`Store.refresh_speaker_counts`).
+SPEAKER_COUNTS = (
+    "SELECT q.speaker_id, count(DISTINCT (q.article_id, q.idx)) AS quotes, "
+    "count(DISTINCT q.article_id) AS articles, count(DISTINCT m.statement_id) AS statements "
+    "FROM quotes q LEFT JOIN statement_members m ON m.article_id = q.article_id AND "
+    f"m.idx = q.idx WHERE q.speaker_id IS NOT NULL AND {CANONICAL} GROUP BY 1")
 # Up to this many articles, a word search names them in a literal list (an ART lookup each).
 LITERAL_IDS = 1000
 # Columns of a sighting as the API, export and viewer show it.

@@ -200,6 +200,8 @@ def run_corpus(inputs: list[str], store_path: str | os.PathLike[str], *,
             bar.close()
         summary.skipped += summary.new.skipped
         with door.using():
+            if not st.speaker_counts_fresh():  # what `speakers` reads until the next run
+                st.refresh_speaker_counts()
             summary.store = st.stats()
         summary.seconds = round(time.monotonic() - started, 3)
         return summary

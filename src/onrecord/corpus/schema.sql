@@ -110,3 +110,13 @@ CREATE TABLE IF NOT EXISTS errors (
     error VARCHAR,
     added_at TIMESTAMP DEFAULT current_timestamp
 );
+
+-- Each speaker's quotes (canonical articles only), articles and statements, as counted when
+-- store_meta's speaker_counts_batch was the store's batch (written at the end of each run;
+-- `speakers` reads it while no batch came after, else it counts from quotes).
+CREATE TABLE IF NOT EXISTS speaker_counts (
+    speaker_id INTEGER PRIMARY KEY,
+    quotes BIGINT,
+    articles BIGINT,
+    statements BIGINT
+);

@@ -300,11 +300,9 @@ class Store:
             where.append("s.id IN (SELECT unnest(?::INTEGER[]))")
             params.append(self._speaker_ids(name))
         order = "quotes DESC, statements DESC" if count == "quotes" else "statements DESC, quotes DESC"
-        sql = ("WITH c AS (SELECT q.speaker_id, count(DISTINCT (q.article_id, q.idx)) AS quotes, "
-               "count(DISTINCT q.article_id) AS articles, "
-               "count(DISTINCT m.statement_id) AS statements FROM quotes q "
-               "LEFT JOIN statement_members m ON m.article_id = q.article_id AND m.idx = q.idx "
-               f"WHERE q.speaker_id IS NOT NULL AND {lookup.CANONICAL} GROUP BY 1) "
+        counts = "SELECT * FROM speaker_counts" if self.speaker_counts_fresh() else \
+            lookup.SPEAKER_COUNTS
+        sql = (f"WITH c AS ({counts}) "
                "SELECT s.id, s.name, s.titles, coalesce(c.quotes, 0) AS quotes, "
                "coalesce(c.statements, 0) AS statements, "
                "coalesce(c.articles, 0) AS articles, s.kind, s.aliases "
@@ -316,6 +314,31 @@ class Store:
             r["titles"] = list(r["titles"] or [])
             r["aliases"] = list(r["aliases"] or [])
         return rows
+
+    def speaker_counts_fresh(self) -> bool:
+        """Whether `speaker_counts` was counted after the store's last batch (else a scan)."""
+        meta = dict(self.con.execute(
+            "SELECT key, value FROM store_meta WHERE key IN ('batch', 'speaker_counts_batch')"
+        ).fetchall())
+        return "speaker_counts_batch" in meta and \
+            meta["speaker_counts_batch"] == meta.get("batch", "0")
+
+    def refresh_speaker_counts(self) -> None:
+        """Count every speaker's quotes again into `speaker_counts` (one scan, one
+        transaction): `speakers()` reads them until the next batch is written."""
+        if self.read_only:
+            raise StoreError("the speaker counts are written by the store's writer")
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM speaker_counts")
+            self.con.execute(f"INSERT INTO speaker_counts {lookup.SPEAKER_COUNTS}")
+            self.con.execute("INSERT OR REPLACE INTO store_meta SELECT 'speaker_counts_batch', "
+                             "coalesce((SELECT value FROM store_meta WHERE key = 'batch'), '0')")
+            self.con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            raise
 
     def article(self, article_id: str) -> dict[str, Any] | None:
         """The stored Article.to_dict() named by a content id or any caller id it was sent
