@@ -113,4 +113,8 @@ NON_SPEAKER_LABELS = frozenset({
     "listen", "image", "images", "caption", "credit", "tags", "topics", "share", "email",
     "advertisement", "contact", "disclaimer", "summary", "background", "analysis", "q", "a",
     "question", "answer", "headline", "subject", "date", "by", "from", "to", "cc", "re",
+    # a news page's section and teaser labels (`Top Story: ...`, `LIVE: ...`)
+    "story", "stories", "breaking", "live", "exclusive", "opinion", "editorial", "comment",
+    "review", "explainer", "factbox", "timeline", "poll", "recap", "highlights", "preview",
+    "podcast", "newsletter", "sponsored", "promoted", "trending", "latest",
 })

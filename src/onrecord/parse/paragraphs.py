@@ -139,7 +139,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 COLON_SPEECH = re.compile(r"\b(?:" + "|".join(COLON_CUES) + r")\b[^.:\"“]{0,40}:"
                           r"\s+(?![\"“‘'])\S")
 
-TRANSCRIPT_LABEL = re.compile(r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}:\s+\S")
+# A transcript answer's label at a paragraph's start: a name (group 1), perhaps a role after a
+# comma or an affiliation in brackets (`SEN. TOM BARKER (R-OH):`, `JANE ROE, MAYOR:`), the
+# colon (group 2), words (quotes/transcript.py reads the same pattern).
+TRANSCRIPT_LABEL = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})"
+                              r"(?: \([^()\n:]{1,40}\)|, [A-Z][^:\n]{1,40})?(:)\s+\S")
 
 _BOUNDARY = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'(A-Z0-9])")
 
