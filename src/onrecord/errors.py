@@ -14,6 +14,11 @@ class StoreError(OnrecordError):
     """A corpus store that cannot be opened or used as asked."""
 
 
+class WriterStopped(StoreError):
+    """DuckDB failed fatally while writing (out of memory, disk full): committed batches are
+    kept, and a new run resumes after them."""
+
+
 class StoreBusy(StoreError):
     """Another process holds the store open for writing."""
 

@@ -19,8 +19,8 @@ def add_parser(sub: Any) -> None:
                     ".jsonl.gz, .jsonl.zst, .warc, .warc.gz) and store who said what in a "
                     "DuckDB file. Articles already in the store are skipped, so a stopped run "
                     "resumes where it was. Exit status: 0 ok, 1 some records failed, 2 the "
-                    "store is busy or the arguments are wrong, 3 a worker died (run again "
-                    "to resume).",
+                    "store is busy or the arguments are wrong, 3 a worker or the store's "
+                    "writer stopped (run again to resume).",
         **example("onrecord run crawl/ 'archive/2022-*.jsonl.zst' --store quotes.duckdb",
                   "onrecord run more/ --store quotes.duckdb --export parquet out/",
                   "onrecord run --engine ray --address ray://head:10001 crawl/ "
@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
     from onrecord.corpus.ray_engine import ClusterError
     from onrecord.corpus.runner import RunOptions, format_summary, run_corpus
     from onrecord.corpus.store import StoreError
+    from onrecord.errors import WriterStopped
 
     if args.export and args.export[0] != "parquet":
         print(f"onrecord run: unknown export format {args.export[0]!r} (use parquet)",
@@ -103,6 +104,9 @@ def run(args: argparse.Namespace) -> int:
                       article_timeout=args.article_timeout or None)
     try:
         summary = run_corpus(args.inputs, args.store, options=opts, sources=sources)
+    except WriterStopped as e:
+        print(f"onrecord run: {e}", file=sys.stderr)
+        return 3
     except StoreError as e:
         print(f"onrecord run: {e}", file=sys.stderr)
         return 2

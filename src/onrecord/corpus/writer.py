@@ -15,14 +15,29 @@ from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting
 from onrecord.corpus.speakers import SpeakerRegistry, lookup_keys
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
+from onrecord.errors import WriterStopped
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
 from onrecord.statements import backfill
 from onrecord.statements import table as statements_table
 
-# DuckDB's buffer cache for the writer's connection: pages it keeps beyond this are dropped,
-# so the writer's memory does not grow with the store (DuckDB's default is 80% of RAM).
-WRITER_MEMORY = "1GB"
+
+def writer_memory() -> str:
+    """DuckDB's memory limit for the writer's connection: $ONRECORD_WRITER_MEMORY, else a
+    quarter of the machine's memory and at least 1 GB (DuckDB's default is 80%). Pages beyond
+    it are dropped, but the store's indexes must fit: 1 GB stopped a store at 454k articles
+    (BENCHMARKS.md, "Corpus store toward 1M")."""
+    env = os.environ.get("ONRECORD_WRITER_MEMORY", "").strip()
+    if env:
+        return env
+    try:
+        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError):
+        return "1GB"
+    return f"{max(1024, total // 4 // 2**20)}MB"
+
+
+WRITER_MEMORY = writer_memory()
 
 
 class Writer:
@@ -97,6 +112,12 @@ class Writer:
         self.pending = False
         try:
             return self._write(items, sightings)
+        except duckdb.FatalException as e:  # the connection is gone: the next open recovers
+            why = str(e).strip().splitlines()[0]
+            raise WriterStopped(
+                f"DuckDB stopped writing the store ({why}); every committed batch is kept: run "
+                f"again to resume. If it ran out of memory, give the writer more "
+                f"(ONRECORD_WRITER_MEMORY, now {WRITER_MEMORY})") from e
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
