@@ -41,3 +41,10 @@ def test_the_sentence_around_a_parenthesised_cue_is_no_statement():
     art = onrecord.extract("It involved keeping tabs on the budgets (Mr. Varga reported weekly to "
                            "the board, and kept a ledger of his own).\n")
     assert art.quotes == []
+
+
+def test_parentheses_holding_only_speaker_and_cue_are_an_aside_of_the_sentence():
+    art = onrecord.extract("The main worry (the harbour board said on Monday) was the cost of "
+                           "dredging.\n")
+    assert [q.text for q in art.quotes] == [
+        "The main worry (the harbour board said on Monday) was the cost of dredging"]

@@ -8,6 +8,7 @@ from dataclasses import replace
 from onrecord.quotes.found import Found
 
 MIN_WORDS = 3  # fewer words left inside the parentheses are no statement ("which one")
+ASIDE_WORDS = 2  # words beside speaker and cue in an aside of the host sentence ("on Monday")
 
 
 def within_parentheses(text: str, f: Found) -> Found | None:
@@ -24,7 +25,7 @@ def within_parentheses(text: str, f: Found) -> Found | None:
     closed = text.find(")", cue_end, hi)
     if closed < 0 or text.find("(", cue_end, closed) >= 0:
         return f
-    if opened < f.start and f.end <= closed:
+    if (opened < f.start and f.end <= closed) or _only_attribution(f, opened, closed):
         return f
     start, end = max(f.start, opened + 1), min(f.end, closed)
     while end > start and text[end - 1] in " ,;:—–-":
@@ -36,3 +37,17 @@ def within_parentheses(text: str, f: Found) -> Found | None:
     if f.start > opened:  # it opens inside them and runs past their end: only the end moves
         return replace(f, end=end)
     return None if start <= cue_at < end else replace(f, start=start, end=end)
+
+
+def _only_attribution(f: Found, opened: int, closed: int) -> bool:
+    """`The main worry (the central bank said) was ...`: the parentheses hold the speaker and
+    the cue and at most a time or two words, an aside of the sentence around them."""
+    para, cue = f.para, f.cue
+    if cue is None:
+        return False
+    mine = {cue.i} | ({t.i for t in f.subj.subtree} if f.subj is not None else set())
+    if cue.lower_ == "according" and cue.i + 1 < len(cue.doc):
+        mine |= {t.i for t in cue.doc[cue.i + 1].subtree}
+    rest = [t for t in para.doc if opened < para.char(t) < closed
+            and t.i not in mine and not t.is_punct]
+    return len(rest) <= ASIDE_WORDS
