@@ -16,6 +16,7 @@ from onrecord.quotes.found import Found, How, Kind
 from onrecord.quotes.reported.according import according, before_according, is_according_to
 from onrecord.quotes.reported.claim import claim
 from onrecord.quotes.reported.cue import at_cue
+from onrecord.quotes.reported.parens import within_parentheses
 from onrecord.quotes.reported.span import end_before_comma, has_marks, overlap
 
 
@@ -25,7 +26,11 @@ def find_reported(text: str, para: Paragraph, direct: list[Found]) -> list[Found
     taken = [(f.start, f.end) for f in direct]
     at = ((f, tok) for tok in para.doc if not para.in_quote(tok)
           for f in _statements_at(text, para, tok))
-    for f, t in at:
+    for g, t in at:
+        clipped = within_parentheses(text, g)
+        if clipped is None:
+            continue  # "He gets Augusta (we explained why above)": the aside says nothing of it
+        f = clipped
         outer = next((g for g in found if g.start <= para.char(t) < g.end), None)
         if outer is not None and _second_statement(para, outer, f):
             taken.remove((outer.start, outer.end))
