@@ -20,6 +20,7 @@ from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
+from onrecord.speakers.given import GivenNames, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -27,15 +28,17 @@ from onrecord.spelling import edit_distance, fold_accents
 def collect(cast: Cast, paras: list[Paragraph]) -> None:
     """Add every PERSON and ORG named in the article to the cast, with titles and appositions."""
     live = [p for p in paras if not p.caption and p.doc is not None]
+    given = GivenNames(live)
     for label in ("PERSON", "ORG"):  # people first, so "Size" tagged ORG can find Roni Size
         for para in live:
             for ent in para.doc.ents:
-                if ent.label_ == label:
-                    _collect_entity(cast, para, ent)
+                if ent.label_ == label or (label == "ORG" and ent.label_ == "GPE"):
+                    _collect_entity(cast, para, ent, given)
         if label == "PERSON":
             for para in live:
                 _titled_names(cast, para)
                 _untagged_people(cast, para) if para.parsed else _untagged_people_unparsed(cast, para)
+                _given_name_people(cast, para, given)
     for para in live:
         _untagged_surnames(cast, para)
     for para in live:
@@ -155,15 +158,45 @@ def _untagged_surnames(cast: Cast, para: Paragraph) -> None:
         if span is None or len(span) != 1 or span[0].ent_type_ or para.in_quote(span[0]):
             continue
         tok = span[0]
+        lo = para.start + m.start()
+        if any(a <= lo < b for a, b in people[0].mentions):
+            continue  # the end of a full name already read ("Farid Thistlewood")
         if para.parsed:
             if tok.pos_ != "PROPN":
                 continue
             subject, main = tok.dep_ in ("nsubj", "nsubjpass"), main_clause(tok)
         else:
             subject, main = tok.i == 0 or doc[tok.i - 1].text in (".", "!", "?"), True
-        lo = para.start + m.start()
         people[0].add_mention(lo, para.start + m.end(), "")
         cast.note(lo, people[0], subject, main)
+
+
+# Two or three capitalised words in a row: a name the model may have missed.
+_NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}(?![\w’'-])")
+
+
+def _given_name_people(cast: Cast, para: Paragraph, given: GivenNames) -> None:
+    """A name the model did not tag (or tagged as a work of art or a nationality) that opens
+    with a clear given name and acts as a person ("Farid Thistlewood spoke on Tuesday.
+    ... Thistlewood said")."""
+    doc = para.doc
+    for m in _NAME_RUN.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or para.in_quote(span[0]) or \
+                any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+            continue
+        words = m.group().split()
+        if not name_like(words) or not given.is_person(m.group()):
+            continue
+        lo = para.start + m.start()
+        k = cast.person(m.group(), lo, para.start + m.end())
+        if k is None:
+            continue
+        if para.parsed:
+            subject, main = span.root.dep_ in ("nsubj", "nsubjpass"), main_clause(span.root)
+        else:
+            subject, main = span.start == 0 or doc[span.start - 1].text in (".", "!", "?"), True
+        cast.note(lo, k, subject, main)
 
 
 def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
@@ -215,7 +248,7 @@ def _age(appos: Any, name: Any) -> bool:
         appos.doc[appos.i + 1].text == ","
 
 
-def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
+def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | None = None) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
     main = True
@@ -224,6 +257,14 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         main = main_clause(ent.root)
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    if ent.label_ in ("ORG", "GPE") and not quoted and given is not None and \
+            given.is_person(ent.text):  # "Marta Sørlie spoke ... Sørlie said", tagged ORG
+        k = cast.person(ent.text, lo, hi)
+        if k is not None:
+            cast.note(lo, k, subject, main)
+            return
+    if ent.label_ == "GPE":
+        return  # places are not collected
     titled = titled_person(ent.text) if ent.label_ == "ORG" else None
     if titled is not None:  # "Hereditary Chief Na'moks" tagged as an organisation
         k = cast.person(titled[1], hi - len(titled[1]), hi)

@@ -1,0 +1,125 @@
+"""People the model tagged as an organisation or a place, or did not tag at all ("Marta Sørlie
+spoke on Tuesday ... Sørlie said"): a name of two or three words whose first is a clear given
+name, acting as a person in the article and never as a body."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from onrecord.ingest.junk import zipf
+from onrecord.lexicon.people import (
+    BODY_SPEECH_WORDS,
+    FEMALE_PRONOUNS,
+    HONORIFICS,
+    MALE_PRONOUNS,
+    ORG_BELONGINGS,
+    PERSON_NOUNS,
+    PLURAL_VERBS,
+    ROLE_WORDS,
+)
+from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
+from onrecord.parse.paragraphs import COMMON_ZIPF, RARE_ZIPF, Paragraph
+from onrecord.speakers.genders import first_name_gender
+from onrecord.spelling import fold_accents
+
+_WORD = re.compile(r"[\w’'-]+|[&]")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the|who|whose)\s+)?(?P<rest>[^,.;:!?\"“”]{0,60})")
+_AGE = re.compile(r",\s+\d{1,2},")
+_PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+_END = r"(?=['’]s\b|[^\w’'-]|$)"  # the end of a name, a possessive's "'s" allowed
+
+
+def name_like(words: list[str]) -> bool:
+    """Two or three capitalised words, the first a clear given name and no very common word,
+    the last a rare word, none an organisation's word ("Marta Sørlie", not "Marta Trust",
+    "Other Republicans" nor "Clark County")."""
+    if not 2 <= len(words) <= 3 or first_name_gender(words[0]) is None or \
+            zipf(words[0].lower()) >= COMMON_ZIPF or zipf(words[-1].lower()) >= RARE_ZIPF:
+        return False
+    return all(len(w) >= 2 and w[:1].isupper() and not w.isupper() and
+               w.replace("-", "").replace("’", "").replace("'", "").isalpha() and
+               fold_accents(w).lower() not in ORG_WORDS for w in words)
+
+
+@dataclass
+class GivenNames:
+    """The article's paragraphs, and what each name of a given name shows in them."""
+
+    paras: list[Paragraph]
+    _seen: dict[str, bool] = field(default_factory=dict)
+
+    def is_person(self, name: str) -> bool:
+        """`name` is a person's: `name_like`, some sign of a person (its surname used alone,
+        an honorific or role before it, a person's apposition, "he" or "she" after it) and no
+        sign of a body ("its", "said in a statement", "at X", "X's shares", "X have")."""
+        words = name.split()
+        if not name_like(words):
+            return False
+        if name not in self._seen:
+            person, body = self._signs(words)
+            self._seen[name] = person and not body
+        return self._seen[name]
+
+    def _signs(self, words: list[str]) -> tuple[bool, bool]:
+        person = body = False
+        full = re.compile(r"(?<![\w’'-])" + r"\s+".join(map(re.escape, words)) + _END)
+        last = re.compile(r"(?<![\w’'-])" + re.escape(words[-1]) + _END)
+        for para in self.paras:
+            text = para.doc.text
+            for m in full.finditer(text):
+                if para.mark_at(para.start + m.start()) is not None:
+                    continue
+                p, b = _around(para, m.start(), m.end())
+                person, body = person or p, body or b
+            for m in last.finditer(text):
+                if para.mark_at(para.start + m.start()) is not None or \
+                        _capitalised_before(text, m.start()) or _capitalised_after(text, m.end()):
+                    continue  # part of the full name, or of another one
+                p, b = _around(para, m.start(), m.end())
+                person, body = True, body or b
+        return person, body
+
+
+def _around(para: Paragraph, lo: int, hi: int) -> tuple[bool, bool]:
+    """Signs of a person and of a body in the words around one mention of a name (at `lo`
+    to `hi` in the paragraph's text), quoted words left out."""
+    text = para.doc.text
+    before = [w.lower() for w in _WORD.findall(text[max(0, lo - 40):lo])]
+    prev = fold_accents(before[-1]).rstrip(".") if before else ""
+    end = _SENTENCE_END.search(text, hi)
+    after = [m.group().lower() for m in _WORD.finditer(text, hi, end.start() if end else len(text))
+             if para.mark_at(para.start + m.start()) is None]
+    nxt = after[0].lstrip("’'") if after else ""
+    person = prev in HONORIFICS or prev in ROLE_WORDS or prev in PERSON_NOUNS or \
+        _AGE.match(text, hi) is not None
+    body = prev in ("the", "at", "in", "of", "from") or nxt in ORG_BELONGINGS or nxt in PLURAL_VERBS or \
+        (nxt in ("s", "’s", "'s") and len(after) > 1 and after[1] in ORG_BELONGINGS) or \
+        any(w in BODY_SPEECH_WORDS for w in after) or \
+        (len(before) >= 2 and before[-1] == "for" and before[-2].startswith("spokes"))
+    appos = _APPOSITION.match(text, hi)
+    if appos is not None:
+        nouns = _WORD.findall(appos.group("rest").lower())[:5]
+        body = body or any(n in ORG_APPOSITION_NOUNS for n in nouns)
+        person = person or any(n in PERSON_NOUNS or n in ROLE_WORDS for n in nouns)
+    if any(w in _PERSON_PRONOUNS for w in after) and not any(w in ("it", "its") for w in after) \
+            and _starts_sentence(text, lo):  # "Marta Sørlie spoke before her team ..."
+        person = True
+    elif any(w == "its" for w in after):
+        body = True
+    return person, body
+
+
+def _capitalised_before(text: str, lo: int) -> bool:
+    m = re.search(r"([\w’'-]+)\s+$", text[max(0, lo - 40):lo])
+    return m is not None and m.group(1)[:1].isupper() and not _starts_sentence(text, lo - len(m.group(0)))
+
+
+def _starts_sentence(text: str, i: int) -> bool:
+    head = text[:i].rstrip()
+    return not head or head[-1] in ".!?\"”“'’:"
+
+
+def _capitalised_after(text: str, hi: int) -> bool:
+    m = re.match(r"\s+([\w’'-]+)", text[hi:hi + 40])
+    return m is not None and m.group(1)[:1].isupper()

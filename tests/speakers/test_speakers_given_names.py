@@ -1,0 +1,84 @@
+"""A name the model tagged as an organisation or a place, or missed, that opens with a clear
+given name and acts as a person (its surname used alone, a person's apposition, "he" or
+"she" after it) is a person; a body named like a person ("said in a statement", "its",
+"X's shares", "X have") stays an organisation."""
+from __future__ import annotations
+
+import pytest
+
+from onrecord.parse.paragraphs import build_paragraphs
+from onrecord.speakers.given import GivenNames, name_like
+
+
+def _given(extractor, text: str) -> GivenNames:
+    paras = build_paragraphs(text, [])
+    for p in paras:
+        p.doc = extractor.nlp.make_doc(text[p.start:p.end])
+    return GivenNames(paras)
+
+
+@pytest.mark.parametrize("text", [
+    "Marta Sørlie spoke again on Friday.\n\n\u201cThe rents will go up,\u201d Sørlie told reporters.",
+    "Farid Thistlewood spoke on Tuesday. \u201cWe will build it,\u201d Thistlewood said.",
+    "\u201cThe rents will go up,\u201d said Marta Sørlie, a spokesperson for the housing trust.",
+    "Marta Sørlie left the hall before her speech ended.",
+    "The rents will rise, said Mayor Marta Sørlie.",
+])
+def test_a_given_name_acting_as_a_person(extractor, text: str) -> None:
+    name = "Farid Thistlewood" if "Farid" in text else "Marta Sørlie"
+    assert _given(extractor, text).is_person(name)
+
+
+@pytest.mark.parametrize("text", [
+    "Philip Morris said in a statement that the ban would cost jobs. Morris declined to say more.",
+    "Marta Sørlie said its stores would close. Sørlie is based in Leeds.",
+    "Shares in Marta Sørlie fell. Sørlie said the fall was expected.",
+    "Marta Sørlie have said they will appeal. Sørlie is a bakery chain.",
+    "Marta Sørlie's shares fell on Monday. Sørlie said the fall was expected.",
+    "A spokesman for Marta Sørlie said the firm was sold. Sørlie declined to comment.",
+    "Marta Sørlie, the retailer, said sales fell. Sørlie said more.",
+])
+def test_a_body_named_like_a_person_stays_one(extractor, text: str) -> None:
+    name = "Philip Morris" if "Philip" in text else "Marta Sørlie"
+    assert not _given(extractor, text).is_person(name)
+
+
+def test_a_name_needs_a_sign_of_a_person(extractor) -> None:
+    assert not _given(extractor, "\u201cIt is late,\u201d said Marta Sørlie.").is_person("Marta Sørlie")
+
+
+@pytest.mark.parametrize("words, ok", [
+    (["Marta", "Sørlie"], True), (["Farid", "Thistlewood"], True),
+    (["Clark", "County"], False),      # the last word is a common word
+    (["Other", "Republicans"], False),  # the first word is too common to be a name
+    (["Morgan", "Stanley"], False),    # no clear given name
+    (["Marta", "Trust"], False),       # an organisation's word
+    (["Marta"], False),
+])
+def test_name_like(words: list[str], ok: bool) -> None:
+    assert name_like(words) is ok
+
+
+LEAD = "The council approved the new bus routes on Monday after a long debate.\n\n"
+
+
+@pytest.mark.parametrize("body, name", [
+    # the model tags the full name as an organisation, the surname with it
+    ("Marta Sørlie spoke again on Friday. \u201cThey will have to act in a socially "
+     "responsible way,\u201d Sørlie told reporters.", "Marta Sørlie"),
+    ("Elena Ingleby spoke on Tuesday. \u201cTHE DEFICIT FOR THE FIRST ELEVEN MONTHS NOW "
+     "STANDS AT \u00a336,\u201d Ingleby said.", "Elena Ingleby"),
+    # the model does not tag the full name, and tags the surname as an organisation
+    ("Ines Thistlewood spoke on Tuesday. \u201cHE IS THE FIRST LEADER WHO HAS WON US TWO "
+     "TERMS,\u201d Thistlewood said.", "Ines Thistlewood"),
+])
+def test_a_misread_name_speaks_as_a_person(extractor, body: str, name: str) -> None:
+    art = extractor.extract(LEAD + body + "\n")
+    assert [q.speaker.name for q in art.quotes if q.speaker] == [name]
+    assert {e.name: e.kind for e in art.entities} == {name: "person"}
+
+
+def test_a_company_named_like_a_person_stays_one(extractor) -> None:
+    art = extractor.extract("Philip Morris said in a statement that the ban would cost jobs.\n\n"
+                            "\u201cWe will fight it,\u201d Philip Morris said.\n")
+    assert {e.name: e.kind for e in art.entities} == {"Philip Morris": "organization"}
