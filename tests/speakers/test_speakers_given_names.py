@@ -82,3 +82,41 @@ def test_a_company_named_like_a_person_stays_one(extractor) -> None:
     art = extractor.extract("Philip Morris said in a statement that the ban would cost jobs.\n\n"
                             "\u201cWe will fight it,\u201d Philip Morris said.\n")
     assert {e.name: e.kind for e in art.entities} == {"Philip Morris": "organization"}
+
+
+def _doc_with(extractor, text: str, ents: list[tuple[int, int, str]]):
+    from spacy.tokens import Span
+
+    from onrecord.parse.paragraphs import Paragraph
+
+    doc = extractor.nlp.make_doc(text)
+    doc.ents = [Span(doc, a, b, label=label) for a, b, label in ents]
+    return Paragraph(0, 0, len(text), doc=doc), doc
+
+
+@pytest.mark.parametrize("text, ents, first", [
+    ("Pavel Kowalczyk spoke on Tuesday.", [(1, 2, "PERSON")], "Pavel"),
+    ("Marta Eskildsen spoke on Friday.", [(0, 1, "GPE"), (1, 2, "PERSON")], "Marta"),  # a "place"
+    ("Minister Kowalczyk spoke on Tuesday.", [(1, 2, "PERSON")], None),  # a title
+    ("Other Kowalczyk fans spoke.", [(1, 2, "PERSON")], None),  # no given name
+    ("Paris Saint Kowalczyk spoke.", [(0, 2, "GPE"), (2, 3, "PERSON")], None),  # a longer place
+])
+def test_a_given_name_left_out_of_a_one_word_person(extractor, text, ents, first) -> None:
+    from onrecord.speakers.given import given_name_before
+
+    para, doc = _doc_with(extractor, text, ents)
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    tok = given_name_before(para, person)
+    assert (tok.text if tok is not None else None) == first
+
+
+@pytest.mark.parametrize("body, name", [
+    ("Pavel Kowalczyk spoke on Tuesday. \u201cThe voters say the council cannot win,\u201d "
+     "Kowalczyk said.", "Pavel Kowalczyk"),
+    ("Marta Eskildsen spoke again on Friday. \u201cThe boards will merge,\u201d Eskildsen told "
+     "reporters.", "Marta Eskildsen"),
+])
+def test_a_speaker_keeps_the_given_name_the_model_cut_off(extractor, body: str, name: str) -> None:
+    art = extractor.extract("The shop reopened on Monday after repairs.\n\n" + body + "\n")
+    assert [q.speaker.name for q in art.quotes if q.speaker] == [name]
+    assert [e.name for e in art.entities] == [name]

@@ -20,7 +20,7 @@ from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
-from onrecord.speakers.given import GivenNames, name_like
+from onrecord.speakers.given import GivenNames, given_name_before, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -295,7 +295,10 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
                 cast.note(lo, k, subject, main)
             return
     if ent.label_ == "PERSON":
-        k = cast.person(ent.text, lo, hi)
+        first = given_name_before(para, ent)
+        if first is not None:  # "Pavel Kowalczyk" tagged as "Kowalczyk" alone
+            lo = para.char(first)
+        k = cast.person(para.doc.text[lo - para.start:hi - para.start], lo, hi)
         if k is None or quoted:
             return
         if para.parsed and _organisation_apposition(ent):
@@ -303,7 +306,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
         if para.parsed:
             _conjoined_names(cast, para, ent)
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
-            if title:
+            if title and (first is None or title != first.text):
                 k.add_title(title)
         cast.note(lo, k, subject, main)
     elif not quoted:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from onrecord.ingest.junk import zipf
 from onrecord.lexicon.people import (
@@ -40,6 +41,22 @@ def name_like(words: list[str]) -> bool:
     return all(len(w) >= 2 and w[:1].isupper() and not w.isupper() and
                w.replace("-", "").replace("’", "").replace("'", "").isalpha() and
                fold_accents(w).lower() not in ORG_WORDS for w in words)
+
+
+def given_name_before(para: Paragraph, ent: Any) -> Any | None:
+    """The token of a clear given name right before a one-word PERSON entity that the model
+    left out of it ("Pavel Kowalczyk spoke", tagged "Kowalczyk", or "Marta" tagged as a place
+    on its own), or None."""
+    if len(ent) != 1 or ent.start == 0:
+        return None
+    prev = ent.doc[ent.start - 1]
+    if prev.ent_type_ not in ("", "GPE", "NORP", "LOC") or (prev.ent_type_ and prev.ent_iob_ != "B") or \
+            (prev.ent_type_ and prev.i > 0 and prev.doc[prev.i - 1].ent_type_ == prev.ent_type_) or \
+            not prev.is_alpha or not prev.text[:1].isupper() or prev.is_upper or \
+            para.in_quote(prev) or prev.whitespace_ != " " or \
+            fold_accents(prev.text).lower() in HONORIFICS or prev.lower_ in ROLE_WORDS:
+        return None
+    return prev if name_like([prev.text, ent.text]) else None
 
 
 @dataclass
