@@ -120,3 +120,10 @@ def test_a_speaker_keeps_the_given_name_the_model_cut_off(extractor, body: str, 
     art = extractor.extract("The shop reopened on Monday after repairs.\n\n" + body + "\n")
     assert [q.speaker.name for q in art.quotes if q.speaker] == [name]
     assert [e.name for e in art.entities] == [name]
+
+
+def test_quoted_words_before_a_surname_are_no_sign(extractor) -> None:
+    # "... at the," ends the quote: "the" before "Sørlie" is the speaker's word, not "the Sørlie"
+    text = ("Marta Sørlie spoke again on Friday. \u201cWe met them at the,\u201d Sørlie told "
+            "reporters.")
+    assert _given(extractor, text).is_person("Marta Sørlie")

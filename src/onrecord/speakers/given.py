@@ -102,7 +102,8 @@ def _around(para: Paragraph, lo: int, hi: int) -> tuple[bool, bool]:
     """Signs of a person and of a body in the words around one mention of a name (at `lo`
     to `hi` in the paragraph's text), quoted words left out."""
     text = para.doc.text
-    before = [w.lower() for w in _WORD.findall(text[max(0, lo - 40):lo])]
+    before = [m.group().lower() for m in _WORD.finditer(text, max(0, lo - 40), lo)
+              if para.mark_at(para.start + m.start()) is None]
     prev = fold_accents(before[-1]).rstrip(".") if before else ""
     end = _SENTENCE_END.search(text, hi)
     after = [m.group().lower() for m in _WORD.finditer(text, hi, end.start() if end else len(text))
