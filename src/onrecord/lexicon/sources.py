@@ -114,3 +114,11 @@ NON_SPEAKER_LABELS = frozenset({
     "advertisement", "contact", "disclaimer", "summary", "background", "analysis", "q", "a",
     "question", "answer", "headline", "subject", "date", "by", "from", "to", "cc", "re",
 })
+
+# Words that end the name of a place or a building, never a person's ("Imam Khomeini
+# International Airport", "Queen Elizabeth Hospital", "King George Square").
+PLACE_NAME_WORDS = frozenset({
+    "airport", "station", "street", "road", "avenue", "square", "stadium", "bridge",
+    "hospital", "park", "airfield", "terminal", "harbour", "harbor", "highway", "motorway",
+    "cathedral", "mosque", "palace", "museum", "gallery", "arena", "boulevard", "prison",
+})

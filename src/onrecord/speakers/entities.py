@@ -16,7 +16,7 @@ from onrecord.lexicon.people import (
     PERSON_NOUNS,
     ROLE_WORDS,
 )
-from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
+from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS, PLACE_NAME_WORDS
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
@@ -83,8 +83,9 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
         if span is None or any(t.ent_type_ for t in span) or para.in_quote(span[0]):
             continue  # the model's own entities come first
         words = m.group("name").split()
-        if len(words) < 2 and role not in HONORIFICS:
-            continue
+        if (len(words) < 2 and role not in HONORIFICS) or \
+                fold_accents(words[-1]).lower() in PLACE_NAME_WORDS:
+            continue  # "Imam Khomeini International Airport" is a place
         k = cast.person(m.group("name"), lo, hi)
         if k is None:
             continue
