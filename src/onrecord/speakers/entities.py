@@ -7,6 +7,7 @@ from typing import Any
 
 from onrecord.lexicon.grammar import SUBORDINATE_DEPS
 from onrecord.lexicon.people import (
+    ABBREVIATED_TITLES,
     COURTESY_TITLES,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -17,6 +18,7 @@ from onrecord.lexicon.people import (
     ROLE_WORDS,
 )
 from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS, PLACE_NAME_WORDS
+from onrecord.parse.marks import is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
@@ -78,6 +80,9 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
         role = fold_accents(m.group("role")).rstrip(".")
         if role not in ROLE_WORDS and role not in HONORIFICS:
             continue
+        if m.group("role").endswith(".") and role.lower() not in ABBREVIATED_TITLES and \
+                not is_abbreviation(text, m.end("role") - 1):
+            continue  # "... become King or Queen. But the charges": a sentence ends there
         lo, hi = para.start + m.start("name"), para.start + m.end("name")
         span = para.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if span is None or any(t.ent_type_ for t in span) or para.in_quote(span[0]):
