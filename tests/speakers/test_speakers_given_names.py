@@ -43,6 +43,11 @@ def test_a_body_named_like_a_person_stays_one(extractor, text: str) -> None:
     assert not _given(extractor, text).is_person(name)
 
 
+def test_a_pronoun_after_another_name_is_no_sign(extractor) -> None:
+    text = "Marta Sørlie reported that Bloomberg is weighing a bid he may announce soon."
+    assert not _given(extractor, text).is_person("Marta Sørlie")
+
+
 def test_a_name_needs_a_sign_of_a_person(extractor) -> None:
     assert not _given(extractor, "\u201cIt is late,\u201d said Marta Sørlie.").is_person("Marta Sørlie")
 
@@ -100,13 +105,12 @@ def _doc_with(extractor, text: str, ents: list[tuple[int, int, str]]):
     ("Minister Kowalczyk spoke on Tuesday.", [(1, 2, "PERSON")], None),  # a title
     ("Other Kowalczyk fans spoke.", [(1, 2, "PERSON")], None),  # no given name
     ("Paris Saint Kowalczyk spoke.", [(0, 2, "GPE"), (2, 3, "PERSON")], None),  # a longer place
+    ("Given Kowalczyk's record, the given answer stood.", [(1, 2, "PERSON")], None),  # a word
 ])
 def test_a_given_name_left_out_of_a_one_word_person(extractor, text, ents, first) -> None:
-    from onrecord.speakers.given import given_name_before
-
     para, doc = _doc_with(extractor, text, ents)
     person = next(e for e in doc.ents if e.label_ == "PERSON")
-    tok = given_name_before(para, person)
+    tok = GivenNames([para]).given_name_before(para, person)
     assert (tok.text if tok is not None else None) == first
 
 

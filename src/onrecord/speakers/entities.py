@@ -22,7 +22,7 @@ from onrecord.parse.marks import is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
-from onrecord.speakers.given import GivenNames, given_name_before, name_like
+from onrecord.speakers.given import GivenNames, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -301,7 +301,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
                 cast.note(lo, k, subject, main)
             return
     if ent.label_ == "PERSON":
-        first = given_name_before(para, ent)
+        first = given.given_name_before(para, ent) if given is not None else None
         if first is not None:  # "Pavel Kowalczyk" tagged as "Kowalczyk" alone
             lo = para.char(first)
         k = cast.person(para.doc.text[lo - para.start:hi - para.start], lo, hi)
