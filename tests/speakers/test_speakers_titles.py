@@ -34,6 +34,6 @@ def test_a_title_that_ends_a_sentence_names_nobody_after_it(extractor) -> None:
 
 
 def test_a_title_written_short_still_names_the_person_after_it(extractor) -> None:
-    art = extractor.extract("Det. Ana Ruiz spoke to the crowd on Monday.\n\n"
+    art = extractor.extract("Gov. Ana Ruiz spoke to the crowd on Monday.\n\n"
                             "\u201cThe fees were never fair,\u201d she said.\n")
     assert [q.speaker.name for q in art.quotes if q.speaker] == ["Ana Ruiz"]
