@@ -92,6 +92,19 @@ def test_rare_words_and_names_are_not_junk():
     assert clean_text(raw) == (raw, [])
 
 
+def test_a_name_inside_a_sentence_is_no_junk_anywhere():
+    # "Holmqvist" reads as junk spliced into "Hoist", but it stands as a name after "Kasia"
+    raw = ("Holmqvist arrived on Monday.\n\n"
+           "\u201cThe rise came despite the rates,\u201d said Kasia Holmqvist.\n\n"
+           "\u201cWe expected it,\u201d Holmqvist said.\n")
+    assert clean_text(raw) == (raw, [])
+
+
+def test_junk_at_the_start_of_a_sentence_is_still_removed():
+    text, [r] = clean_text("Atxjmtzywtack on the port was repelled, officials said.\n")
+    assert text.startswith("Attack on the port") and r.before == "Atxjmtzywtack"
+
+
 def test_caption_is_kept_and_marked():
     raw = ("The minister spoke in Kyiv.\nIn this photo provided by the Press Office, the "
            "minister speaks in Kyiv, Ukraine, Tuesday, Jan. 18, 2022. (Press Office via AP)\n")

@@ -53,6 +53,8 @@ def test_a_titled_name_tagged_as_an_organisation_is_a_person(extractor) -> None:
         ("Tallow River Hereditary Chief", "Sekwan")
     assert titled_person("General Motors") is None
     assert titled_person("Chief Executive Office") is None
+    assert titled_person("Imam Khomeini International Airport") is None  # a place
+    assert titled_person("Queen Elizabeth Hospital") is None
     art = extractor.extract(RETYPED)
     q = next(q for q in art.quotes if q.text.startswith("Trust takes"))
     assert q.speaker is not None and q.speaker.name == "Sekwan"

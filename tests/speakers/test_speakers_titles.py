@@ -21,3 +21,19 @@ def test_a_plural_title_is_a_group_not_one_person(extractor) -> None:
     got = _speakers(extractor)
     said = next(v for k, v in got.items() if k.startswith("they would block"))
     assert said == "The residents"  # not Tom Reyes, whose title holds the word
+
+
+
+def test_a_title_that_ends_a_sentence_names_nobody_after_it(extractor) -> None:
+    # "Queen." ends the sentence: "But" is no queen's name, and not the "he" of the quote
+    art = extractor.extract(
+        "Two singers will compete to become Pop King or Queen. But the charges against the "
+        "club were dropped.\n\n\u201cThe fees were never fair,\u201d he said.\n")
+    assert "But" not in [e.name for e in art.entities]
+    assert [q.speaker.name for q in art.quotes if q.speaker] != ["But"]
+
+
+def test_a_title_written_short_still_names_the_person_after_it(extractor) -> None:
+    art = extractor.extract("Gov. Ana Ruiz spoke to the crowd on Monday.\n\n"
+                            "\u201cThe fees were never fair,\u201d she said.\n")
+    assert [q.speaker.name for q in art.quotes if q.speaker] == ["Ana Ruiz"]

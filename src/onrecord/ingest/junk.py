@@ -88,10 +88,27 @@ def repair_token(token: str) -> str | None:
 
 
 def find_junk(text: str) -> list[Edit]:
-    """Edits replacing each junk token by the word hidden in it."""
+    """Edits replacing each junk token by the word hidden in it. A capitalised token that
+    stands inside a sentence somewhere in the text ("said Marta Holmqvist") is a name, there
+    and at the start of a sentence ("Holmqvist said"), never junk."""
     edits = []
+    names: set[str] | None = None
     for m in _TOKEN.finditer(text):
         fixed = repair_token(m.group())
-        if fixed is not None:
-            edits.append(Edit(m.start(), m.end(), fixed, "junk"))
+        if fixed is None:
+            continue
+        if m.group()[:1].isupper():
+            if names is None:
+                names = _inner_capitalised(text)
+            if m.group() in names:
+                continue
+        edits.append(Edit(m.start(), m.end(), fixed, "junk"))
     return edits
+
+
+# A capitalised word after a word, a comma or a closing mark on the same line: inside a sentence.
+_INNER_CAPITALISED = re.compile(r"(?:(?<=[\w,;])|(?<=[,?!][\"”’']))[ \t]+([A-Z][A-Za-z]+)")
+
+
+def _inner_capitalised(text: str) -> set[str]:
+    return {m.group(1) for m in _INNER_CAPITALISED.finditer(text)}

@@ -18,6 +18,11 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "prince
 OFFICE_ABBREVIATIONS = frozenset({"sen", "rep", "gov"})
 RANK_ABBREVIATIONS = frozenset({"gen", "col", "capt", "lt", "sgt"})
 
+# Titles written short with a full stop before a name ("Det. Ana Ruiz", "Gov. Ruiz"); after
+# any other title a full stop ends a sentence ("... King or Queen. But the charges").
+ABBREVIATED_TITLES = COURTESY_TITLES | OFFICE_ABBREVIATIONS | RANK_ABBREVIATIONS | {
+    "det", "supt", "insp", "cllr", "st"}
+
 # Every word that may stand before a name as a form of address or title ("Mr", "Senator",
 # "Pope"): left out of a name's words, and read as the sign of a name after it.
 HONORIFICS = COURTESY_TITLES | MALE_TITLES | FEMALE_TITLES | OFFICE_ABBREVIATIONS | \
@@ -114,3 +119,19 @@ PRONOUN_MENTIONS = frozenset("he she they it we i you his her their its this tha
 
 # Entity labels of the parser's model that make a speaker mention a name ("Golden said").
 NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+
+# -- People the model tagged as something else (speakers/given.py) ------------------------------
+
+# Words right after a name that say it is an organisation's ("Hartley Webb's shares", "a Hartley
+# Webb spokesman"): a person has no shares, headquarters or staff of their own in the news.
+ORG_BELONGINGS = frozenset({
+    "spokesman", "spokeswoman", "spokesperson", "spokespeople", "shares", "share", "stock",
+    "employees", "staff", "headquarters", "subsidiary", "brand", "stores", "shops", "plant",
+    "factory", "factories", "customers", "shareholders", "profits", "profit", "revenue",
+    "sales", "board", "executives", "inc", "plc", "ltd", "corp", "&",
+})
+# Verbs right after a name whose plural form says it is a body, not one person ("Hartley Webb
+# have said", "... are to cut jobs": British usage for companies and clubs).
+PLURAL_VERBS = frozenset({"have", "are", "were", "say", "do", "plan", "want", "hope"})
+# Words after a name in its sentence that say a body speaks ("... said in a statement").
+BODY_SPEECH_WORDS = frozenset({"statement"})

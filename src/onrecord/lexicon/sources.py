@@ -118,3 +118,11 @@ NON_SPEAKER_LABELS = frozenset({
     "review", "explainer", "factbox", "timeline", "poll", "recap", "highlights", "preview",
     "podcast", "newsletter", "sponsored", "promoted", "trending", "latest",
 })
+
+# Words that end the name of a place or a building, never a person's ("Imam Khomeini
+# International Airport", "Queen Elizabeth Hospital", "King George Square").
+PLACE_NAME_WORDS = frozenset({
+    "airport", "station", "street", "road", "avenue", "square", "stadium", "bridge",
+    "hospital", "park", "airfield", "terminal", "harbour", "harbor", "highway", "motorway",
+    "cathedral", "mosque", "palace", "museum", "gallery", "arena", "boulevard", "prison",
+})

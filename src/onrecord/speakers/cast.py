@@ -75,8 +75,8 @@ class Known:
         return prior
 
     def add_mention(self, lo: int, hi: int, form: str) -> None:
-        if (lo, hi) not in self.mentions:
-            self.mentions.append((lo, hi))
+        if not any(a <= lo and hi <= b for a, b in self.mentions):
+            self.mentions.append((lo, hi))  # not at a place (or in a longer mention) read before
         self.last_seen = max(self.last_seen, lo)
         if form and form != self.name and form not in self.aliases:
             self.aliases.append(form)

@@ -7,6 +7,7 @@ from typing import Any
 
 from onrecord.lexicon.grammar import SUBORDINATE_DEPS
 from onrecord.lexicon.people import (
+    ABBREVIATED_TITLES,
     COURTESY_TITLES,
     FEMALE_PRONOUNS,
     FEMALE_TITLES,
@@ -16,10 +17,12 @@ from onrecord.lexicon.people import (
     PERSON_NOUNS,
     ROLE_WORDS,
 )
-from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS
+from onrecord.lexicon.sources import ORG_APPOSITION_NOUNS, ORG_WORDS, PLACE_NAME_WORDS
+from onrecord.parse.marks import is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
+from onrecord.speakers.given import GivenNames, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -27,15 +30,17 @@ from onrecord.spelling import edit_distance, fold_accents
 def collect(cast: Cast, paras: list[Paragraph]) -> None:
     """Add every PERSON and ORG named in the article to the cast, with titles and appositions."""
     live = [p for p in paras if not p.caption and p.doc is not None]
+    given = GivenNames(live)
     for label in ("PERSON", "ORG"):  # people first, so "Size" tagged ORG can find Roni Size
         for para in live:
             for ent in para.doc.ents:
-                if ent.label_ == label:
-                    _collect_entity(cast, para, ent)
+                if ent.label_ == label or (label == "ORG" and ent.label_ == "GPE"):
+                    _collect_entity(cast, para, ent, given)
         if label == "PERSON":
             for para in live:
                 _titled_names(cast, para)
                 _untagged_people(cast, para) if para.parsed else _untagged_people_unparsed(cast, para)
+                _given_name_people(cast, para, given)
     for para in live:
         _untagged_surnames(cast, para)
     for para in live:
@@ -75,13 +80,17 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
         role = fold_accents(m.group("role")).rstrip(".")
         if role not in ROLE_WORDS and role not in HONORIFICS:
             continue
+        if m.group("role").endswith(".") and role.lower() not in ABBREVIATED_TITLES and \
+                not is_abbreviation(text, m.end("role") - 1):
+            continue  # "... become King or Queen. But the charges": a sentence ends there
         lo, hi = para.start + m.start("name"), para.start + m.end("name")
         span = para.doc.char_span(m.start("name"), m.end("name"), alignment_mode="expand")
         if span is None or any(t.ent_type_ for t in span) or para.in_quote(span[0]):
             continue  # the model's own entities come first
         words = m.group("name").split()
-        if len(words) < 2 and role not in HONORIFICS:
-            continue
+        if (len(words) < 2 and role not in HONORIFICS) or \
+                fold_accents(words[-1]).lower() in PLACE_NAME_WORDS:
+            continue  # "Imam Khomeini International Airport" is a place
         k = cast.person(m.group("name"), lo, hi)
         if k is None:
             continue
@@ -155,15 +164,45 @@ def _untagged_surnames(cast: Cast, para: Paragraph) -> None:
         if span is None or len(span) != 1 or span[0].ent_type_ or para.in_quote(span[0]):
             continue
         tok = span[0]
+        lo = para.start + m.start()
+        if any(a <= lo < b for a, b in people[0].mentions):
+            continue  # the end of a full name already read ("Farid Thistlewood")
         if para.parsed:
             if tok.pos_ != "PROPN":
                 continue
             subject, main = tok.dep_ in ("nsubj", "nsubjpass"), main_clause(tok)
         else:
             subject, main = tok.i == 0 or doc[tok.i - 1].text in (".", "!", "?"), True
-        lo = para.start + m.start()
         people[0].add_mention(lo, para.start + m.end(), "")
         cast.note(lo, people[0], subject, main)
+
+
+# Two or three capitalised words in a row: a name the model may have missed.
+_NAME_RUN = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,2}(?![\w’'-])")
+
+
+def _given_name_people(cast: Cast, para: Paragraph, given: GivenNames) -> None:
+    """A name the model did not tag (or tagged as a work of art or a nationality) that opens
+    with a clear given name and acts as a person ("Farid Thistlewood spoke on Tuesday.
+    ... Thistlewood said")."""
+    doc = para.doc
+    for m in _NAME_RUN.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end())
+        if span is None or para.in_quote(span[0]) or \
+                any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
+            continue
+        words = m.group().split()
+        if not name_like(words) or not given.is_person(m.group()):
+            continue
+        lo = para.start + m.start()
+        k = cast.person(m.group(), lo, para.start + m.end())
+        if k is None:
+            continue
+        if para.parsed:
+            subject, main = span.root.dep_ in ("nsubj", "nsubjpass"), main_clause(span.root)
+        else:
+            subject, main = span.start == 0 or doc[span.start - 1].text in (".", "!", "?"), True
+        cast.note(lo, k, subject, main)
 
 
 def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
@@ -215,7 +254,7 @@ def _age(appos: Any, name: Any) -> bool:
         appos.doc[appos.i + 1].text == ","
 
 
-def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
+def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | None = None) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
     main = True
@@ -224,6 +263,14 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         main = main_clause(ent.root)
     else:  # unparsed sentence: a name that opens it is most likely its subject
         subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    if ent.label_ in ("ORG", "GPE") and not quoted and given is not None and \
+            given.is_person(ent.text):  # "Marta Sørlie spoke ... Sørlie said", tagged ORG
+        k = cast.person(ent.text, lo, hi)
+        if k is not None:
+            cast.note(lo, k, subject, main)
+            return
+    if ent.label_ == "GPE":
+        return  # places are not collected
     titled = titled_person(ent.text) if ent.label_ == "ORG" else None
     if titled is not None:  # "Hereditary Chief Na'moks" tagged as an organisation
         k = cast.person(titled[1], hi - len(titled[1]), hi)
@@ -254,7 +301,10 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
                 cast.note(lo, k, subject, main)
             return
     if ent.label_ == "PERSON":
-        k = cast.person(ent.text, lo, hi)
+        first = given.given_name_before(para, ent) if given is not None else None
+        if first is not None:  # "Pavel Kowalczyk" tagged as "Kowalczyk" alone
+            lo = para.char(first)
+        k = cast.person(para.doc.text[lo - para.start:hi - para.start], lo, hi)
         if k is None or quoted:
             return
         if para.parsed and _organisation_apposition(ent):
@@ -262,7 +312,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any) -> None:
         if para.parsed:
             _conjoined_names(cast, para, ent)
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
-            if title:
+            if title and (first is None or title != first.text):
                 k.add_title(title)
         cast.note(lo, k, subject, main)
     elif not quoted:

@@ -14,7 +14,7 @@ from onrecord.lexicon.people import (
     TITLE_COMPLEMENT_WORDS,
     TITLE_COORDINATORS,
 )
-from onrecord.lexicon.sources import ORG_WORDS
+from onrecord.lexicon.sources import ORG_WORDS, PLACE_NAME_WORDS
 from onrecord.lexicon.speech import VERBS_AFTER_HEADLINE_NAMES
 from onrecord.spelling import fold_accents
 
@@ -78,7 +78,8 @@ def org_head(name: str) -> str | None:
 def titled_person(text: str) -> tuple[str, str] | None:
     """An "organisation" the model tagged that is a title and a person's name ("Hereditary
     Chief Na'moks", "Councillor Rosa Vane"): (title, name), or None. The name is the one to
-    three capitalised words after the last title word, none of them an organisation's."""
+    three capitalised words after the last title word, none of them an organisation's, the
+    last no place's ("Imam Khomeini International Airport")."""
     words = text.split()
     r = max((i for i, w in enumerate(words[:-1])
              if fold_accents(w).lower().rstrip(".") in (HONORIFICS | ROLE_WORDS) - NAME_OPENING_TITLES),
@@ -86,7 +87,8 @@ def titled_person(text: str) -> tuple[str, str] | None:
     rest = words[r + 1:]
     if r < 0 or not 1 <= len(rest) <= 3 or \
             any(not w[:1].isupper() or fold_accents(w).lower().strip(".,") in ORG_WORDS
-                or w.endswith(("'s", "’s")) for w in rest):
+                or w.endswith(("'s", "’s")) for w in rest) or \
+            fold_accents(rest[-1]).lower().strip(".,") in PLACE_NAME_WORDS:  # "Imam X Airport"
         return None
     return " ".join(words[:r + 1]), " ".join(rest)
 
