@@ -48,3 +48,8 @@ def test_parentheses_holding_only_speaker_and_cue_are_an_aside_of_the_sentence()
                            "dredging.\n")
     assert [q.text for q in art.quotes] == [
         "The main worry (the harbour board said on Monday) was the cost of dredging"]
+
+
+def test_a_statement_never_ends_on_the_bracket_of_an_aside():
+    art = onrecord.extract("The turnout was high (according to the clerk) in the river towns.\n")
+    assert [q.text for q in art.quotes] == ["The turnout was high"]

@@ -37,3 +37,12 @@ def test_a_title_written_short_still_names_the_person_after_it(extractor) -> Non
     art = extractor.extract("Gov. Ana Ruiz spoke to the crowd on Monday.\n\n"
                             "\u201cThe fees were never fair,\u201d she said.\n")
     assert [q.speaker.name for q in art.quotes if q.speaker] == ["Ana Ruiz"]
+
+
+def test_police_and_service_ranks_written_short_end_no_sentence(extractor):
+    text = ('Car found in river\n\nPolice recovered a stolen car from the Elston river on '
+            'Tuesday.\n\n"We believe the driver fled on foot," Det. Ana Ruiz said.\n\n'
+            '"Keep away from the bridge," Cpl. Mark Devlin said.\n')
+    got = [(q.text, q.speaker.name if q.speaker else None) for q in extractor.extract(text).quotes]
+    assert ("We believe the driver fled on foot,", "Ana Ruiz") in got
+    assert ("Keep away from the bridge,", "Mark Devlin") in got

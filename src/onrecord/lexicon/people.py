@@ -16,7 +16,10 @@ FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "prince
 
 # Abbreviated titles of elected office and of military rank ("Sen.", "Gov.", "Gen.", "Sgt.").
 OFFICE_ABBREVIATIONS = frozenset({"sen", "rep", "gov"})
-RANK_ABBREVIATIONS = frozenset({"gen", "col", "capt", "lt", "sgt"})
+RANK_ABBREVIATIONS = frozenset({
+    "gen", "col", "capt", "lt", "sgt", "adm", "cmdr", "cpl", "pvt",
+    # police ranks ("Det. Ana Ruiz", "Supt.", "Insp.", Canada's "Cst.")
+    "det", "supt", "insp", "cst"})
 
 # Titles written short with a full stop before a name ("Det. Ana Ruiz", "Gov. Ruiz"); after
 # any other title a full stop ends a sentence ("... King or Queen. But the charges").

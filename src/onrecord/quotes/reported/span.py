@@ -10,7 +10,7 @@ from onrecord.parse.paragraphs import DATELINE, Paragraph
 
 def trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
     """Character span of tokens lo..hi without a leading "that", a dateline ("Marlowe — ")
-    or punctuation at the edges."""
+    or punctuation at the edges (an opening bracket never ends one)."""
     doc = para.doc
     if lo == 0:
         m = DATELINE.match(doc.text)
@@ -25,7 +25,8 @@ def trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
         if doc[lo].text in "“\"‘" and lo < hi:
             break  # keep an opening quotation mark of a mixed fragment
         lo += 1
-    while hi >= lo and (doc[hi].is_space or doc[hi].text in ",.;:—–-" or doc[hi].pos_ == "CCONJ"):
+    while hi >= lo and (doc[hi].is_space or doc[hi].text in ",.;:—–-([{" or
+                        doc[hi].pos_ == "CCONJ"):  # "... was high (according to the clerk)"
         hi -= 1
     if hi < lo:
         return None
