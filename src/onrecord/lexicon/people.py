@@ -23,8 +23,7 @@ RANK_ABBREVIATIONS = frozenset({
 
 # Titles written short with a full stop before a name ("Det. Ana Ruiz", "Gov. Ruiz"); after
 # any other title a full stop ends a sentence ("... King or Queen. But the charges").
-ABBREVIATED_TITLES = COURTESY_TITLES | OFFICE_ABBREVIATIONS | RANK_ABBREVIATIONS | {
-    "det", "supt", "insp", "cllr", "st"}
+ABBREVIATED_TITLES = COURTESY_TITLES | OFFICE_ABBREVIATIONS | RANK_ABBREVIATIONS | {"cllr", "st"}
 
 # Every word that may stand before a name as a form of address or title ("Mr", "Senator",
 # "Pope"): left out of a name's words, and read as the sign of a name after it.

@@ -167,12 +167,9 @@ def _untagged_surnames(cast: Cast, para: Paragraph) -> None:
         lo = para.start + m.start()
         if any(a <= lo < b for a, b in people[0].mentions):
             continue  # the end of a full name already read ("Farid Thistlewood")
-        if para.parsed:
-            if tok.pos_ != "PROPN":
-                continue
-            subject, main = tok.dep_ in ("nsubj", "nsubjpass"), main_clause(tok)
-        else:
-            subject, main = tok.i == 0 or doc[tok.i - 1].text in (".", "!", "?"), True
+        if para.parsed and tok.pos_ != "PROPN":
+            continue
+        subject, main = _role(para, tok, tok.i)
         people[0].add_mention(lo, para.start + m.end(), "")
         cast.note(lo, people[0], subject, main)
 
@@ -198,11 +195,7 @@ def _given_name_people(cast: Cast, para: Paragraph, given: GivenNames) -> None:
         k = cast.person(m.group(), lo, para.start + m.end())
         if k is None:
             continue
-        if para.parsed:
-            subject, main = span.root.dep_ in ("nsubj", "nsubjpass"), main_clause(span.root)
-        else:
-            subject, main = span.start == 0 or doc[span.start - 1].text in (".", "!", "?"), True
-        cast.note(lo, k, subject, main)
+        cast.note(lo, k, *_role(para, span.root, span.start))
 
 
 def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
@@ -254,15 +247,18 @@ def _age(appos: Any, name: Any) -> bool:
         appos.doc[appos.i + 1].text == ","
 
 
+def _role(para: Paragraph, root: Any, start: int) -> tuple[bool, bool]:
+    """(subject, in the main clause) of a name with head token `root` and first token
+    `start`; in an unparsed sentence, a name that opens it is most likely its subject."""
+    if para.parsed:
+        return root.dep_ in ("nsubj", "nsubjpass"), main_clause(root)
+    return start == 0 or para.doc[start - 1].text in (".", "!", "?"), True
+
+
 def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | None = None) -> None:
     lo, hi = para.char(ent[0]), para.char_end(ent[-1])
     quoted = para.in_quote(ent[0])
-    main = True
-    if para.parsed:
-        subject = ent.root.dep_ in ("nsubj", "nsubjpass")
-        main = main_clause(ent.root)
-    else:  # unparsed sentence: a name that opens it is most likely its subject
-        subject = ent.start == 0 or para.doc[ent.start - 1].text in (".", "!", "?")
+    subject, main = _role(para, ent.root, ent.start)
     if ent.label_ in ("ORG", "GPE") and not quoted and given is not None and \
             given.is_person(ent.text):  # "Marta Sørlie spoke ... Sørlie said", tagged ORG
         k = cast.person(ent.text, lo, hi)
