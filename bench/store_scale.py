@@ -37,6 +37,7 @@ from onrecord.corpus.keys import result_key  # noqa: E402
 from onrecord.corpus.rows import record_json  # noqa: E402
 from onrecord.corpus.sightings import Sighting  # noqa: E402
 from onrecord.corpus.store import Item, Store  # noqa: E402
+from onrecord.corpus.timing import PHASES  # noqa: E402
 from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef  # noqa: E402
 
 FIRST = ["Ada", "Bela", "Cyrus", "Dana", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jana",
@@ -203,6 +204,8 @@ def main() -> None:
     earlier: list[str] = []
     n_batches = -(-args.articles // args.batch)
     t_all = time.perf_counter()
+    last_phases: dict[str, float] = {}
+    last_done = 0
     with Store(path) as st:
         for b in range(n_batches):
             arts = [synthetic(i, rnd, pool, earlier)
@@ -215,13 +218,19 @@ def main() -> None:
             if (b + 1) % max(1, n_batches // 10) == 0 or b == n_batches - 1:
                 done = min(args.articles, (b + 1) * args.batch)
                 recent = batch_ms[-max(1, n_batches // 10):]
+                phases = dict(PHASES)  # the writer's seconds per phase so far
+                per = {k: round((v - last_phases.get(k, 0.0)) * 1000 / (done - last_done), 3)
+                       for k, v in phases.items()}
+                last_phases, last_done = phases, done
                 checkpoints.append({"articles": done, "ms_per_article": round(
                     statistics.mean(recent), 3), "rss_mb": round(rss_mb(), 1),
-                    "duckdb_mb": duckdb_mb(st), "python_objects": len(gc.get_objects())})
+                    "duckdb_mb": duckdb_mb(st), "python_objects": len(gc.get_objects()),
+                    "phase_ms_per_article": per})
                 if not args.json:
                     print(f"  {done:>9,} articles: {checkpoints[-1]['ms_per_article']:.3f} "
                           f"ms/article, RSS {checkpoints[-1]['rss_mb']:.0f} MB (DuckDB "
-                          f"{checkpoints[-1]['duckdb_mb']:.0f} MB)", flush=True)
+                          f"{checkpoints[-1]['duckdb_mb']:.0f} MB) "
+                          + " ".join(f"{k} {v:.2f}" for k, v in per.items()), flush=True)
         writer_rss, writer_duckdb = rss_mb(), duckdb_mb(st)
     feed_s = time.perf_counter() - t_all
     tenth = max(1, len(batch_ms) // 10)

@@ -14,6 +14,7 @@ from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.store import Item, Store
 from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef
+from onrecord.statements.keyindex import KEYS_NOW
 
 HEAD = "the river crossing will open in the spring"
 TAIL = "and tolls will stay low for every family that uses it"
@@ -64,7 +65,7 @@ def _dump(path):
             "SELECT id, family, kind, speaker_id, text, seq, altered, n_quotes, n_articles, "
             "n_outlets, first_article, first_published FROM statements",
             "SELECT * FROM statement_forms", "SELECT * FROM statement_members",
-            "SELECT DISTINCT * FROM statement_keys", "SELECT * FROM statement_aliases")]
+            f"SELECT DISTINCT * FROM {KEYS_NOW}", "SELECT * FROM statement_aliases")]
     finally:
         con.close()
 
@@ -140,3 +141,39 @@ def test_stored_counts_are_those_of_the_members(tmp_path):
     finally:
         con.close()
     assert stored == joined and any(r[1] > 2 for r in stored)
+
+
+def test_keys_stay_under_merged_ids_and_resolve_through_the_aliases(tmp_path):
+    """A merge appends no key and rewrites none: keys filed under a merged-away id are read
+    under the statement it went into, and the store keeps no index on statement_keys."""
+    path = tmp_path / "s.duckdb"
+    _fill(path)
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        live = {r[0] for r in con.execute("SELECT id FROM statements").fetchall()}
+        raw = {r[0] for r in con.execute("SELECT statement_id FROM statement_keys").fetchall()}
+        now = {r[0] for r in con.execute(f"SELECT statement_id FROM {KEYS_NOW}").fetchall()}
+        indexes = {r[0] for r in con.execute(
+            "SELECT index_name FROM duckdb_indexes() WHERE table_name = 'statement_keys'"
+        ).fetchall()}
+    finally:
+        con.close()
+    assert raw - live, "the bridging quote's merge left keys under the old id"
+    assert now <= live
+    assert indexes == set()
+
+
+def test_an_older_store_loses_its_statement_keys_indexes(tmp_path):
+    path = tmp_path / "s.duckdb"
+    _fill(path, BATCHES[:2], reopen_after=-1)
+    con = duckdb.connect(str(path))
+    con.execute("CREATE INDEX statement_keys_key ON statement_keys (key)")
+    con.close()
+    with Store(path) as st:
+        st.write(_items(BATCHES[2], sum(map(len, BATCHES[:2]))))
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM duckdb_indexes() "
+                           "WHERE table_name = 'statement_keys'").fetchone() == (0,)
+    finally:
+        con.close()

@@ -26,6 +26,7 @@ import numpy as np
 
 from onrecord.corpus import fulltext
 from onrecord.corpus.speakers import Speaker
+from onrecord.corpus.timing import Laps
 from onrecord.statements import keyindex
 
 # Bands and rows per band of the LSH (datasketch's choice for threshold 0.5, 128
@@ -245,23 +246,30 @@ class LookupIndex:
         speakers (id, kind, key, merged_into, name, titles, aliases) and the new quotes'
         words (article id, idx, text)."""
         db = self.db
+        lap = Laps()
         db.execute("BEGIN")
         db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
                        [(k, int(e), batch) for k, e in keys])
+        lap("index_keys")
         db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?, ?, ?)",
                        [(a, s, c, sig or b"", batch) for a, s, c, sig in sigs])
+        lap("index_sigs")
         db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
                        [(b, a, batch) for a, _, _, sig in sigs if sig for b in bands_of(sig)])
+        lap("index_bands")
         for old, new in regroup:
             db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "
                        "OR article = ?", [new, batch, old, old])
         self._copy_speakers(speakers, batch)
+        lap("index_speakers")
         fulltext.add(db, batch, quotes)
+        lap("index_fulltext")
         if sigs:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)",
                        [str(max(s for _, s, _, _ in sigs) + 1)])
         db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
         db.execute("COMMIT")
+        lap("index_commit")
 
     def clear_statement_keys(self, batch: int) -> None:
         """Forget every statement key (after the store has emptied its statements)."""

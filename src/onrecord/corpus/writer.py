@@ -15,6 +15,7 @@ from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting
 from onrecord.corpus.speakers import SpeakerRegistry, lookup_keys
 from onrecord.corpus.tables import SCHEMAS, Item, WriteResult
+from onrecord.corpus.timing import Laps
 from onrecord.errors import WriterStopped
 from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
@@ -128,6 +129,7 @@ class Writer:
             raise
 
     def _write(self, items: list[Item], sightings: list[Sighting]) -> WriteResult:
+        lap = Laps()
         done = self.stored([it.key for it in items])
         source = IndexSpeakers(self.index)
         registry = SpeakerRegistry(source=source, next_id=self.next_speaker)
@@ -135,6 +137,7 @@ class Writer:
         fresh = [it for it in items if it.key not in done and isinstance(it.result, Article)]
         _prefetch_speakers(source, fresh)
         groups.prefetch([it.sig for it in fresh])
+        lap("lookups")
         out = WriteResult()
         tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
         merges: list[tuple[int, int]] = []
@@ -180,6 +183,7 @@ class Writer:
                     out.duplicates += 1
         tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
         speakers = registry.take_dirty()
+        lap("rows")
         batch = self.batch + 1
         # the index first: a crash before the store's COMMIT leaves index rows of a batch the
         # store never had, which the next open undoes
@@ -190,6 +194,7 @@ class Writer:
                          quotes=[(q["article_id"], q["idx"], q["text"] or "")
                                  for q in tables["quotes"]])
         self.pending = True
+        lap("index_write")
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
             n = self._insert(name, rows_)
@@ -203,6 +208,7 @@ class Writer:
                  "titles": s.titles, "aliases": s.aliases, "merged_into": s.merged_into,
                  "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
                 for s in speakers])
+        lap("inserts")
         for gone, kept in merges:
             for t in ("quotes", "mentions"):
                 self.con.execute(f"UPDATE {t} SET speaker_id = ? WHERE speaker_id = ?",
@@ -210,10 +216,13 @@ class Writer:
         for old_canon, canon in groups.regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])
+        lap("merges")
         statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
                                 index=self.index.statement_keys, batch=batch,
                                 meta=[("batch", str(batch))])  # the batch number with them
+        lap("statements")
         self.con.execute("COMMIT")
+        lap("commit")
         self.batch, self.pending = batch, False
         self.next_speaker = registry.next_id
         return out

@@ -2,9 +2,10 @@
 batch's quotes are one B-tree lookup in SQLite instead of a scan of DuckDB's statement_keys
 (which DuckDB answers by reading the whole table, so its cost grew with the store).
 
-DuckDB's `statement_keys` stays the truth; these rows are derived from it and follow the
-index's protocol (rows carry their batch number; batches the store never committed are
-undone on open). A merge is kept as a move (old id -> new id) rather than rewriting rows."""
+DuckDB's `statement_keys` (read through KEYS_NOW) stays the truth; these rows are derived
+from it and follow the index's protocol (rows carry their batch number; batches the store
+never committed are undone on open). A merge is kept as a move (old id -> new id) rather than
+rewriting rows."""
 from __future__ import annotations
 
 import sqlite3
@@ -21,6 +22,11 @@ CREATE TABLE IF NOT EXISTS statement_moves (old TEXT PRIMARY KEY, new TEXT, batc
     WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_moves_batch ON statement_moves (batch);
 """
+# DuckDB's statement_keys is appended to, never indexed nor rewritten: a merge leaves its rows
+# under the old id and statement_aliases says where that id went (its two ART indexes had been
+# most of the writer's memory and of each checkpoint's cost). The keys under current ids:
+KEYS_NOW = ("(SELECT k.family, k.key, coalesce(a.statement_id, k.statement_id) AS statement_id "
+            "FROM statement_keys k LEFT JOIN statement_aliases a ON a.alias = k.statement_id)")
 # meta key: set once the index holds every stored statement key.
 READY = "statement_keys"
 _CHUNK = 500
@@ -86,7 +92,7 @@ def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) 
     """Copy the store's statement keys (ids already current), inside the caller's transaction."""
     db.execute("DELETE FROM statement_keys")
     db.execute("DELETE FROM statement_moves")
-    cur = con.execute("SELECT key, family, statement_id FROM statement_keys")
+    cur = con.execute(f"SELECT DISTINCT key, family, statement_id FROM {KEYS_NOW}")
     while chunk := cur.fetchmany(10_000):
         db.executemany("INSERT INTO statement_keys VALUES (?, ?, ?, ?)",
                        [(k, f, s, batch) for k, f, s in chunk])

@@ -8,6 +8,7 @@ from typing import Any
 import duckdb
 
 from onrecord.corpus.lookup import between, like_escape, sightings_of
+from onrecord.statements.keyindex import KEYS_NOW
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
 from onrecord.statements.table import key_of
 from onrecord.statements.words import quoted_words, shingles
@@ -95,7 +96,7 @@ def trace(con: duckdb.DuckDBPyConnection, text: str) -> dict[str, Any] | None:
     if not keys:
         return None
     found = con.execute(
-        "SELECT DISTINCT k.statement_id, f.words, s.n_articles FROM statement_keys k "
+        f"SELECT DISTINCT k.statement_id, f.words, s.n_articles FROM {KEYS_NOW} k "
         "JOIN statement_forms f ON f.statement_id = k.statement_id "
         "JOIN statements s ON s.id = k.statement_id WHERE k.key IN (SELECT unnest(?))",
         [keys]).fetchall()

@@ -11,8 +11,9 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from onrecord.corpus.timing import Laps
 from onrecord.statements.group import Grouper, Member, Statement
-from onrecord.statements.keyindex import KeyIndex
+from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
 from onrecord.statements.relate import Relation, relate
 from onrecord.statements.words import Words, quoted_words, shingles
 
@@ -41,8 +42,6 @@ CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
 CREATE INDEX IF NOT EXISTS statement_forms_sid ON statement_forms (statement_id);
 CREATE INDEX IF NOT EXISTS statement_members_sid ON statement_members (statement_id);
 CREATE INDEX IF NOT EXISTS statement_members_quote ON statement_members (article_id);
-CREATE INDEX IF NOT EXISTS statement_keys_key ON statement_keys (key);
-CREATE INDEX IF NOT EXISTS statement_keys_sid ON statement_keys (statement_id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
 # Quotes up to this many words index every word run; longer ones only the runs winnowing picks
@@ -53,8 +52,11 @@ WINDOW = 3
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the statements tables and indexes when the store has none yet."""
+    """Create the statements tables and indexes when the store has none yet (and drop the
+    statement_keys indexes an older store has)."""
     con.execute(DDL)
+    con.execute("DROP INDEX IF EXISTS statement_keys_key; "
+                "DROP INDEX IF EXISTS statement_keys_sid")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -157,7 +159,7 @@ def _known(con: duckdb.DuckDBPyConnection,
     for fam, k in runs:
         by_family[fam].append(k)
     for fam, ks in by_family.items():
-        for k, sid in con.execute("SELECT key, statement_id FROM statement_keys WHERE family = ? "
+        for k, sid in con.execute(f"SELECT key, statement_id FROM {KEYS_NOW} WHERE family = ? "
                                   "AND key IN (SELECT unnest(?))", [fam, ks]).fetchall():
             known[(fam, k)].add(sid)
     return known
@@ -195,18 +197,23 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     if not members:
         _set_meta(con, meta)
         return 0
+    lap = Laps()
     words = [quoted_words(m.kind, m.text) for m in members]
     runs_of = [shingles(ws) for ws in words]
     runs = {(m.family, key_of(r)) for m, rs in zip(members, runs_of) for r in rs}
     known = index.find(runs) if index is not None else _known(con, runs)
     stored = _load(con, sorted({s for v in known.values() for s in v}))
+    lap("statements_find")
     cands = BatchCandidates(known)
     g = Grouper(cands, load=stored.get, seq=seq0)
     for m, ws, rs in zip(members, words, runs_of):
         g.add(m, ws, rs)
+    lap("statements_group")
     rows = _write_back(con, g, cands, stored)
+    lap("statements_write")
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
         index.add(batch, rows, g.merged)
+    lap("statements_index")
     _set_meta(con, [("statements_seen", str(seen0 + len(members))),
                     ("statements_seq", str(g.next_seq)), *meta])
     return len(members)
@@ -257,9 +264,8 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     all its members in memory, so its counts are computed here, not by a join over the store."""
     for old, new in g.merged:
         if old in stored:  # a statement made in this batch has no rows yet
-            for t in ("statement_members", "statement_keys"):
-                con.execute(f"UPDATE {t} SET statement_id = ? WHERE statement_id = ?",
-                            [new, old]).fetchall()
+            con.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?",
+                        [new, old]).fetchall()
         con.execute("UPDATE statement_aliases SET statement_id = ? WHERE statement_id = ?",
                     [new, old]).fetchall()
         con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new]).fetchall()
