@@ -52,6 +52,8 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
         return said
     before, after = trim(c.para, sent.start, lo - 1), trim(c.para, hi + 1, sent.end - 1)
     doc = c.para.doc
+    if before is not None and words(c.text, before) >= 3 and _about_speaker(doc, subj, hi, sent):
+        return replace(said, span=before)  # "A, said Sherman, a grad whose ...": who she is
     if before is not None and doc[hi + 1].lower_ in CONCESSIVES and _main_clause(doc[sent.start:lo]):
         return replace(said, span=before)  # "A, he said, though he named no one": the writer's
     if before is None or after is None or min(words(c.text, before), words(c.text, after)) < 3 \
@@ -59,6 +61,15 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
                 _next_clause(doc[hi + 1:sent.end]) or _adverb_led(doc[hi + 1:sent.end])):
         return said
     return replace(said, span=before, also=after)
+
+
+def _about_speaker(doc: Any, subj: Any, hi: int, sent: Any) -> bool:
+    """`A, said Ana Ruiz, a professor who has studied the port for years.`: everything after
+    the aside to the sentence end hangs on the speaker (an apposition, a relative clause too
+    long for the aside's own scan); it says who the speaker is, not more of what was said."""
+    rest = [t for t in doc[hi + 1:sent.end] if not (t.is_punct or t.is_space)]
+    mine = {t.i for t in subj.subtree}
+    return bool(rest) and subj.i < hi + 1 and all(t.i in mine for t in rest)
 
 
 def _main_clause(toks: Any) -> bool:
