@@ -33,9 +33,10 @@ ONE = [
      "It is no surprise, the coach said, that the team won the cup again"),
     ("The truth is, she said, nobody wanted the old harbour.",
      "The truth is, she said, nobody wanted the old harbour"),
-    # the words after the aside are a relative clause of the speaker's apposition
+    # the words after the aside are a relative clause of the speaker's apposition: they say
+    # who the speaker is, so the statement is the clause before the cue
     ("The pier will close, said Ana Ruiz, head of the port, which runs the ferry.",
-     "The pier will close, said Ana Ruiz, head of the port, which runs the ferry"),
+     "The pier will close"),
 ]
 
 

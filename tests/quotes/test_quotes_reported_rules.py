@@ -29,8 +29,7 @@ def extractor():
 ASIDE_ROWS = [
     ("The harbour will close for repairs, said Tomas Brandt, a spokesman for the port, which "
      "has run the ferry since 1990.", "reported.aside.inverted",
-     "The harbour will close for repairs, said Tomas Brandt, a spokesman for the port, which "
-     "has run the ferry since 1990"),
+     "The harbour will close for repairs"),
     ("The ferry fares are far too high for most families, the mayor said, especially those living far from the harbour.",
      "reported.aside.set_off", "especially those living far from the harbour"),
     ("In the late 1980s, Ms. Okafor said, when she was still a student, the town had no library at all.",

@@ -9,6 +9,7 @@ from typing import Any
 from onrecord.lexicon.grammar import CONCESSIVES, FINITE, OWN_CLAUSE_DEPS, SUBJ_DEPS
 from onrecord.lexicon.people import COMMON_COURTESY_TITLES
 from onrecord.parse.paragraphs import Paragraph
+from onrecord.quotes.cues import is_cue
 from onrecord.quotes.reported.said import Outcome, Said, statement
 from onrecord.quotes.reported.span import outside, trim, words
 from onrecord.quotes.rules import Family
@@ -52,6 +53,9 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
         return said
     before, after = trim(c.para, sent.start, lo - 1), trim(c.para, hi + 1, sent.end - 1)
     doc = c.para.doc
+    if before is not None and words(c.text, before) >= 3 and (
+            _about_speaker(doc, subj, hi, sent) or _saying_again(doc[hi + 1:sent.end])):
+        return replace(said, span=before)  # "A, said Sherman, a grad whose ...": who she is
     if before is not None and doc[hi + 1].lower_ in CONCESSIVES and _main_clause(doc[sent.start:lo]):
         return replace(said, span=before)  # "A, he said, though he named no one": the writer's
     if before is None or after is None or min(words(c.text, before), words(c.text, after)) < 3 \
@@ -59,6 +63,22 @@ def _around(c: Aside, subj: Any, lo: int, hi: int) -> Outcome:
                 _next_clause(doc[hi + 1:sent.end]) or _adverb_led(doc[hi + 1:sent.end])):
         return said
     return replace(said, span=before, also=after)
+
+
+def _about_speaker(doc: Any, subj: Any, hi: int, sent: Any) -> bool:
+    """`A, said Ana Ruiz, a professor who has studied the port for years.`: everything after
+    the aside to the sentence end hangs on the speaker (an apposition, a relative clause too
+    long for the aside's own scan); it says who the speaker is, not more of what was said."""
+    rest = [t for t in doc[hi + 1:sent.end] if not (t.is_punct or t.is_space)]
+    mine = {t.i for t in subj.subtree}
+    return bool(rest) and subj.i < hi + 1 and all(t.i in mine for t in rest)
+
+
+def _saying_again(toks: Any) -> bool:
+    """`A, the operator said, adding that B`: a participle of saying right after the aside
+    is a second cue, whose own statement B is read at it; A ends before the aside."""
+    first = next((t for t in toks if not (t.is_punct or t.is_space)), None)
+    return first is not None and first.tag_ == "VBG" and is_cue(first)
 
 
 def _main_clause(toks: Any) -> bool:

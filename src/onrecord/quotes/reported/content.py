@@ -8,7 +8,7 @@ from typing import Any
 from onrecord.lexicon.grammar import FINITE, SUBJ_DEPS
 from onrecord.lexicon.speech import CLAUSE_ONLY, CLAUSE_TAKERS, NP_TAKERS, SPEECH_FORMS, TELLING
 from onrecord.parse.paragraphs import Paragraph
-from onrecord.quotes.cues import addressee_of
+from onrecord.quotes.cues import addressee_of, is_cue
 from onrecord.quotes.found import How
 from onrecord.quotes.reported.clause import (
     clause_end,
@@ -187,6 +187,8 @@ def _quoted_object(c: Content) -> Outcome | None:
     like “schoolboys”`: quoted words after the object make the rest of the sentence mixed."""
     if c.clause is not None or c.obj is None or c.lemma == "tell":
         return None
+    if _saying_on(c.obj):
+        return NOTHING
     reach = c.v.sent.end - 1 if c.lemma in CLAUSE_ONLY else list(c.obj.subtree)[-1].i
     if not has_marks(c.para, c.para.char(c.obj), c.para.char_end(c.v.doc[reach])):
         return None
@@ -200,10 +202,19 @@ def _noun_phrase(c: Content) -> Outcome | None:
     if c.clause is not None or c.obj is None or c.lemma == "tell":
         return None
     v, obj = c.v, c.obj
+    if _saying_on(obj):
+        return NOTHING
     if c.lemma not in NP_TAKERS or obj.pos_ not in ("NOUN", "PROPN") or withheld(v) \
             or sum(x.dep_ in ("dative", "dobj") for x in v.children) != 1:
         return NOTHING
     return _said(c, trim(c.para, obj.left_edge.i, object_end(v, obj)), how=How.NOUN)
+
+
+def _saying_on(obj: Any) -> bool:
+    """`posted a notice saying members would strike`, `wrote a letter to the board stating
+    ...`: the object is the medium and carries a participle of saying of its own, whose clause
+    is what was said (read at that participle), not the object."""
+    return any(x.dep_ == "acl" and x.tag_ == "VBG" and is_cue(x) for x in obj.children)
 
 
 def _gerund(c: Content) -> Outcome | None:
