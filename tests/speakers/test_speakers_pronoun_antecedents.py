@@ -1,5 +1,6 @@
 """"He" or "she" stands only for an antecedent that can be a person: not a "person" the
-article's own words show to be a thing (a common noun, a name that "its" takes up)."""
+article's own words show to be a thing (a common noun, a name that "its" takes up, a name
+the words around call a body: "Kessler stock climbed ... its plan")."""
 from __future__ import annotations
 
 from onrecord.speakers.cast import Known
@@ -10,6 +11,9 @@ QUOTE = '\n\n"We will not be moving the depot this year," he said.\n'
 THING = "Brontex has cut its prices for the third time this year." + QUOTE
 
 PERSON = "Tomas Brill spoke to reporters on Monday." + QUOTE
+
+BODY = ("Prices in the region have held up. "
+        "Kessler stock climbed on news of the delay and its plan to cut jobs." + QUOTE)
 
 THING_THEN_PERSON = ("Tomas Brill spoke to reporters on Monday. "
                      "Brontex has cut its prices for the third time this year." + QUOTE)
@@ -23,6 +27,11 @@ def _said(extractor, text: str):
 def test_he_is_not_a_name_that_its_takes_up(extractor) -> None:
     q = _said(extractor, THING)
     assert q.speaker is None or q.speaker.id is None or q.speaker.name != "Brontex"
+
+
+def test_he_is_not_a_name_the_words_around_call_a_body(extractor) -> None:
+    q = _said(extractor, BODY)  # "Kessler stock ... its plan": a company the model called a person
+    assert q.speaker is None or q.speaker.id is None or q.speaker.name != "Kessler"
 
 
 def test_he_still_finds_a_person(extractor) -> None:
@@ -51,3 +60,9 @@ def test_person_signs_outweigh_its() -> None:
     assert can_be_he_or_she(_known("Tomas Brontex", its=1))  # a clear first name
     assert can_be_he_or_she(_known("Brontex", it=2))  # "Brontex said it was ...": too weak
     assert not can_be_he_or_she(Known("o1", "Brontex", "organization", ["Brontex"]))
+
+
+def test_a_body_sign_needs_no_person_sign() -> None:
+    assert not can_be_he_or_she(_known("Kessler", **{"body-sign": 1}))
+    assert can_be_he_or_she(_known("Kessler", **{"body-sign": 1, "weak-m": 1}))
+    assert can_be_he_or_she(_known("Anna Kessler", **{"body-sign": 1}))

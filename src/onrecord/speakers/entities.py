@@ -22,7 +22,7 @@ from onrecord.parse.marks import is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
-from onrecord.speakers.given import GivenNames, name_like
+from onrecord.speakers.given import GivenNames, market_body, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -308,6 +308,8 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
         if para.parsed:  # the tagger's word class ("Coal has vanished": a common noun)
             noun = "proper-noun" if any(t.pos_ == "PROPN" for t in ent) else "common-noun"
             k.votes[noun] = k.votes.get(noun, 0) + 1
+        if market_body(para, ent.start_char, ent.end_char):  # "Kessler stock climbed"
+            k.votes["body-sign"] = k.votes.get("body-sign", 0) + 1
         if para.parsed and _organisation_apposition(ent):
             k.votes["org-noun"] = k.votes.get("org-noun", 0) + 1
         if para.parsed:

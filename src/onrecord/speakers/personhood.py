@@ -1,5 +1,6 @@
 """Whether a "person" of the cast can be what "he" or "she" stands for: not one the article's
-own words show to be a thing (a common noun, a body that "its" takes up)."""
+own words show to be a thing (a common noun, a body that "its" takes up or the words around
+call one)."""
 from __future__ import annotations
 
 from onrecord.speakers.cast import Known
@@ -11,8 +12,9 @@ _PERSON_SIGNS = ("m", "f", "weak-m", "weak-f", "he")
 def can_be_he_or_she(k: Known) -> bool:
     """False for a "person" with no sign of being one (no honorific, title, first name or
     he/she of its own) that the parser read as a common noun at every mention ("Coal has
-    vanished") or whose own sentence goes on with "its" ("Zentrix cut its prices"; a lone "it"
-    is too weak: "Trump said it was ...")."""
+    vanished"), that opens a sentence as a company does ("Kessler stock climbed", "Kessler
+    has cut its prices": `given.market_body`), or a one-word one whose own sentence goes on
+    with "its" (a lone "it" is too weak: "Trump said it was ...")."""
     if k.kind != "person":
         return False
     v = k.votes
@@ -21,5 +23,7 @@ def can_be_he_or_she(k: Known) -> bool:
     if len(k.words) > 1 and first_name_gender(k.words[0]) is not None:
         return True
     if v.get("common-noun", 0) and not v.get("proper-noun", 0):
+        return False
+    if v.get("body-sign", 0):  # "Kessler stock climbed", "Kessler has cut its prices"
         return False
     return not (len(k.words) == 1 and v.get("its", 0))
