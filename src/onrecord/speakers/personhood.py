@@ -6,8 +6,6 @@ from __future__ import annotations
 from onrecord.speakers.cast import Known
 from onrecord.speakers.genders import first_name_gender
 
-_PERSON_SIGNS = ("m", "f", "weak-m", "weak-f", "he")
-
 
 def can_be_he_or_she(k: Known) -> bool:
     """False for a "person" with no sign of being one (no honorific, title, first name or
@@ -18,7 +16,7 @@ def can_be_he_or_she(k: Known) -> bool:
     if k.kind != "person":
         return False
     v = k.votes
-    if any(v.get(g, 0) for g in _PERSON_SIGNS) or k.titles or " and " in k.name:
+    if any(v.get(g, 0) for g in ("m", "f", "weak-m", "weak-f", "he")) or k.titles or " and " in k.name:
         return True
     if len(k.words) > 1 and first_name_gender(k.words[0]) is not None:
         return True
