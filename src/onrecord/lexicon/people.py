@@ -124,6 +124,13 @@ NAME_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 # -- People the model tagged as something else (speakers/given.py) ------------------------------
 
+# Of those, the ones that say so even of a name the model tagged as a person's ("Kessler
+# stock climbed"): a market's words, not "a Sanders spokesman" nor "Trump staff".
+MARKET_BELONGINGS = frozenset({
+    "shares", "share", "stock", "stocks", "shareholders", "profits", "profit", "revenue",
+    "revenues", "inc", "plc", "ltd", "corp",
+})
+
 # Words right after a name that say it is an organisation's ("Hartley Webb's shares", "a Hartley
 # Webb spokesman"): a person has no shares, headquarters or staff of their own in the news.
 ORG_BELONGINGS = frozenset({

@@ -22,7 +22,7 @@ from onrecord.parse.marks import is_abbreviation
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.genders import first_name_gender
-from onrecord.speakers.given import GivenNames, name_like
+from onrecord.speakers.given import GivenNames, market_body, name_like
 from onrecord.speakers.names import leading_role, role_before, titled_person
 from onrecord.spelling import edit_distance, fold_accents
 
@@ -96,6 +96,8 @@ def _titled_names(cast: Cast, para: Paragraph) -> None:
             continue
         if role in ROLE_WORDS:
             k.add_title(m.group("role").rstrip("."))
+        if role in MALE_TITLES or role in FEMALE_TITLES:  # "Queen Ana Ruiz" is a woman
+            k.vote("m" if role in MALE_TITLES else "f")
         first = m.start() == 0 or text[:m.start()].rstrip()[-1:] in ".!?"
         subject = span.root.dep_ in ("nsubj", "nsubjpass") if para.parsed else first
         cast.note(lo, k, subject, main_clause(span.root) if para.parsed else True)
@@ -303,6 +305,11 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
         k = cast.person(para.doc.text[lo - para.start:hi - para.start], lo, hi)
         if k is None or quoted:
             return
+        if para.parsed:  # the tagger's word class ("Coal has vanished": a common noun)
+            noun = "proper-noun" if any(t.pos_ == "PROPN" for t in ent) else "common-noun"
+            k.votes[noun] = k.votes.get(noun, 0) + 1
+        if market_body(para, ent.start_char, ent.end_char):  # "Kessler stock climbed"
+            k.votes["body-sign"] = k.votes.get("body-sign", 0) + 1
         if para.parsed and _organisation_apposition(ent):
             k.votes["org-noun"] = k.votes.get("org-noun", 0) + 1
         if para.parsed:

@@ -13,6 +13,7 @@ from onrecord.lexicon.people import (
     FEMALE_PRONOUNS,
     HONORIFICS,
     MALE_PRONOUNS,
+    MARKET_BELONGINGS,
     ORG_BELONGINGS,
     PERSON_NOUNS,
     PLURAL_VERBS,
@@ -111,6 +112,22 @@ class GivenNames:
                 p, b = _around(para, m.start(), m.end())
                 person, body = person or _speaks(para, m.start(), m.end()), body or b
         return person, body
+
+
+def market_body(para: Paragraph, lo: int, hi: int) -> bool:
+    """The mention (`lo` to `hi` in the paragraph's own text) opens its sentence as a company
+    does: a market's word right after it ("Kessler stock climbed"), or "its" later in the
+    sentence with no "he" or "she" before it ("Kessler has cut its prices")."""
+    text = para.doc.text
+    if not _starts_sentence(text, lo):
+        return False
+    end = _SENTENCE_END.search(text, hi)
+    after = [m.group().lower() for m in _WORD.finditer(text, hi, end.start() if end else len(text))
+             if para.mark_at(para.start + m.start()) is None]
+    if after and after[0] in MARKET_BELONGINGS:
+        return True
+    upto = after.index("its") if "its" in after else -1
+    return upto >= 0 and not any(w in _PERSON_PRONOUNS for w in after[:upto])
 
 
 def _around(para: Paragraph, lo: int, hi: int) -> tuple[bool, bool]:

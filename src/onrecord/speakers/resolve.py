@@ -35,6 +35,7 @@ from onrecord.parse.paragraphs import Paragraph
 from onrecord.quotes.rules import Family
 from onrecord.speakers.cast import Cast, Known
 from onrecord.speakers.names import name_words, role_before, titled_person
+from onrecord.speakers.personhood import can_be_he_or_she
 from onrecord.spelling import fold_accents
 
 
@@ -139,7 +140,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         if low in PERSON_PRONOUNS:
             g = "m" if low in MALE_PRONOUNS else "f"
             return cast.antecedent(pos, kind="person", window=2500, gender=g, speaker=speaker,
-                                   sentence=para.char(tok.sent[0])), span, \
+                                   sentence=para.char(tok.sent[0]), where=can_be_he_or_she), span, \
                 "pronoun.person_of_that_gender_before"
         if low in THING_PRONOUNS:
             return (cast.antecedent(pos, kind="organization", window=1500)
