@@ -107,13 +107,15 @@ def _refusal(c: Frame) -> Outcome | None:
 def _negated(c: Frame) -> Outcome | None:
     """`The president has not said he would veto it`, `refused to say it was a mistake`: a
     cue denied or refused with its clause reports what was not said."""
-    v = c.v
     if c.parsed is None:
         return None
-    if any(x.dep_ == "neg" and x.i < v.i for x in v.children) or (
-            v.dep_ == "xcomp" and v.head.i < v.i and v.head.lower_ in WITHHOLDING):
-        return NOTHING  # but "could not resist pointing out that ...": it was said
-    return None
+    return NOTHING if _denied(c.v) else None  # but "could not resist pointing out that ..."
+
+
+def _denied(v: Any) -> bool:
+    """The cue itself is negated ("did not complain") or refused ("declined to say")."""
+    return any(x.dep_ == "neg" and x.i < v.i for x in v.children) or (
+        v.dep_ == "xcomp" and v.head.i < v.i and v.head.lower_ in WITHHOLDING)
 
 
 def _evidence(c: Frame) -> Outcome | None:
@@ -146,6 +148,8 @@ def _misparsed_clause(c: Frame) -> Outcome | None:
     participle, or hung on the cue as an adverbial."""
     if c.parsed is not None or c.lemma not in CLAUSE_TAKERS:
         return None
+    if _denied(c.v):
+        return NOTHING  # "did not complain when the ships sailed": nothing was said
     span = misparsed_span(c.para, c.v) or adverbial_span(c.para, c.v)
     return None if span is None else Said(span, c.v, c.subj, addressee=addressee_of(c.v))
 
