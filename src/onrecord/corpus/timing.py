@@ -1,5 +1,6 @@
 """Where the writer's time goes: seconds per named phase, summed over batches (read by
-bench/store_scale.py to see which part of a batch grows with the store)."""
+bench/store_scale.py to see which part of a batch grows with the store). Phases named
+`index_*` and `statements_*` are parts of `index_write` and `statements`, timed inside them."""
 from __future__ import annotations
 
 import time

@@ -26,8 +26,9 @@ from onrecord.statements import table as statements_table
 def writer_memory() -> str:
     """DuckDB's memory limit for the writer's connection: $ONRECORD_WRITER_MEMORY, else a
     quarter of the machine's memory and at least 1 GB (DuckDB's default is 80%). Pages beyond
-    it are dropped, but the store's indexes must fit: 1 GB stopped a store at 454k articles
-    (BENCHMARKS.md, "Corpus store toward 1M")."""
+    it are dropped, but the store's indexes must fit: 1 GB held a store of 1M synthetic
+    articles once statement_keys lost its indexes, where it had stopped one at 454k before
+    (BENCHMARKS.md, "Corpus store at 1M articles")."""
     env = os.environ.get("ONRECORD_WRITER_MEMORY", "").strip()
     if env:
         return env

@@ -42,11 +42,15 @@ class Known:
     def first_seen(self) -> int:
         return min((m[0] for m in self.mentions), default=1 << 30)
 
+    def sign(self, name: str, n: int = 1) -> None:
+        """Count `n` more of one sign of what this entity is (a gender vote, "he", "its",
+        "common-noun", "body-sign", "org-noun"...)."""
+        self.votes[name] = self.votes.get(name, 0) + n
+
     def vote(self, g: str, *, strong: bool = True) -> None:
         """One piece of the article's evidence of gender: an honorific (strong) or the
         pronouns of a sentence about this person (weak: "Moss inspected her ovens")."""
-        key = g if strong else "weak-" + g
-        self.votes[key] = self.votes.get(key, 0) + 1
+        self.sign(g if strong else "weak-" + g)
         m = self.votes.get("m", 0) * 2 + self.votes.get("weak-m", 0)
         f = self.votes.get("f", 0) * 2 + self.votes.get("weak-f", 0)
         self.gender = "m" if m > f else "f" if f > m else None

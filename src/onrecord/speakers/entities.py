@@ -307,11 +307,11 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
             return
         if para.parsed:  # the tagger's word class ("Coal has vanished": a common noun)
             noun = "proper-noun" if any(t.pos_ == "PROPN" for t in ent) else "common-noun"
-            k.votes[noun] = k.votes.get(noun, 0) + 1
+            k.sign(noun)
         if market_body(para, ent.start_char, ent.end_char):  # "Kessler stock climbed"
-            k.votes["body-sign"] = k.votes.get("body-sign", 0) + 1
+            k.sign("body-sign")
         if para.parsed and _organisation_apposition(ent):
-            k.votes["org-noun"] = k.votes.get("org-noun", 0) + 1
+            k.sign("org-noun")
         if para.parsed:
             _conjoined_names(cast, para, ent)
         for title in titles_of(para, ent) if para.parsed else [leading_role(ent.text)]:
@@ -394,7 +394,7 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
         elif f and not m:
             k.vote("f", strong=False)
         elif m or f:
-            k.votes["he"] = k.votes.get("he", 0) + 1  # both: a person's sentence all the same
+            k.sign("he")  # both: a person's sentence all the same
     for sent in doc.sents:  # "it"/"its" after a one-word "person" (_things_tagged_as_people)
         subj = [t for t in sent if t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
                 and t.ent_type_ in ("PERSON", "ORG", "") and not para.in_quote(t)
@@ -406,11 +406,11 @@ def _gender_evidence(cast: Cast, para: Paragraph) -> None:
             continue
         after = [t.lower_ for t in sent if t.i > subj[0].i and not para.in_quote(t)]
         if any(w in MALE_PRONOUNS or w in FEMALE_PRONOUNS for w in after):
-            k.votes["he"] = k.votes.get("he", 0) + 1
+            k.sign("he")
             continue
         for w in ("it", "its"):
             if w in after:
-                k.votes[w] = k.votes.get(w, 0) + after.count(w)
+                k.sign(w, after.count(w))
 
 
 def titles_of(para: Paragraph, ent: Any) -> list[str]:

@@ -89,7 +89,8 @@ def undo(db: sqlite3.Connection, batch: int) -> None:
 
 
 def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) -> None:
-    """Copy the store's statement keys (ids already current), inside the caller's transaction."""
+    """Copy the store's statement keys under their current ids (KEYS_NOW), inside the caller's
+    transaction."""
     db.execute("DELETE FROM statement_keys")
     db.execute("DELETE FROM statement_moves")
     cur = con.execute(f"SELECT DISTINCT key, family, statement_id FROM {KEYS_NOW}")
