@@ -103,6 +103,10 @@ class LookupIndex:
         row = self.db.execute("SELECT v FROM meta WHERE k = ?", [k]).fetchone()
         return None if row is None else str(row[0])
 
+    def set_meta(self, k: str, v: str) -> None:
+        """Keep a value of the writer's own (outside any batch: no undo needed)."""
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [k, v])
+
     def sync(self, con: duckdb.DuckDBPyConnection, uid: str, batch: int) -> str:
         """Bring the index in step with the store (`uid`, committed `batch`); says what it did."""
         mine = self.meta("batch")

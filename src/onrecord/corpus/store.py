@@ -18,7 +18,7 @@ from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.sightings import Sighting, of_result
 from onrecord.corpus.tables import Item, WriteResult, page
-from onrecord.corpus.writer import WRITER_MEMORY, Writer
+from onrecord.corpus.writer import Writer
 from onrecord.errors import BadArgument, StoreBusy, StoreError, StoreVersionError
 from onrecord.model import Article, Failure
 from onrecord.statements import read as statements_read
@@ -114,7 +114,7 @@ class Store:
         self.con = self._connect(access.WRITER_PATIENCE)
         if self._w is not None:
             self._w.con = self.con
-            self.con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
+            self._w.memory.apply(self.con)
         return True
 
     def _release(self) -> None:

@@ -10,6 +10,7 @@ import duckdb
 import pyarrow as pa
 
 from onrecord.corpus.index import IndexSpeakers, LookupIndex, new_uid
+from onrecord.corpus.memory import MemoryLimit
 from onrecord.corpus.neardup import BatchGroups
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting
@@ -22,24 +23,7 @@ from onrecord.spelling import fold_words
 from onrecord.statements import backfill
 from onrecord.statements import table as statements_table
 
-
-def writer_memory() -> str:
-    """DuckDB's memory limit for the writer's connection: $ONRECORD_WRITER_MEMORY, else a
-    quarter of the machine's memory and at least 1 GB (DuckDB's default is 80%). Pages beyond
-    it are dropped, but the store's indexes must fit: 1 GB held a store of 1M synthetic
-    articles once statement_keys lost its indexes, where it had stopped one at 454k before
-    (BENCHMARKS.md, "Corpus store at 1M articles")."""
-    env = os.environ.get("ONRECORD_WRITER_MEMORY", "").strip()
-    if env:
-        return env
-    try:
-        total = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
-    except (ValueError, OSError):
-        return "1GB"
-    return f"{max(1024, total // 4 // 2**20)}MB"
-
-
-WRITER_MEMORY = writer_memory()
+MEMORY_KEY = "writer_memory"  # the lookup index's record of the limit this store's writer reached
 
 
 class Writer:
@@ -47,13 +31,15 @@ class Writer:
 
     def __init__(self, con: duckdb.DuckDBPyConnection, path: str | os.PathLike[str]) -> None:
         self.con = con
-        con.execute(f"SET memory_limit = '{WRITER_MEMORY}'")
         meta = dict(con.execute("SELECT key, value FROM store_meta").fetchall())
         self.uid = meta.get("store_uid") or new_uid()
         self.batch = int(meta.get("batch") or 0)
         if "store_uid" not in meta:
             con.execute("INSERT OR REPLACE INTO store_meta VALUES ('store_uid', ?)", [self.uid])
         self.index = LookupIndex(path)
+        reached = self.index.meta(MEMORY_KEY)
+        self.memory = MemoryLimit.from_env(int(reached) if reached else None)
+        self.memory.apply(con)
         self.synced = self.index.sync(con, self.uid, self.batch)
         self.next_speaker = self.index.max_speaker() + 1
         self.pending = False
@@ -116,10 +102,16 @@ class Writer:
             return self._write(items, sightings)
         except duckdb.FatalException as e:  # the connection is gone: the next open recovers
             why = str(e).strip().splitlines()[0]
+            now, then = self.memory.text(), self.memory.after_stop()
+            with contextlib.suppress(Exception):  # the next run starts with more memory
+                self.index.set_meta(MEMORY_KEY, str(then))
+            more = (f"the next run gives DuckDB {then // 2**20}MB (it had {now})"
+                    if then > self.memory.limit else
+                    f"if it ran out of memory, give the writer more (ONRECORD_WRITER_MEMORY, "
+                    f"now {now})")
             raise WriterStopped(
                 f"DuckDB stopped writing the store ({why}); every committed batch is kept: run "
-                f"again to resume. If it ran out of memory, give the writer more "
-                f"(ONRECORD_WRITER_MEMORY, now {WRITER_MEMORY})") from e
+                f"again to resume; {more}") from e
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
@@ -226,6 +218,8 @@ class Writer:
         lap("commit")
         self.batch, self.pending = batch, False
         self.next_speaker = registry.next_id
+        if self.memory.grow(self.con):
+            self.index.set_meta(MEMORY_KEY, str(self.memory.limit))
         return out
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
