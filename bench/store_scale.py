@@ -34,10 +34,10 @@ DATA = REPO.parent / "shared" / "data" / "bbc-news" / "articles.jsonl"
 
 from onrecord.corpus.dedup import signature  # noqa: E402
 from onrecord.corpus.keys import result_key  # noqa: E402
-from onrecord.corpus.rows import record_json  # noqa: E402
 from onrecord.corpus.sightings import Sighting  # noqa: E402
 from onrecord.corpus.store import Item, Store  # noqa: E402
 from onrecord.corpus.timing import PHASES  # noqa: E402
+from onrecord.corpus.worker import prepared  # noqa: E402
 from onrecord.model import Article, Cue, Entity, Quote, SpeakerRef  # noqa: E402
 
 FIRST = ["Ada", "Bela", "Cyrus", "Dana", "Emil", "Farah", "Goran", "Hana", "Ivo", "Jana",
@@ -137,9 +137,8 @@ def items_for(batch: list[Article]) -> tuple[list[Item], list[Sighting]]:
     items, seen = [], []
     for pos, a in enumerate(batch):
         key = result_key(a)
-        # what a worker hands the writer: the signature and the record JSON made already
-        items.append(Item(key=key, result=a, source="synthetic", sig=signature(a.text),
-                          record=record_json(a)))
+        # what a worker hands the writer: the signature, record JSON and word runs made already
+        items.append(prepared(Item(key=key, result=a, source="synthetic", sig=signature(a.text))))
         seen.append(Sighting(key, "synthetic", int(a.id.split("-")[1]) if a.id else pos, a.id,
                              a.meta.get("url"), a.meta.get("outlet"), a.published))
     return items, seen

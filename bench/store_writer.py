@@ -29,6 +29,7 @@ sys.path.insert(0, str(REPO / "bench"))
 import duckdb  # noqa: E402
 
 from onrecord.corpus.store import Store  # noqa: E402
+from onrecord.corpus.timing import PHASES  # noqa: E402
 from store_scale import DATA, items_for, rss_mb, sentences, synthetic  # noqa: E402
 
 # Columns left out of a digest: wall-clock times and the store's random id.
@@ -102,13 +103,15 @@ def main() -> None:
               "articles_per_s": round(args.articles / total, 1),
               "ms_per_article_first": round(sum(ms[:tenth]) / tenth, 3),
               "ms_per_article_last": round(sum(ms[-tenth:]) / tenth, 3),
-              "writer_rss_mb": round(rss, 1)}
+              "writer_rss_mb": round(rss, 1),
+              "phase_ms_per_article": {k: round(v * 1000 / args.articles, 3)
+                                       for k, v in PHASES.items()}}
     if args.digest:
         result["digest"] = digest(path)
     print(json.dumps(result) if args.json else json.dumps(result, indent=1))
     if prof:
         pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
-        pstats.Stats(prof).sort_stats("tottime").print_stats(25)
+        pstats.Stats(prof).sort_stats("tottime").print_stats(int(__import__("os").environ.get("TOP", "25")))
     tmp.cleanup()
 
 

@@ -109,7 +109,7 @@ def test_a_bridging_quote_merges_two_statements_and_old_ids_still_resolve():
 
 
 def test_every_cut_of_five_words_shares_a_stored_key_with_a_long_quote():
-    from onrecord.statements.table import key_of, stored_keys
+    from onrecord.statements.runs import key_of, stored_keys
     from onrecord.statements.words import shingles
 
     long = words(WORDS + " and the old ferry will stop running when it opens in the spring")

@@ -8,6 +8,7 @@ import pyarrow as pa
 from onrecord.corpus import MAX_ROWS
 from onrecord.errors import BadArgument
 from onrecord.model import Article, Failure
+from onrecord.statements.runs import QuoteRuns
 
 
 def page(limit: object, offset: object) -> list[int]:
@@ -22,13 +23,15 @@ def page(limit: object, offset: object) -> list[int]:
 
 @dataclass(slots=True)
 class Item:
-    """One result ready to store: its key, the file it came from, and its MinHash signature."""
+    """One result ready to store: its key, the file it came from, its MinHash signature, and
+    what else a worker computes so that the one writer need not (None: the writer does)."""
 
     key: str
     result: Article | Failure
     source: str | None = None
     sig: bytes | None = None
-    record: str | None = None  # the `record` column's JSON, made by the worker (None: writer)
+    record: str | None = None  # the `record` column's JSON
+    runs: tuple[QuoteRuns, ...] | None = None  # each quote's word runs, in article order
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from onrecord.corpus.rows import record_json
 from onrecord.corpus.store import Item
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure
+from onrecord.statements.runs import quote_runs
 
 _extractor: Any = None
 _timeout: float | None = None
@@ -114,12 +115,21 @@ def _one(ex: Any, task: Task, timeout: float | None = None) -> Article | Failure
 
 
 def _item(task: Task, result: Article | Failure) -> Item:
-    """The result with what the writer would otherwise compute: signature and record JSON."""
+    """The result with what the writer would otherwise compute: signature, record JSON and
+    the quotes' word runs."""
     if not isinstance(result, Article):
         return Item(key=task.key, result=result, source=task.source)
-    try:
-        record = record_json(result)
-    except (TypeError, ValueError):  # the writer reports it as a malformed record
-        record = None
-    return Item(key=task.key, result=result, source=task.source, sig=signature(result.text),
-                record=record)
+    return prepared(Item(key=task.key, result=result, source=task.source,
+                         sig=signature(result.text)))
+
+
+def prepared(item: Item) -> Item:
+    """`item` (an article) with its record JSON and its quotes' word runs made; a part that
+    fails to be made is left to the writer, which reports the malformed record."""
+    art = item.result
+    assert isinstance(art, Article)
+    with contextlib.suppress(TypeError, ValueError):
+        item.record = record_json(art)
+    with contextlib.suppress(TypeError, ValueError, AttributeError):
+        item.runs = tuple(quote_runs(q.kind, q.text) for q in art.quotes)
+    return item

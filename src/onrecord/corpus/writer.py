@@ -22,6 +22,7 @@ from onrecord.model import Article, Failure
 from onrecord.spelling import fold_words
 from onrecord.statements import backfill
 from onrecord.statements import table as statements_table
+from onrecord.statements.runs import QuoteRuns
 
 MEMORY_KEY = "writer_memory"  # the lookup index's record of the limit this store's writer reached
 
@@ -135,6 +136,7 @@ class Writer:
         tables: dict[str, list[dict[str, Any]]] = {k: [] for k in SCHEMAS if k != "speakers"}
         merges: list[tuple[int, int]] = []
         new_keys: dict[str, bool] = {}  # key -> is an error
+        runs: dict[tuple[str, int], QuoteRuns] = {}  # the workers' word runs of new quotes
         for it in items:
             if it.key in done or it.key in new_keys:
                 out.skipped += 1
@@ -156,6 +158,8 @@ class Writer:
                 out.errors += 1
                 continue
             new_keys[it.key] = False
+            if it.runs is not None and len(it.runs) == len(rows.quotes):
+                runs.update(((it.key, i), r) for i, r in enumerate(it.runs))
             tables["articles"].append(rows.article)
             tables["quotes"] += rows.quotes
             tables["mentions"] += rows.mentions
@@ -212,7 +216,8 @@ class Writer:
         lap("merges")
         statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
                                 index=self.index.statement_keys, batch=batch,
-                                meta=[("batch", str(batch))])  # the batch number with them
+                                meta=[("batch", str(batch))],  # the batch number with them
+                                runs=runs)
         lap("statements")
         self.con.execute("COMMIT")
         lap("commit")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -83,11 +83,12 @@ _FAITHFUL = (Relation.SAME, Relation.PART)
 
 
 class Candidates(Protocol):
-    """Where statements are found by the word runs they contain (memory or an on-disk table)."""
+    """Where statements are found by the word runs they contain (memory or an on-disk table);
+    a run is whatever key the caller files it under (the runs themselves, or their hashes)."""
 
-    def find(self, family: str, keys: Iterable[Words]) -> set[str]: ...
+    def find(self, family: str, keys: Iterable[Hashable]) -> set[str]: ...
 
-    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None: ...
+    def add(self, family: str, sid: str, keys: Iterable[Hashable]) -> None: ...
 
     def move(self, old: str, new: str) -> None: ...
 
@@ -96,15 +97,15 @@ class MemoryCandidates:
     """An in-memory word-run index: fine for one article set or a test, not for an archive."""
 
     def __init__(self) -> None:
-        self._index: dict[tuple[str, Words], set[str]] = defaultdict(set)
+        self._index: dict[tuple[str, Hashable], set[str]] = defaultdict(set)
 
-    def find(self, family: str, keys: Iterable[Words]) -> set[str]:
+    def find(self, family: str, keys: Iterable[Hashable]) -> set[str]:
         found: set[str] = set()
         for k in keys:
             found |= self._index.get((family, k), set())
         return found
 
-    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None:
+    def add(self, family: str, sid: str, keys: Iterable[Hashable]) -> None:
         for k in keys:
             self._index[(family, k)].add(sid)
 
@@ -133,7 +134,8 @@ class Grouper:
         self.merged: list[tuple[str, str]] = []  # (folded id, kept id), in order
         self.filed: list[tuple[str, Member, Words]] = []  # (statement id, quote, its words)
 
-    def add(self, m: Member, ws: Words | None = None, keys: set[Words] | None = None) -> str:
+    def add(self, m: Member, ws: Words | None = None,
+            keys: Iterable[Hashable] | None = None) -> str:
         """File one quote under its statement (a new one when none matches); its statement id.
         `ws` and `keys` are its words and their runs when the caller has them already."""
         if ws is None:
@@ -176,7 +178,7 @@ class Grouper:
                     self._redirect[sid] = st.id
         return self.statements.get(sid)
 
-    def _matches(self, m: Member, ws: Words, keys: set[Words]) -> list[Statement]:
+    def _matches(self, m: Member, ws: Words, keys: Iterable[Hashable]) -> list[Statement]:
         """The statements this quote belongs to: related words, a compatible speaker, and when
         the quote has no speaker, candidates of one speaker only (else it stays apart)."""
         found = []

@@ -10,7 +10,7 @@ import duckdb
 from onrecord.corpus.lookup import between, like_escape, sightings_of
 from onrecord.statements.keyindex import KEYS_NOW
 from onrecord.statements.relate import Relation, is_truncation, relate, word_diff
-from onrecord.statements.table import key_of
+from onrecord.statements.runs import key_of
 from onrecord.statements.words import quoted_words, shingles
 
 _COLUMNS = ("s.id, s.text, s.kind, s.speaker_id, sp.name AS speaker, s.altered, s.n_quotes, "

@@ -2,10 +2,8 @@
 are filed under the statements their words repeat, found through an indexed word-run table."""
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from functools import lru_cache
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import duckdb
@@ -15,7 +13,7 @@ from onrecord.corpus.timing import Laps
 from onrecord.statements.group import Grouper, Member, Statement
 from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
 from onrecord.statements.relate import Relation, relate
-from onrecord.statements.words import Words, quoted_words, shingles
+from onrecord.statements.runs import QuoteRuns, quote_runs, stored_keys
 
 DDL = """
 CREATE TABLE IF NOT EXISTS statements (
@@ -44,11 +42,6 @@ CREATE INDEX IF NOT EXISTS statement_members_sid ON statement_members (statement
 CREATE INDEX IF NOT EXISTS statement_members_quote ON statement_members (article_id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
-# Quotes up to this many words index every word run; longer ones only the runs winnowing picks
-# (the smallest key in each WINDOW runs in a row: about half of them), which any cut of
-# WINDOW + 2 words or more still shares with them. Lookups use every run.
-ALL_KEYS_UP_TO = 10
-WINDOW = 3
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
@@ -59,41 +52,30 @@ def ensure(con: duckdb.DuckDBPyConnection) -> None:
                 "DROP INDEX IF EXISTS statement_keys_sid")
 
 
-@lru_cache(maxsize=1 << 16)
-def key_of(run: Words) -> int:
-    """A word run as a signed 64-bit key."""
-    h = hashlib.blake2b(" ".join(run).encode(), digest_size=8).digest()
-    return int.from_bytes(h, "little", signed=True)
-
-
-def stored_keys(ws: Words) -> set[int]:
-    """The keys a quote is indexed under (all its runs when short, a winnowed half when long)."""
-    keys = [key_of(ws[i:i + 3]) for i in range(len(ws) - 2)] if len(ws) > 3 else \
-        [key_of(ws)] if ws else []
-    if len(ws) <= ALL_KEYS_UP_TO or len(keys) <= WINDOW:
-        return set(keys)
-    return {min(keys[i:i + WINDOW]) for i in range(len(keys) - WINDOW + 1)}
-
-
 class BatchCandidates:
     """The word-run index for one batch: what the store holds for the batch's runs, plus what
-    the batch adds."""
+    the batch adds. Runs come as their 64-bit keys (`key_of`), computed once per quote."""
 
     def __init__(self, known: dict[tuple[str, int], set[str]]) -> None:
-        self._index = defaultdict(set, known)
-        self.added: set[tuple[str, int, str]] = set()
+        self._index: defaultdict[tuple[str, Any], set[str]] = defaultdict(set, known)
+        self.added: set[tuple[str, Any, str]] = set()  # (family, key, statement id)
 
-    def find(self, family: str, keys: Iterable[Words]) -> set[str]:
+    def find(self, family: str, keys: Iterable[Hashable]) -> set[str]:
         found: set[str] = set()
+        index = self._index
         for k in keys:
-            found |= self._index.get((family, key_of(k)), set())
+            got = index.get((family, k))
+            if got:
+                found |= got
         return found
 
-    def add(self, family: str, sid: str, keys: Iterable[Words]) -> None:
-        for k in {key_of(r) for r in keys}:
-            if sid not in self._index[(family, k)]:
-                self._index[(family, k)].add(sid)
-                self.added.add((family, k, sid))
+    def add(self, family: str, sid: str, keys: Iterable[Hashable]) -> None:
+        index, added = self._index, self.added
+        for k in keys:
+            sids = index[(family, k)]
+            if sid not in sids:
+                sids.add(sid)
+                added.add((family, k, sid))
 
     def move(self, old: str, new: str) -> None:
         for sids in self._index.values():
@@ -168,12 +150,14 @@ def _known(con: duckdb.DuckDBPyConnection,
 def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
            articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = (), *,
            index: KeyIndex | None = None, batch: int = 0,
-           meta: Sequence[tuple[str, str]] = ()) -> int:
+           meta: Sequence[tuple[str, str]] = (),
+           runs: Mapping[tuple[str, int], QuoteRuns] | None = None) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
     transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
     writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
     without, from a scan of DuckDB's statement_keys. `meta` are the caller's store_meta rows,
-    written with the statements' counters. Returns quotes filed."""
+    written with the statements' counters; `runs` the quotes' word runs by (article id, idx)
+    when workers made them (the rest are made here). Returns quotes filed."""
     kept = dict(merges)
     for gone, into in merges:
         con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
@@ -198,18 +182,20 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
         _set_meta(con, meta)
         return 0
     lap = Laps()
-    words = [quoted_words(m.kind, m.text) for m in members]
-    runs_of = [shingles(ws) for ws in words]
-    runs = {(m.family, key_of(r)) for m, rs in zip(members, runs_of) for r in rs}
-    known = index.find(runs) if index is not None else _known(con, runs)
+    given = runs or {}
+    prepared = [given.get((m.article_id, m.idx)) or quote_runs(m.kind, m.text)
+                for m in members]
+    wanted = {(m.family, k) for m, p in zip(members, prepared) for k in p.keys}
+    known = index.find(wanted) if index is not None else _known(con, wanted)
     stored = _load(con, sorted({s for v in known.values() for s in v}))
     lap("statements_find")
     cands = BatchCandidates(known)
     g = Grouper(cands, load=stored.get, seq=seq0)
-    for m, ws, rs in zip(members, words, runs_of):
-        g.add(m, ws, rs)
+    for m, p in zip(members, prepared):
+        g.add(m, p.words, p.keys)
     lap("statements_group")
-    rows = _write_back(con, g, cands, stored)
+    rows = _write_back(con, g, cands, stored,
+                       {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
     lap("statements_write")
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
         index.add(batch, rows, g.merged)
@@ -256,7 +242,8 @@ def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
 
 
 def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
-                stored: dict[str, Statement]) -> list[tuple[str, int, str]]:
+                stored: dict[str, Statement], keys: Mapping[tuple[str, int], frozenset[int]]
+                ) -> list[tuple[str, int, str]]:
     """Write what a batch changed: merged ids folded, members and keys added, each touched
     statement's row and wordings replaced. Returns the keys added (family, key, id).
 
@@ -282,7 +269,7 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
         st = g.get(sid)
         if st is not None:
             rows.append((f, k, st.id))
-    keep = _kept_keys(g)
+    keep = _kept_keys(g, keys)
     added = [r for r in rows if (r[1], r[2]) in keep]
     _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
@@ -304,13 +291,15 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     return added
 
 
-def _kept_keys(g: Grouper) -> set[tuple[int, str]]:
+def _kept_keys(g: Grouper, keys: Mapping[tuple[str, int], frozenset[int]]
+               ) -> set[tuple[int, str]]:
     """The (key, statement) pairs worth storing: each filed quote's stored keys."""
     out = set()
-    for sid, _m, ws in g.filed:
+    for sid, m, ws in g.filed:
         st = g.get(sid)
         if st is not None:
-            out |= {(k, st.id) for k in stored_keys(ws)}
+            got = keys.get((m.article_id, m.idx))
+            out |= {(k, st.id) for k in (stored_keys(ws) if got is None else got)}
     return out
 
 
