@@ -26,6 +26,7 @@ import numpy as np
 
 from onrecord.corpus import fulltext
 from onrecord.corpus.speakers import Speaker
+from onrecord.corpus.tiers import Tiered
 from onrecord.corpus.timing import Laps
 from onrecord.statements import keyindex
 
@@ -41,11 +42,8 @@ CREATE TABLE IF NOT EXISTS keys (key TEXT PRIMARY KEY, error INTEGER, batch INTE
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS sigs (article TEXT PRIMARY KEY, seq INTEGER, canonical TEXT,
     sig BLOB, batch INTEGER) WITHOUT ROWID;
-CREATE TABLE IF NOT EXISTS bands (band INTEGER, article TEXT, batch INTEGER);
 CREATE TABLE IF NOT EXISTS speakers (id INTEGER PRIMARY KEY, kind TEXT, key TEXT,
     surname TEXT, merged_into INTEGER, name TEXT, titles TEXT, aliases TEXT, batch INTEGER);
-CREATE INDEX IF NOT EXISTS bands_band ON bands (band);
-CREATE INDEX IF NOT EXISTS bands_batch ON bands (batch);
 CREATE INDEX IF NOT EXISTS keys_batch ON keys (batch);
 CREATE INDEX IF NOT EXISTS sigs_canonical ON sigs (canonical);
 CREATE INDEX IF NOT EXISTS sigs_batch ON sigs (batch);
@@ -54,6 +52,8 @@ CREATE INDEX IF NOT EXISTS speakers_surname ON speakers (surname);
 CREATE INDEX IF NOT EXISTS speakers_batch ON speakers (batch);
 """
 SPEAKER_COLUMNS = "id, kind, key, surname, merged_into, name, titles, aliases"
+# Each article's LSH band keys, by band key (tiered: about 30 random keys per article).
+BANDS_TABLE = Tiered("bands", ("band INTEGER", "article TEXT"), "band")
 
 
 def bands_of(sig: bytes) -> list[int]:
@@ -92,7 +92,7 @@ class LookupIndex:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
         self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
-        self.db.executescript(_DDL + fulltext.DDL + keyindex.DDL)
+        self.db.executescript(_DDL + BANDS_TABLE.ddl() + fulltext.DDL + keyindex.DDL)
         self.statement_keys = keyindex.KeyIndex(self.db)
 
     def close(self) -> None:
@@ -130,7 +130,7 @@ class LookupIndex:
         db = self.db
         db.execute("BEGIN")
         db.execute("DELETE FROM keys WHERE batch > ?", [batch])
-        db.execute("DELETE FROM bands WHERE batch > ?", [batch])
+        BANDS_TABLE.undo(db, batch)
         arts = [r[0] for r in db.execute("SELECT article FROM sigs WHERE batch > ?", [batch])]
         spk = [r[0] for r in db.execute("SELECT id FROM speakers WHERE batch > ?", [batch])]
         db.execute("DELETE FROM sigs WHERE batch > ? AND seq > ?",
@@ -160,8 +160,9 @@ class LookupIndex:
         """Build the index again from the store (a store without one, or one it fell behind)."""
         db = self.db
         db.execute("BEGIN")
-        for t in ("keys", "sigs", "bands", "speakers", "meta"):
+        for t in ("keys", "sigs", "speakers", "meta"):
             db.execute(f"DELETE FROM {t}")
+        BANDS_TABLE.clear(db)
         db.execute("DROP INDEX IF EXISTS bands_band")
         for sql, err in (("SELECT id FROM articles", 0), ("SELECT id FROM errors", 1)):
             cur = con.execute(sql)
@@ -208,13 +209,13 @@ class LookupIndex:
 
     def candidates(self, bands: Sequence[int]) -> set[str]:
         """Stored articles sharing any of these LSH band keys."""
-        return {r[0] for r in self._where_in("SELECT article FROM bands", "band", bands)}
+        return {r[0] for r in BANDS_TABLE.where_in(self.db, "article", bands)}
 
     def band_members(self, bands: Sequence[int]) -> dict[int, list[str]]:
         """The stored articles under each of these LSH band keys (one lookup for a batch)."""
         out: dict[int, list[str]] = defaultdict(list)
-        for band, article in self._where_in("SELECT band, article FROM bands", "band",
-                                            sorted(set(bands))):
+        for band, article in BANDS_TABLE.where_in(self.db, "band, article",
+                                                  sorted(set(bands))):
             out[int(band)].append(article)
         return out
 
@@ -258,8 +259,7 @@ class LookupIndex:
         db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?, ?, ?)",
                        [(a, s, c, sig or b"", batch) for a, s, c, sig in sigs])
         lap("index_sigs")
-        db.executemany("INSERT INTO bands VALUES (?, ?, ?)",
-                       [(b, a, batch) for a, _, _, sig in sigs if sig for b in bands_of(sig)])
+        BANDS_TABLE.add(db, batch, [(b, a) for a, _, _, sig in sigs if sig for b in bands_of(sig)])
         lap("index_bands")
         for old, new in regroup:
             db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 
 import duckdb
 
-DDL = """
-CREATE TABLE IF NOT EXISTS statement_keys (key INTEGER, family TEXT, sid TEXT, batch INTEGER);
-CREATE INDEX IF NOT EXISTS statement_keys_key ON statement_keys (key);
-CREATE INDEX IF NOT EXISTS statement_keys_batch ON statement_keys (batch);
+from onrecord.corpus.tiers import Tiered
+
+# The (key, family, statement id) rows, tiered: about 20 random keys per article.
+KEYS_TABLE = Tiered("statement_keys", ("key INTEGER", "family TEXT", "sid TEXT"), "key")
+DDL = KEYS_TABLE.ddl() + """
 CREATE TABLE IF NOT EXISTS statement_moves (old TEXT PRIMARY KEY, new TEXT, batch INTEGER)
     WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS statement_moves_batch ON statement_moves (batch);
@@ -49,10 +50,10 @@ class KeyIndex:
         """The statements (ids as they are now) indexed under each (family, key)."""
         wanted = set(runs)
         found: dict[tuple[str, int], set[str]] = defaultdict(set)
-        for key, fam, sid in _in(self.db, "SELECT key, family, sid FROM statement_keys", "key",
-                                 sorted({k for _, k in wanted})):
+        for key, fam, sid in KEYS_TABLE.where_in(self.db, "key, family, sid",
+                                                 sorted({k for _, k in wanted})):
             if (fam, key) in wanted:
-                found[(str(fam), int(key))].add(str(sid))  # type: ignore[call-overload]
+                found[(str(fam), int(key))].add(str(sid))
         now = self._resolve({s for v in found.values() for s in v})
         return {k: {now.get(s, s) for s in v} for k, v in found.items()}
 
@@ -75,8 +76,7 @@ class KeyIndex:
         """Commit batch `batch`'s new (family, key, statement id) rows and merges (old, new)."""
         db = self.db
         db.execute("BEGIN")
-        db.executemany("INSERT INTO statement_keys VALUES (?, ?, ?, ?)",
-                       [(k, f, s, batch) for f, k, s in rows])
+        KEYS_TABLE.add(db, batch, [(k, f, s) for f, k, s in rows])
         db.executemany("INSERT OR REPLACE INTO statement_moves VALUES (?, ?, ?)",
                        [(o, n, batch) for o, n in moves])
         db.execute("COMMIT")
@@ -84,14 +84,14 @@ class KeyIndex:
 
 def undo(db: sqlite3.Connection, batch: int) -> None:
     """Forget rows of batches after `batch`, inside the caller's transaction."""
-    db.execute("DELETE FROM statement_keys WHERE batch > ?", [batch])
+    KEYS_TABLE.undo(db, batch)
     db.execute("DELETE FROM statement_moves WHERE batch > ?", [batch])
 
 
 def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) -> None:
     """Copy the store's statement keys under their current ids (KEYS_NOW), inside the caller's
     transaction."""
-    db.execute("DELETE FROM statement_keys")
+    KEYS_TABLE.clear(db)
     db.execute("DELETE FROM statement_moves")
     cur = con.execute(f"SELECT DISTINCT key, family, statement_id FROM {KEYS_NOW}")
     while chunk := cur.fetchmany(10_000):

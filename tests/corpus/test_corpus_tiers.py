@@ -1,0 +1,96 @@
+"""Tiered SQLite tables (corpus/tiers.py): rows move down the levels in key order and stay
+found, an undone batch leaves no row on any level, and a store written with tiny levels (many
+moves) is the same store as one written with the default levels."""
+import random
+import sqlite3
+
+import duckdb
+import pytest
+from corpus_articles import mirror, story_text
+from test_corpus_index import _article, _items
+
+from onrecord.corpus import tiers
+from onrecord.corpus.index import BANDS_TABLE
+from onrecord.corpus.store import Store
+from onrecord.statements.keyindex import KEYS_TABLE
+
+TABLE = tiers.Tiered("t", ("k INTEGER", "v TEXT"), "k")
+
+
+def _db():
+    db = sqlite3.connect(":memory:", isolation_level=None)
+    db.executescript(TABLE.ddl())
+    return db
+
+
+def _rows_on(db, level):
+    return db.execute(f"SELECT k, v, batch FROM {level} ORDER BY rowid").fetchall()
+
+
+def test_rows_move_down_in_key_order_and_stay_found(monkeypatch):
+    monkeypatch.setattr(tiers, "LEVEL_ROWS", (4, 12))
+    db, rng, added = _db(), random.Random(7), []
+    for batch in range(1, 11):
+        rows = [(rng.getrandbits(62), f"v{batch}.{i}") for i in range(3)]
+        TABLE.add(db, batch, rows)
+        added += [(k, v, batch) for k, v in rows]
+        found = set(TABLE.where_in(db, "k, v, batch", [k for k, _, _ in added]))
+        assert found == set(added)
+    levels = {t: _rows_on(db, t) for t in TABLE.levels}
+    assert len(levels["t_l0"]) <= 4 + 3 and levels["t"], levels   # something reached the bottom
+    assert sum(map(len, levels.values())) == TABLE.count(db) == 30
+    moved = levels["t"][:12]  # the first move into the last level came in key order
+    assert [r[0] for r in moved] == sorted(r[0] for r in moved)
+
+
+def test_an_undone_batch_leaves_no_row_on_any_level(monkeypatch):
+    monkeypatch.setattr(tiers, "LEVEL_ROWS", (4, 12))
+    db = _db()
+    for batch in range(1, 9):
+        TABLE.add(db, batch, [(batch * 10 + i, "x") for i in range(3)])
+    TABLE.undo(db, 5)
+    left = {r[2] for t in TABLE.levels for r in _rows_on(db, t)}
+    assert left == {1, 2, 3, 4, 5}
+    assert TABLE.count(db) == 15
+    TABLE.clear(db)
+    assert TABLE.count(db) == 0
+
+
+def _tables(path):
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return [con.execute(sql).fetchall() for sql in (
+            "SELECT id FROM articles ORDER BY id",
+            "SELECT article_id, canonical_id FROM duplicates ORDER BY 1",
+            "SELECT id, key, merged_into FROM speakers ORDER BY 1",
+            "SELECT article_id, idx, speaker_id FROM quotes ORDER BY 1, 2",
+            "SELECT * FROM statements ORDER BY id",
+            "SELECT * FROM statement_members ORDER BY ALL")]
+    finally:
+        con.close()
+
+
+def _write(path):
+    """Five stories, then their scraped copies in later batches: candidates and statements
+    found across levels."""
+    stories = [_article(i, story_text(i), ["Alicia Moreno", "Priya Nair"][i % 2])
+               for i in range(5)]
+    copies = [_article(100 + i, mirror(story_text(i), i)) for i in range(5)]
+    with Store(path) as st:
+        for part in (stories[:2], stories[2:], copies[:3], copies[3:]):
+            st.write(_items(part))
+        db = st._w.index.db
+        counts = {t.name: [db.execute(f"SELECT count(*) FROM {lv}").fetchone()[0]
+                           for lv in t.levels] for t in (BANDS_TABLE, KEYS_TABLE)}
+    return _tables(path), counts
+
+
+@pytest.mark.parametrize("levels", [(20, 60), (1, 1)])
+def test_a_store_written_with_tiny_levels_is_the_same_store(tmp_path, monkeypatch, levels):
+    plain, plain_counts = _write(tmp_path / "plain.duckdb")
+    assert all(c[1:] == [0, 0] for c in plain_counts.values()), plain_counts  # all on level 0
+    monkeypatch.setattr(tiers, "LEVEL_ROWS", levels)
+    tiny, tiny_counts = _write(tmp_path / "tiny.duckdb")
+    assert tiny == plain
+    assert len(plain[1]) >= 4                      # the mirrors were found as copies
+    assert all(sum(c[1:]) > 0 for c in tiny_counts.values()), tiny_counts  # rows went down
