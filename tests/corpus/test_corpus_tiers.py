@@ -1,14 +1,20 @@
 """Tiered SQLite tables (corpus/tiers.py): rows move down the levels in key order and stay
-found, an undone batch leaves no row on any level, and a store written with tiny levels (many
-moves) is the same store as one written with the default levels."""
+found, an undone batch leaves no row on any level, a store written with tiny levels (many
+moves) is the same store as one written with the default levels, and a kill -9 after a move
+is undone on open."""
+import os
 import random
 import sqlite3
+import subprocess
+import sys
+import textwrap
 
 import duckdb
 import pytest
 from corpus_articles import mirror, story_text
-from test_corpus_index import _article, _items
+from test_corpus_index import FIRST, SECOND, _article, _items
 
+from conftest import REPO
 from onrecord.corpus import tiers
 from onrecord.corpus.index import BANDS_TABLE
 from onrecord.corpus.store import Store
@@ -94,3 +100,38 @@ def test_a_store_written_with_tiny_levels_is_the_same_store(tmp_path, monkeypatc
     assert tiny == plain
     assert len(plain[1]) >= 4                      # the mirrors were found as copies
     assert all(sum(c[1:]) > 0 for c in tiny_counts.values()), tiny_counts  # rows went down
+
+
+def test_a_crash_after_rows_moved_down_is_undone_on_open(tmp_path, monkeypatch):
+    """Batch 2 moves batch 1's rows down and is killed after the index's commit, before the
+    store's: the next open undoes batch 2 on every level, and writing it again gives the store
+    an uninterrupted run gives."""
+    monkeypatch.setattr(tiers, "LEVEL_ROWS", (1, 1))
+    clean, crashed = tmp_path / "clean.duckdb", tmp_path / "crashed.duckdb"
+    with Store(clean) as st:
+        st.write(_items(FIRST))
+        st.write(_items(SECOND))
+    with Store(crashed) as st:
+        st.write(_items(FIRST))
+    code = textwrap.dedent(f"""
+        import os, sys
+        sys.path[:0] = [{str(REPO / 'tests' / 'corpus')!r}, {str(REPO / 'tests')!r}]
+        from test_corpus_index import SECOND, _items
+        from onrecord.corpus import tiers, writer
+        from onrecord.corpus.store import Store
+        tiers.LEVEL_ROWS = (1, 1)
+        writer.statements_table.update = lambda *a, **k: os._exit(9)
+        Store({str(crashed)!r}).write(_items(SECOND))
+    """)
+    cp = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,
+                        timeout=120, env={**os.environ, "PYTHONPATH": str(REPO / "src")})
+    assert cp.returncode == 9, cp.stderr
+    with Store(crashed) as st:
+        assert st._w.synced == "undone"
+        db = st._w.index.db
+        batches = {r[0] for t in BANDS_TABLE.levels
+                   for r in db.execute(f"SELECT DISTINCT batch FROM {t}")}
+        assert batches == {1}
+        assert db.execute(f"SELECT count(*) FROM {BANDS_TABLE.levels[0]}").fetchone()[0] == 0
+        st.write(_items(SECOND))
+    assert _tables(crashed) == _tables(clean)
