@@ -22,7 +22,6 @@ from functools import lru_cache
 from typing import Any
 
 import duckdb
-import numpy as np
 
 from onrecord.corpus import fulltext
 from onrecord.corpus.speakers import Speaker
@@ -63,13 +62,15 @@ def bands_of(sig: bytes) -> list[int]:
 
 @lru_cache(maxsize=4096)  # a batch asks twice per article (groups, then the index write)
 def _bands(sig: bytes) -> tuple[int, ...]:
-    vals = np.frombuffer(sig, dtype="<u4")
-    out = []
-    for b in range(BANDS):
-        h = hashlib.blake2b(vals[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8,
-                            person=b.to_bytes(2, "little"))
-        out.append(int.from_bytes(h.digest(), "little", signed=True))
-    return tuple(out)
+    # the signature's bytes are its little-endian uint32 values: band b is a plain byte slice
+    width = ROWS * 4
+    return tuple(int.from_bytes(hashlib.blake2b(sig[b * width:(b + 1) * width], digest_size=8,
+                                                person=_PERSONS[b]).digest(),
+                                "little", signed=True)
+                 for b in range(BANDS))
+
+
+_PERSONS = tuple(b.to_bytes(2, "little") for b in range(BANDS))
 
 
 def surname_of(kind: str, key: str) -> str | None:

@@ -71,13 +71,13 @@ class BatchGroups:
             cands.append((a, np.frombuffer(s, dtype="<u4")))
         near = {a for b in bands for a in self.local_bands.get(b, [])}
         cands += [(a, self.local[a]) for a in sorted(near)]
-        for a, other in cands:
-            if len(other) != len(m):
-                continue
-            sim = float(np.count_nonzero(other == m)) / len(m)
-            if sim >= self.threshold:
-                canon = self._canonical(a)
-                groups[canon] = max(sim, groups.get(canon, 0.0))
+        same = [(a, other) for a, other in cands if len(other) == len(m)]
+        if same:  # one comparison for all candidates, in candidate order
+            sims = np.count_nonzero(np.stack([o for _, o in same]) == m, axis=1) / len(m)
+            for (a, _), sim in zip(same, sims.tolist()):
+                if sim >= self.threshold:
+                    canon = self._canonical(a)
+                    groups[canon] = max(sim, groups.get(canon, 0.0))
         self.local[article_id] = m
         for b in bands:
             self.local_bands.setdefault(b, []).append(article_id)

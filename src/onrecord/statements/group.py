@@ -61,9 +61,13 @@ class Statement:
     def settle(self) -> None:
         """Choose the faithful form: the wording that most members repeat or cut (a changed
         word in one copy does not win over the others), then the longest, then the first."""
-        def score(f: Words) -> tuple[int, int]:
-            return (sum(n for g, n in self.counts.items() if relate(g, f) in _FAITHFUL), len(f))
-        best = max(self.forms, key=score)
+        if len(self.forms) == 1:  # most statements have one wording: nothing to weigh
+            best = next(iter(self.forms))
+        else:
+            def score(f: Words) -> tuple[int, int]:
+                return (sum(n for g, n in self.counts.items() if relate(g, f) in _FAITHFUL),
+                        len(f))
+            best = max(self.forms, key=score)
         self.words, self.text = best, self.forms[best]
 
     @property
