@@ -2,6 +2,8 @@
 
     nice -n 5 .venv/bin/python bench/store_scale.py --articles 100000 [--batch 32] [--json]
                                                     [--data ../shared/data/bbc-news/articles.jsonl]
+    .venv/bin/python bench/store_scale.py --articles N --batch B --store S --more M
+
 
 Synthetic articles go straight into `Store.write` (extraction bypassed, so 100k-1M rows fit in
 minutes): each is built from sentences of the BBC articles (read at run time), with 2-5 quotes
@@ -178,6 +180,35 @@ def _names(articles: int) -> list[str]:
             for p in range(0, 50 + articles // 3, max(1, articles // 90))]
 
 
+def more(path: Path, start: int, n: int, batch: int, pool: list[str]) -> dict[str, object]:
+    """Add `n` articles (ids from `start`) to an existing store, timing every batch: the mean,
+    the slowest batches with their phases (where a level of the lookup index is moved)."""
+    rnd = random.Random(16)
+    earlier: list[str] = []
+    per_batch: list[tuple[float, int, dict[str, float]]] = []
+    with Store(path) as st:
+        for lo in range(start, start + n, batch):
+            arts = [synthetic(i, rnd, pool, earlier) for i in range(lo, min(start + n, lo + batch))]
+            earlier = (earlier + [a.text for a in arts[:1]])[-500:]
+            items, seen = items_for(arts)
+            before = dict(PHASES)
+            t = time.perf_counter()
+            st.write(items, seen)
+            ms = (time.perf_counter() - t) * 1000
+            phases = {k: round((v - before.get(k, 0.0)) * 1000, 1) for k, v in PHASES.items()
+                      if v - before.get(k, 0.0) > 0.05}
+            per_batch.append((ms, lo - start, phases))
+        rss = rss_mb()
+    ms_per_article = [ms / batch for ms, _, _ in per_batch]
+    slowest = sorted(per_batch, key=lambda r: -r[0])[:5]
+    return {"articles_before": start, "more": n, "batch": batch,
+            "ms_per_article_mean": round(statistics.mean(ms_per_article), 3),
+            "ms_per_article_median": round(statistics.median(ms_per_article), 3),
+            "writer_rss_mb": round(rss, 1),
+            "slowest": [{"after_articles": start + k, "batch_ms": round(ms, 1), "phases_ms": ph}
+                        for ms, k, ph in slowest]}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--articles", type=int, default=100_000)
@@ -188,11 +219,20 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--queries-only", action="store_true",
                     help="only time the queries on an existing --store written by this bench")
+    ap.add_argument("--more", type=int, default=0,
+                    help="add this many articles to an existing --store this bench wrote with "
+                         "--articles (after its resume batch), timing every batch")
     args = ap.parse_args()
     if not args.data.exists():
         sys.exit(f"no BBC data at {args.data}: pass --data")
     if args.queries_only:
         print(json.dumps(latencies(args.store, _names(args.articles), WORDS, args.runs)))
+        return
+    if args.more:
+        if args.store is None or not args.store.exists():
+            sys.exit("--more needs the --store an earlier run of this bench wrote")
+        print(json.dumps(more(args.store, args.articles + args.batch, args.more, args.batch,
+                              sentences(args.data))))
         return
     pool = sentences(args.data)
     rnd = random.Random(15)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from onrecord.lexicon.grammar import ARTICLES, TITLE_STOPWORDS
@@ -12,6 +13,11 @@ from onrecord.spelling import fold_words
 
 def name_tokens(name: str, kind: str = "person") -> list[str]:
     """The folded words that identify a name (honorifics or leading articles removed)."""
+    return list(_name_tokens(name, kind))
+
+
+@lru_cache(maxsize=65536)  # the same names come back in every batch
+def _name_tokens(name: str, kind: str) -> tuple[str, ...]:
     words = fold_words(name).split()
     if kind == "person":
         words = [w for w in words if w not in HONORIFICS_FOR_KEYS]
@@ -20,7 +26,7 @@ def name_tokens(name: str, kind: str = "person") -> list[str]:
     else:
         while words and words[0] in ARTICLES:
             words = words[1:]
-    return words
+    return tuple(words)
 
 
 def kind_and_words(name: str, kind: str) -> tuple[str, list[str]]:
