@@ -35,6 +35,15 @@ class Paragraph:
     marks: list[Marked] = field(default_factory=list)
     caption: bool = False
     parsed: bool = True  # False: only named entities were read (no parse, no sentences)
+    _text: tuple[Any, str] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def text(self) -> str:
+        """The words of `doc` as text, computed once per Doc (spaCy joins every token each
+        time `Doc.text` is read)."""
+        if self._text is None or self._text[0] is not self.doc:
+            self._text = (self.doc, self.doc.text)
+        return self._text[1]
 
     def char(self, tok: Any) -> int:
         """Article offset of a token's first character."""

@@ -75,7 +75,7 @@ _TITLED = re.compile(r"\b(?P<role>[A-Z][a-z]+\.?)\s+(?P<name>[A-Z][a-z’'-]+(?:
 
 def _titled_names(cast: Cast, para: Paragraph) -> None:
     """People the model did not tag, named after a title: "Mayor Ana Ruiz spoke on Monday"."""
-    text = para.doc.text
+    text = para.text
     for m in _TITLED.finditer(text):
         role = fold_accents(m.group("role")).rstrip(".")
         if role not in ROLE_WORDS and role not in HONORIFICS:
@@ -156,9 +156,9 @@ def _untagged_surnames(cast: Cast, para: Paragraph) -> None:
     that surname. A subheading ("Trump threatens interference", no full stop) is no
     sentence a later pronoun looks back to."""
     doc = para.doc
-    if not doc.text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ":", ")")):
+    if not para.text.rstrip().endswith((".", "!", "?", "\"", "”", "’", "'", ":", ")")):
         return
-    for m in _CAPITALISED.finditer(doc.text):
+    for m in _CAPITALISED.finditer(para.text):
         people = cast.people_with_surname(m.group())
         if len(people) != 1:
             continue
@@ -185,7 +185,7 @@ def _given_name_people(cast: Cast, para: Paragraph, given: GivenNames) -> None:
     with a clear given name and acts as a person ("Farid Thistlewood spoke on Tuesday.
     ... Thistlewood said")."""
     doc = para.doc
-    for m in _NAME_RUN.finditer(doc.text):
+    for m in _NAME_RUN.finditer(para.text):
         span = doc.char_span(m.start(), m.end())
         if span is None or para.in_quote(span[0]) or \
                 any(t.ent_type_ in ("PERSON", "ORG", "GPE") for t in span):
@@ -202,7 +202,7 @@ def _given_name_people(cast: Cast, para: Paragraph, given: GivenNames) -> None:
 
 def _untagged_people_unparsed(cast: Cast, para: Paragraph) -> None:
     """`_untagged_people` on the surface, for a paragraph the parser did not read."""
-    text = para.doc.text
+    text = para.text
     for m in _NAME_THEN_PERSON.finditer(text):
         noun = m.group("noun")
         if noun is not None and noun not in PERSON_NOUNS and noun not in ROLE_WORDS:
@@ -302,7 +302,7 @@ def _collect_entity(cast: Cast, para: Paragraph, ent: Any, given: GivenNames | N
         first = given.given_name_before(para, ent) if given is not None else None
         if first is not None:  # "Pavel Kowalczyk" tagged as "Kowalczyk" alone
             lo = para.char(first)
-        k = cast.person(para.doc.text[lo - para.start:hi - para.start], lo, hi)
+        k = cast.person(para.text[lo - para.start:hi - para.start], lo, hi)
         if k is None or quoted:
             return
         if para.parsed:  # the tagger's word class ("Coal has vanished": a common noun)

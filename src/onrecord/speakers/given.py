@@ -61,7 +61,7 @@ class GivenNames:
         """The word is written in lower case somewhere in the article (a common word that
         opens a sentence: "Given Sanders' success")."""
         if self._lower is None:
-            self._lower = {w for p in self.paras for w in _WORD.findall(p.doc.text) if w.islower()}
+            self._lower = {w for p in self.paras for w in _WORD.findall(p.text) if w.islower()}
         return word.lower() in self._lower
 
     def given_name_before(self, para: Paragraph, ent: Any) -> Any | None:
@@ -99,7 +99,7 @@ class GivenNames:
         full = re.compile(r"(?<![\w’'-])" + r"\s+".join(map(re.escape, words)) + _END)
         last = re.compile(r"(?<![\w’'-])" + re.escape(words[-1]) + _END)
         for para in self.paras:
-            text = para.doc.text
+            text = para.text
             for m in full.finditer(text):
                 if para.mark_at(para.start + m.start()) is not None:
                     continue
@@ -118,7 +118,7 @@ def market_body(para: Paragraph, lo: int, hi: int) -> bool:
     """The mention (`lo` to `hi` in the paragraph's own text) opens its sentence as a company
     does: a market's word right after it ("Kessler stock climbed"), or "its" later in the
     sentence with no "he" or "she" before it ("Kessler has cut its prices")."""
-    text = para.doc.text
+    text = para.text
     if not _starts_sentence(text, lo):
         return False
     end = _SENTENCE_END.search(text, hi)
@@ -133,7 +133,7 @@ def market_body(para: Paragraph, lo: int, hi: int) -> bool:
 def _around(para: Paragraph, lo: int, hi: int) -> tuple[bool, bool]:
     """Signs of a person and of a body in the words around one mention of a name (at `lo`
     to `hi` in the paragraph's text), quoted words left out."""
-    text = para.doc.text
+    text = para.text
     before = [m.group().lower() for m in _WORD.finditer(text, max(0, lo - 40), lo)
               if para.mark_at(para.start + m.start()) is None]
     prev = fold_accents(before[-1]).rstrip(".") if before else ""
@@ -165,7 +165,7 @@ def _around(para: Paragraph, lo: int, hi: int) -> tuple[bool, bool]:
 def _speaks(para: Paragraph, lo: int, hi: int) -> bool:
     """A bare surname that speaks as a person does: it opens a sentence or follows a quote,
     and a verb of saying comes next ("Sørlie said", "... ,” Sørlie told reporters")."""
-    text = para.doc.text
+    text = para.text
     nxt = _WORD.match(text, hi + 1) if text[hi:hi + 1] == " " else None
     head = text[:lo].rstrip()
     return nxt is not None and nxt.group().lower() in SPEECH_FORMS and \

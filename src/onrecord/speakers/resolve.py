@@ -104,7 +104,7 @@ def resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None,
     if tok.pos_ != "PRON" and para.doc is not None:
         lo = np_start(para, tok)
         if lo is not None and lo < span[0]:
-            span = (lo, span[1], para.doc.text[lo - para.start:span[1] - para.start])
+            span = (lo, span[1], para.text[lo - para.start:span[1] - para.start])
     return known, span, why
 
 
@@ -193,7 +193,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
         k = _name_entity(cast, para, named, pos)
         if k is not None and k.kind == "person":
             nhi = para.char_end(named)
-            return k, (lo, nhi, para.doc.text[lo - para.start:nhi - para.start]), \
+            return k, (lo, nhi, para.text[lo - para.start:nhi - para.start]), \
                 "name.named_after_noun"
     for c in tok.children:
         if c.dep_ == "appos" and c.pos_ == "PROPN":
@@ -230,7 +230,7 @@ def _resolve(cast: Cast, para: Paragraph, tok: Any, speaker: Known | None = None
             k, (alo, ahi, _), _why = _resolve(cast, para, found[1])
             if k is not None and k.kind in ("person", "organization"):
                 lo, hi = min(lo, alo), max(hi, ahi)
-                return k, (lo, hi, para.doc.text[lo - para.start:hi - para.start]), found[0]
+                return k, (lo, hi, para.text[lo - para.start:hi - para.start]), found[0]
     return cast.source(text, lo, hi), (lo, hi, text), "source.phrase_as_written"
 
 

@@ -13,9 +13,9 @@ def trim(para: Paragraph, lo: int, hi: int) -> tuple[int, int] | None:
     or punctuation at the edges (an opening bracket never ends one)."""
     doc = para.doc
     if lo == 0:
-        m = DATELINE.match(doc.text)
-        if m and m.end() < len(doc.text):
-            span = doc.char_span(m.end(), len(doc.text), alignment_mode="expand")
+        m = DATELINE.match(para.text)
+        if m and m.end() < len(para.text):
+            span = doc.char_span(m.end(), len(para.text), alignment_mode="expand")
             if span is not None and span.start <= hi:
                 lo = span.start
     while lo <= hi and (doc[lo].is_punct or doc[lo].is_space
