@@ -57,31 +57,41 @@ class BatchCandidates:
     the batch adds. Runs come as their 64-bit keys (`key_of`), computed once per quote."""
 
     def __init__(self, known: dict[tuple[str, int], set[str]]) -> None:
-        self._index: defaultdict[tuple[str, Any], set[str]] = defaultdict(set, known)
+        # one dict per family: no (family, key) tuple is built or hashed per lookup
+        self._index: defaultdict[str, dict[Any, set[str]]] = defaultdict(dict)
+        for (family, k), sids in known.items():
+            self._index[family][k] = sids
         self.added: set[tuple[str, Any, str]] = set()  # (family, key, statement id)
 
     def find(self, family: str, keys: Iterable[Hashable]) -> set[str]:
         found: set[str] = set()
-        index = self._index
+        index = self._index.get(family)
+        if not index:
+            return found
         for k in keys:
-            got = index.get((family, k))
+            got = index.get(k)
             if got:
                 found |= got
         return found
 
     def add(self, family: str, sid: str, keys: Iterable[Hashable]) -> None:
-        index, added = self._index, self.added
+        index, added = self._index[family], self.added
         for k in keys:
-            sids = index[(family, k)]
-            if sid not in sids:
+            sids = index.get(k)
+            if sids is None:
+                index[k] = {sid}
+            elif sid in sids:
+                continue
+            else:
                 sids.add(sid)
-                added.add((family, k, sid))
+            added.add((family, k, sid))
 
     def move(self, old: str, new: str) -> None:
-        for sids in self._index.values():
-            if old in sids:
-                sids.discard(old)
-                sids.add(new)
+        for index in self._index.values():
+            for sids in index.values():
+                if old in sids:
+                    sids.discard(old)
+                    sids.add(new)
         self.added = {(f, k, new if s == old else s) for f, k, s in self.added}
 
 
