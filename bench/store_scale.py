@@ -205,6 +205,8 @@ def more(path: Path, start: int, n: int, batch: int, pool: list[str]) -> dict[st
             "ms_per_article_mean": round(statistics.mean(ms_per_article), 3),
             "ms_per_article_median": round(statistics.median(ms_per_article), 3),
             "writer_rss_mb": round(rss, 1),
+            "phase_ms_per_article": {k: round(sum(ph.get(k, 0.0) for _, _, ph in per_batch) / n, 3)
+                                     for k in sorted({k for _, _, ph in per_batch for k in ph})},
             "slowest": [{"after_articles": start + k, "batch_ms": round(ms, 1), "phases_ms": ph}
                         for ms, k, ph in slowest]}
 

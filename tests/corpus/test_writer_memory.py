@@ -77,6 +77,28 @@ def test_a_writer_runs_under_the_limit_and_raises_it_when_duckdb_needs_more(tmp_
         assert _setting(st.con, "memory_limit") == _setting_of(2 * GB)
 
 
+def test_the_checkpoint_size_is_128mb_unless_the_environment_sets_one(tmp_path, monkeypatch):
+    monkeypatch.delenv("ONRECORD_CHECKPOINT", raising=False)
+    with Store(tmp_path / "a.duckdb") as st:
+        assert _setting(st.con, "checkpoint_threshold") == _checkpoint_of("128MB")
+    monkeypatch.setenv("ONRECORD_CHECKPOINT", "384MB")  # binary units, as ONRECORD_WRITER_MEMORY
+    assert MemoryLimit.from_env().checkpoint == 384 << 20
+    with Store(tmp_path / "b.duckdb") as st:
+        assert _setting(st.con, "checkpoint_threshold") == _checkpoint_of("384MiB")
+    monkeypatch.setenv("ONRECORD_CHECKPOINT", "often")
+    with pytest.raises(ValueError, match="not a memory size: 'often'"):
+        MemoryLimit.from_env()
+
+
+def _checkpoint_of(text):
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET checkpoint_threshold = '{text}'")
+        return _setting(con, "checkpoint_threshold")
+    finally:
+        con.close()
+
+
 def _setting_of(size):
     con = duckdb.connect()
     try:

@@ -19,7 +19,10 @@ HEADROOM = 1.5
 PINNED = ("ART_INDEX", "IN_MEMORY_TABLE", "TRANSACTION")
 # The writer's write-ahead log is folded into the file after this much (DuckDB's default is
 # 16 MB, and each checkpoint rewrites every ART index it holds: 1 s at a million articles).
-CHECKPOINT = "128MB"
+# $ONRECORD_CHECKPOINT sets another size: a larger one checkpoints less often but holds more
+# rows in memory until it does (384MB at 1.2M articles: DuckDB's commit 0.53 -> 0.28-0.35
+# ms/article, writer RSS 1.8 -> 2.45 GB; BENCHMARKS.md).
+CHECKPOINT = 128_000_000  # DuckDB's "128MB" (decimal), as before
 _UNITS = {"": 1, "B": 1, "KB": 1 << 10, "KIB": 1 << 10, "MB": 1 << 20, "MIB": 1 << 20,
           "GB": GB, "GIB": GB, "TB": 1 << 40, "TIB": 1 << 40}
 
@@ -56,18 +59,21 @@ class MemoryLimit:
     limit: int
     cap: int
     fixed: bool
+    checkpoint: int = CHECKPOINT
 
     @classmethod
     def from_env(cls, start: int | None = None) -> MemoryLimit:
         """$ONRECORD_WRITER_MEMORY when set (fixed), else growing from `start` (a limit an
         earlier run of this store reached) or START, up to half the machine's memory."""
         env = os.environ.get("ONRECORD_WRITER_MEMORY", "").strip()
+        point = os.environ.get("ONRECORD_CHECKPOINT", "").strip()
+        checkpoint = parse_size(point) if point else CHECKPOINT
         if env:
             size = parse_size(env)
-            return cls(size, size, True)
+            return cls(size, size, True, checkpoint)
         total = machine_memory()
         cap = max(START, total // 2) if total else START
-        return cls(min(cap, max(START, start or 0)), cap, False)
+        return cls(min(cap, max(START, start or 0)), cap, False, checkpoint)
 
     def text(self) -> str:
         return f"{self.limit // 2**20}MB"
@@ -75,7 +81,7 @@ class MemoryLimit:
     def apply(self, con: duckdb.DuckDBPyConnection) -> None:
         """Set the limit and the checkpoint size on a writer's connection."""
         con.execute(f"SET memory_limit = '{self.text()}'")
-        con.execute(f"SET checkpoint_threshold = '{CHECKPOINT}'")
+        con.execute(f"SET checkpoint_threshold = '{max(1, self.checkpoint)}B'")
 
     def grow(self, con: duckdb.DuckDBPyConnection) -> bool:
         """After a batch: raise the limit if what DuckDB holds pinned needs it. Returns
