@@ -80,30 +80,26 @@ def test_a_writer_runs_under_the_limit_and_raises_it_when_duckdb_needs_more(tmp_
 def test_the_checkpoint_size_is_128mb_unless_the_environment_sets_one(tmp_path, monkeypatch):
     monkeypatch.delenv("ONRECORD_CHECKPOINT", raising=False)
     with Store(tmp_path / "a.duckdb") as st:
-        assert _setting(st.con, "checkpoint_threshold") == _checkpoint_of("128MB")
+        assert _setting(st.con, "checkpoint_threshold") == _shown("checkpoint_threshold", "128MB")
     monkeypatch.setenv("ONRECORD_CHECKPOINT", "384MB")  # binary units, as ONRECORD_WRITER_MEMORY
     assert MemoryLimit.from_env().checkpoint == 384 << 20
     with Store(tmp_path / "b.duckdb") as st:
-        assert _setting(st.con, "checkpoint_threshold") == _checkpoint_of("384MiB")
+        assert _setting(st.con, "checkpoint_threshold") == _shown("checkpoint_threshold", "384MiB")
     monkeypatch.setenv("ONRECORD_CHECKPOINT", "often")
     with pytest.raises(ValueError, match="not a memory size: 'often'"):
         MemoryLimit.from_env()
 
 
-def _checkpoint_of(text):
-    con = duckdb.connect()
-    try:
-        con.execute(f"SET checkpoint_threshold = '{text}'")
-        return _setting(con, "checkpoint_threshold")
-    finally:
-        con.close()
-
-
 def _setting_of(size):
+    return _shown("memory_limit", f"{size // 2**20}MB")
+
+
+def _shown(name, value):
+    """How DuckDB shows setting `name` once set to `value` (its own units and rounding)."""
     con = duckdb.connect()
     try:
-        con.execute(f"SET memory_limit = '{size // 2**20}MB'")
-        return _setting(con, "memory_limit")
+        con.execute(f"SET {name} = '{value}'")
+        return _setting(con, name)
     finally:
         con.close()
 

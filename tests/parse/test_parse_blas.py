@@ -3,6 +3,7 @@ the same quotes as with BLIS, and hand the caller's thread setting back."""
 from __future__ import annotations
 
 import pytest
+from threadpoolctl import ThreadpoolController
 
 from onrecord.parse.blas import one_thread, use_numpy_blas
 from onrecord.pipeline import Extractor, load_nlp
@@ -39,15 +40,14 @@ def test_same_quotes_with_either_library(extractor, monkeypatch):
 
 
 def test_one_thread_restores_the_callers_setting():
-    threadpoolctl = pytest.importorskip("threadpoolctl")
-    ctl = threadpoolctl.ThreadpoolController()
-    blas = [lib for lib in ctl.info() if lib["user_api"] == "blas"]
-    if not blas:
-        pytest.skip("numpy was built without a BLAS threadpoolctl can see")
+    ctl = ThreadpoolController()
+
     def threads():
         return {lib["num_threads"] for lib in ctl.info() if lib["user_api"] == "blas"}
 
     before = threads()
+    if not before:
+        pytest.skip("numpy was built without a BLAS threadpoolctl can see")
     with one_thread():
         inside = threads()
     assert inside == {1}

@@ -81,7 +81,7 @@ class MemoryLimit:
     def apply(self, con: duckdb.DuckDBPyConnection) -> None:
         """Set the limit and the checkpoint size on a writer's connection."""
         con.execute(f"SET memory_limit = '{self.text()}'")
-        con.execute(f"SET checkpoint_threshold = '{max(1, self.checkpoint)}B'")
+        con.execute(f"SET checkpoint_threshold = '{self.checkpoint}B'")
 
     def grow(self, con: duckdb.DuckDBPyConnection) -> bool:
         """After a batch: raise the limit if what DuckDB holds pinned needs it. Returns
