@@ -5,7 +5,11 @@ its words instead of scanning every quote's text.
 The trigram tokenizer matches any substring of 3 or more characters, case-insensitively, so the
 index answers what `--contains` always meant (each word a case-insensitive substring of the
 quote); terms shorter than 3 characters are checked on the candidates only. Every candidate is
-checked again in Python, so the index only narrows the search and never changes its answer."""
+checked again in Python, so the index only narrows the search and never changes its answer.
+
+Each row also keeps the quote's sort key (its date, else its article's) and where the quote
+sits in the store (its DuckDB rowid, checked when read), so a search orders its hits itself
+and reads from the store only the page it shows (`wordsearch`)."""
 from __future__ import annotations
 
 import os
@@ -13,18 +17,31 @@ import re
 import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 import duckdb
 
 DDL = """
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_text USING fts5(
-    text, article UNINDEXED, idx UNINDEXED, tokenize='trigram');
+    text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, qrow UNINDEXED, tokenize='trigram');
 CREATE TABLE IF NOT EXISTS quote_text_batches (batch INTEGER PRIMARY KEY, first INTEGER);
 """
+# The store's quotes with their sort key (ORDER BY of every quote search) and DuckDB rowid.
+STORED = ("SELECT q.article_id, q.idx, q.text, coalesce(q.date, a.published), q.rowid "
+          "FROM quotes q LEFT JOIN articles a ON a.id = q.article_id")
 # The shortest term the trigram index can look up (shorter ones are only checked).
 MIN_TERM = 3
-# meta key: set once the index holds every stored quote's text.
-READY = "fulltext"
+# meta key: set once the index holds every stored quote's text, sort key and rowid (the
+# first index, "fulltext", had neither: rebuilt).
+READY = "fulltext_at"
+
+
+class Hit(NamedTuple):
+    """A quote the index found: its article and position, sort key and rowid in the store."""
+    article: str
+    idx: int
+    at: str | None
+    qrow: int
 
 
 def terms(contains: str) -> list[str]:
@@ -44,16 +61,19 @@ def _match(ts: Sequence[str]) -> str | None:
     return " AND ".join(usable) if usable else None
 
 
-def add(db: sqlite3.Connection, batch: int, quotes: Iterable[tuple[str, int, str]]) -> None:
-    """Index batch `batch`'s quotes (article id, idx, text), inside the caller's transaction."""
+def add(db: sqlite3.Connection, batch: int,
+        quotes: Iterable[tuple[str, int, str, str | None, int]]) -> None:
+    """Index batch `batch`'s quotes (article id, idx, text, sort key, rowid in the store),
+    inside the caller's transaction."""
     rows = list(quotes)
     if not rows:
         return
     row = db.execute("SELECT max(rowid) FROM quote_text").fetchone()
     first = (row[0] or 0) + 1 if row else 1
     db.execute("INSERT OR REPLACE INTO quote_text_batches VALUES (?, ?)", [batch, first])
-    db.executemany("INSERT INTO quote_text (rowid, text, article, idx) VALUES (?, ?, ?, ?)",
-                   [(first + i, t, a, i_) for i, (a, i_, t) in enumerate(rows)])
+    db.executemany("INSERT INTO quote_text (rowid, text, article, idx, at, qrow) "
+                   "VALUES (?, ?, ?, ?, ?, ?)",
+                   [(first + i, t, a, i_, at, r) for i, (a, i_, t, at, r) in enumerate(rows)])
 
 
 def undo(db: sqlite3.Connection, batch: int) -> None:
@@ -66,12 +86,14 @@ def undo(db: sqlite3.Connection, batch: int) -> None:
 
 
 def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) -> None:
-    """Index every stored quote again (inside the caller's transaction)."""
-    db.execute("DELETE FROM quote_text")
+    """Index every stored quote again (inside the caller's transaction); an index of an older
+    form is dropped and made again."""
+    db.execute("DROP TABLE IF EXISTS quote_text")
     db.execute("DELETE FROM quote_text_batches")
-    cur = con.execute("SELECT article_id, idx, text FROM quotes")
+    db.execute(DDL.split(";")[0])
+    cur = con.execute(STORED)
     while chunk := cur.fetchmany(10_000):
-        add(db, batch, [(a, i, t or "") for a, i, t in chunk])
+        add(db, batch, [(a, i, t or "", at, r) for a, i, t, at, r in chunk])
     db.execute("DELETE FROM quote_text_batches")  # all committed: nothing to undo
     db.execute("INSERT INTO quote_text(quote_text) VALUES ('optimize')")
     db.execute("INSERT OR REPLACE INTO meta VALUES (?, '1')", [READY])
@@ -97,12 +119,21 @@ def open_reader(store_path: str | os.PathLike[str], uid: str | None,
     return db
 
 
-def search(db: sqlite3.Connection, ts: Sequence[str]) -> list[tuple[str, int]] | None:
-    """The quotes (article id, idx) holding every term; None when no term is long enough for
-    the index (the caller scans)."""
+def search(db: sqlite3.Connection, ts: Sequence[str], batch: int) -> list[Hit] | None:
+    """The quotes holding every term, of the store's batches up to `batch` (the index may hold
+    a batch the store has not committed yet), newest first as every quote search orders them
+    (sort key descending, missing last, then article id and idx); None when no term is long
+    enough for the index (the caller scans)."""
     q = _match(ts)
     if q is None:
         return None
-    return [(a, int(i)) for a, i, text in db.execute(
-        "SELECT article, idx, text FROM quote_text WHERE quote_text MATCH ?", [q])
+    row = db.execute("SELECT min(first) FROM quote_text_batches WHERE batch > ?",
+                     [batch]).fetchone()
+    end = row[0] if row and row[0] is not None else None
+    sql = "SELECT article, idx, at, qrow, text FROM quote_text WHERE quote_text MATCH ?"
+    found = [Hit(a, int(i), at, int(r)) for a, i, at, r, text in db.execute(
+        sql + (" AND rowid < ?" if end is not None else ""), [q] if end is None else [q, end])
         if holds(text, ts)]
+    found.sort(key=lambda h: (h.article, h.idx))
+    found.sort(key=lambda h: (h.at is not None, h.at or ""), reverse=True)  # stable
+    return found

@@ -246,7 +246,7 @@ class LookupIndex:
     def write(self, batch: int, *, keys: Sequence[tuple[str, bool]],
               sigs: Sequence[tuple[str, int, str | None, bytes | None]],
               regroup: Sequence[tuple[str, str]], speakers: Sequence[Sequence[Any]],
-              quotes: Sequence[tuple[str, int, str]] = ()) -> None:
+              quotes: Sequence[tuple[str, int, str, str | None, int]] = ()) -> None:
         """Commit batch `batch`'s rows: keys (key, is error), new articles' (id, seq,
         canonical, signature), group merges (former canonical, canonical), changed
         speakers (id, kind, key, merged_into, name, titles, aliases) and the new quotes'

@@ -82,15 +82,16 @@ def speaker_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[int]:
     return [r[0] for r in found]
 
 
-def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contains: str | None,
-                  since: str | None, until: str | None, outlet: str | None,
-                  include_copies: bool, ident: str | None = None,
-                  hits: list[tuple[str, int]] | None = None) -> tuple[str, list[Any]]:
-    """The WHERE clause (and its parameters) of a quote search over `quotes q JOIN articles a`.
+def quote_conditions(con: duckdb.DuckDBPyConnection, *, speaker: str | None,
+                     contains: str | None, since: str | None, until: str | None,
+                     outlet: str | None, include_copies: bool,
+                     ident: str | None = None) -> tuple[list[str], list[Any]]:
+    """The conditions (and their parameters, in order) of a quote search over `quotes q JOIN
+    articles a`, all to hold.
 
     `ident` keeps the quotes of the articles that id names (a copy's too); `outlet` matches the
-    article's outlet or that of any record it was sent as; `hits` are the quotes (article id,
-    idx) the word index found for `contains` (None: `contains` is matched by a scan)."""
+    article's outlet or that of any record it was sent as; `contains` is matched by a scan
+    (the word index's hits are read by `wordsearch`)."""
     where: list[str] = [] if include_copies or ident else [CANONICAL]
     params: list[Any] = []
     if ident is not None:
@@ -100,17 +101,12 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
         ids = speaker_ids(con, speaker)
         where.append("q.speaker_id IN (SELECT unnest(?::INTEGER[]))")
         params.append(ids)
-        if hits is None:  # their articles first (a scan of one integer column), then by id
-            found = con.execute("SELECT DISTINCT article_id FROM quotes WHERE speaker_id IN "
-                                f"(SELECT unnest(?::INTEGER[])) LIMIT {LITERAL_IDS + 1}",
-                                [ids]).fetchall()
-            where += _within(sorted(r[0] for r in found))
-    if contains and hits is not None:
-        where += _within(sorted({a for a, _ in hits}))
-        where.append("{'a': q.article_id, 'i': q.idx} IN "
-                     "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))")
-        params.append([{"a": a, "i": i} for a, i in hits])
-    elif contains:
+        # their articles first (a scan of one integer column), then by id
+        found = con.execute("SELECT DISTINCT article_id FROM quotes WHERE speaker_id IN "
+                            f"(SELECT unnest(?::INTEGER[])) LIMIT {LITERAL_IDS + 1}",
+                            [ids]).fetchall()
+        where += within(sorted(r[0] for r in found))
+    if contains:
         for w in terms(contains):
             where.append("q.text ILIKE ? ESCAPE '\\'")
             params.append(f"%{like_escape(w)}%")
@@ -119,10 +115,10 @@ def quote_filters(con: duckdb.DuckDBPyConnection, *, speaker: str | None, contai
         where.append("(a.outlet ILIKE ? ESCAPE '\\' OR a.id IN (SELECT article_id FROM "
                      "sightings WHERE outlet ILIKE ? ESCAPE '\\'))")
         params += [f"%{like_escape(outlet)}%"] * 2
-    return (" WHERE " + " AND ".join(where)) if where else "", params
+    return where, params
 
 
-def _within(arts: list[str]) -> list[str]:
+def within(arts: list[str]) -> list[str]:
     """Conditions keeping the quotes of these articles: a literal list DuckDB reads through its
     ART index when short (a scan otherwise, so then nothing is added)."""
     if not arts:

@@ -13,7 +13,7 @@ from typing import Any
 
 import duckdb
 
-from onrecord.corpus import access, fulltext, lookup
+from onrecord.corpus import access, fulltext, lookup, wordsearch
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.sightings import Sighting, of_result
@@ -225,18 +225,28 @@ class Store:
         """The articles a content id or a caller id (of any record sent) names."""
         return lookup.article_ids(self.con, ident)
 
-    def _word_hits(self, contains: str | None) -> list[tuple[str, int]] | None:
-        """The quotes (article id, idx) holding `contains`'s words, from the word index; None
-        when it cannot say (no index, one behind the store, words too short): then a scan."""
+    def _word_hits(self, contains: str | None) -> list[fulltext.Hit] | None:
+        """The quotes holding `contains`'s words, from the word index, in the order searches
+        show them; None when it cannot say (no index, one behind the store, words too short):
+        then a scan."""
         if not contains:
             return None
+        meta = dict(self.con.execute("SELECT key, value FROM store_meta").fetchall())
+        batch = int(meta.get("batch") or 0)
         if self._words is False:
-            meta = dict(self.con.execute("SELECT key, value FROM store_meta").fetchall())
-            self._words = fulltext.open_reader(self.path, meta.get("store_uid"),
-                                               int(meta.get("batch") or 0))
+            self._words = fulltext.open_reader(self.path, meta.get("store_uid"), batch)
         if not isinstance(self._words, sqlite3.Connection):
             return None
-        return fulltext.search(self._words, fulltext.terms(contains))
+        return fulltext.search(self._words, fulltext.terms(contains), batch)
+
+    def _conditions(self, contains: str | None, **filters: Any
+                    ) -> tuple[list[fulltext.Hit] | None, list[str], list[Any]]:
+        """The word index's hits for `contains` (None: none) and the other filters'
+        conditions; with no hits, the conditions match `contains` by a scan."""
+        hits = self._word_hits(contains)
+        conds, params = lookup.quote_conditions(
+            self.con, contains=None if hits is not None else contains, **filters)
+        return hits, conds, params
 
     def quotes(self, *, speaker: str | None = None, contains: str | None = None,
                since: str | None = None, until: str | None = None, outlet: str | None = None,
@@ -247,10 +257,23 @@ class Store:
         `include_copies` also returns quotes found in near-duplicate copies; `copies` adds
         to each quote the list of copies of its article ({id, title, outlet, url, similarity});
         `id` (a content id or any caller id the article was sent with) keeps its quotes."""
-        where, params = lookup.quote_filters(
-            self.con, speaker=speaker, contains=contains, since=since, until=until,
-            outlet=outlet, include_copies=include_copies, ident=id,
-            hits=self._word_hits(contains))
+        hits, conds, params = self._conditions(
+            contains, speaker=speaker, since=since, until=until, outlet=outlet,
+            include_copies=include_copies, ident=id)
+        if hits is not None:
+            rows = wordsearch.quotes(self.con, hits, conds, params, *page(limit, offset))
+        else:
+            rows = self._scanned(conds, params, limit, offset)
+        if copies and rows:
+            found = self.copies_of(sorted({r["article_id"] for r in rows}))
+            for r in rows:
+                r["copies"] = found.get(r["article_id"], [])
+        return rows
+
+    def _scanned(self, conds: list[str], params: list[Any], limit: int,
+                 offset: int) -> list[dict[str, Any]]:
+        """A page of the quotes passing the conditions, read by one query over the store."""
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
         sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
                "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
                "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
@@ -258,22 +281,19 @@ class Store:
                f"LEFT JOIN speakers s ON s.id = q.speaker_id{where} "
                "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx "
                "LIMIT ? OFFSET ?")
-        rows = self._rows(sql, [*params, *page(limit, offset)])
-        if copies and rows:
-            found = self.copies_of(sorted({r["article_id"] for r in rows}))
-            for r in rows:
-                r["copies"] = found.get(r["article_id"], [])
-        return rows
+        return self._rows(sql, [*params, *page(limit, offset)])
 
     def count_quotes(self, *, speaker: str | None = None, contains: str | None = None,
                      since: str | None = None, until: str | None = None,
                      outlet: str | None = None, include_copies: bool = False,
                      id: str | None = None) -> int:
         """How many quotes `quotes()` would return without a limit."""
-        where, params = lookup.quote_filters(
-            self.con, speaker=speaker, contains=contains, since=since, until=until,
-            outlet=outlet, include_copies=include_copies, ident=id,
-            hits=self._word_hits(contains))
+        hits, conds, params = self._conditions(
+            contains, speaker=speaker, since=since, until=until, outlet=outlet,
+            include_copies=include_copies, ident=id)
+        if hits is not None:
+            return wordsearch.count(self.con, hits, conds, params)
+        where = (" WHERE " + " AND ".join(conds)) if conds else ""
         sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
         return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 

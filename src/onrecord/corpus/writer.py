@@ -188,8 +188,7 @@ class Writer:
                          regroup=groups.regroup,
                          speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles,
                                     s.aliases) for s in speakers],
-                         quotes=[(q["article_id"], q["idx"], q["text"] or "")
-                                 for q in tables["quotes"]])
+                         quotes=self._quote_text(tables))
         self.pending = True
         lap("index_write")
         self.con.execute("BEGIN TRANSACTION")
@@ -226,6 +225,18 @@ class Writer:
         if self.memory.grow(self.con):
             self.index.set_meta(MEMORY_KEY, str(self.memory.limit))
         return out
+
+    def _quote_text(self, tables: dict[str, list[dict[str, Any]]]
+                    ) -> list[tuple[str, int, str, str | None, int]]:
+        """The batch's quotes as the word index keeps them: article id, idx, text, sort key
+        (the quote's date, else its article's) and the rowid each will have in `quotes`
+        (appended in this order to a table nothing deletes from; readers check it)."""
+        row = self.con.execute("SELECT count(*) FROM quotes").fetchone()
+        base = int(row[0]) if row else 0
+        published = {a["id"]: a["published"] for a in tables["articles"]}
+        return [(q["article_id"], q["idx"], q["text"] or "",
+                 q["date"] if q["date"] is not None else published.get(q["article_id"]),
+                 base + i) for i, q in enumerate(tables["quotes"])]
 
     def _insert(self, table: str, rows: list[dict[str, Any]]) -> int:
         """Insert rows into `table`; returns how many were new."""
