@@ -199,12 +199,15 @@ def more(path: Path, start: int, n: int, batch: int, pool: list[str]) -> dict[st
                       if v - before.get(k, 0.0) > 0.05}
             per_batch.append((ms, lo - start, phases))
         rss = rss_mb()
+        t = time.perf_counter()
+        st.refresh_speaker_counts()  # what `onrecord run` does at its end: `speakers` reads these
+        counts_s = time.perf_counter() - t
     ms_per_article = [ms / batch for ms, _, _ in per_batch]
     slowest = sorted(per_batch, key=lambda r: -r[0])[:5]
     return {"articles_before": start, "more": n, "batch": batch,
             "ms_per_article_mean": round(statistics.mean(ms_per_article), 3),
             "ms_per_article_median": round(statistics.median(ms_per_article), 3),
-            "writer_rss_mb": round(rss, 1),
+            "writer_rss_mb": round(rss, 1), "speaker_counts_s": round(counts_s, 2),
             "phase_ms_per_article": {k: round(sum(ph.get(k, 0.0) for _, _, ph in per_batch) / n, 3)
                                      for k in sorted({k for _, _, ph in per_batch for k in ph})},
             "slowest": [{"after_articles": start + k, "batch_ms": round(ms, 1), "phases_ms": ph}
