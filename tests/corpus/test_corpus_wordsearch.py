@@ -2,6 +2,7 @@
 filter and count the same as a scan of the store, each hit found at its rowid, a stale rowid
 still answered right, and an index of the older form (no sort keys) rebuilt by the writer."""
 import random
+import shutil
 import sqlite3
 
 import pytest
@@ -101,11 +102,15 @@ def test_the_searches_span_reads_copies_and_missing_dates(store):
         assert dates[-1] is None and dates[0] > dates[n // 2]  # newest first, undated last
 
 
-def test_a_stale_rowid_is_read_by_article_and_idx(store, tmp_path):
-    import shutil
-    path = tmp_path / "s.duckdb"
+def _copy(store, path):
+    """A copy of the store and its index at `path`."""
     shutil.copy(store, path)
     shutil.copy(f"{store}.idx", f"{path}.idx")
+    return path
+
+
+def test_a_stale_rowid_is_read_by_article_and_idx(store, tmp_path):
+    path = _copy(store, tmp_path / "s.duckdb")
     db = sqlite3.connect(f"{path}.idx")
     db.execute("UPDATE quote_text SET qrow = qrow + 1 WHERE rowid % 3 = 0")  # a rewritten store
     db.commit()
@@ -118,10 +123,7 @@ def test_a_stale_rowid_is_read_by_article_and_idx(store, tmp_path):
 
 
 def test_an_index_of_the_older_form_is_rebuilt(store, tmp_path):
-    import shutil
-    path = tmp_path / "o.duckdb"
-    shutil.copy(store, path)
-    shutil.copy(f"{store}.idx", f"{path}.idx")
+    path = _copy(store, tmp_path / "o.duckdb")
     db = sqlite3.connect(f"{path}.idx")  # the first form: no sort key, no rowid, its own flag
     db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5(text, "
                      "article UNINDEXED, idx UNINDEXED, tokenize='trigram');"

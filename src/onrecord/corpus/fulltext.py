@@ -21,9 +21,10 @@ from typing import NamedTuple
 
 import duckdb
 
-DDL = """
-CREATE VIRTUAL TABLE IF NOT EXISTS quote_text USING fts5(
-    text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, qrow UNINDEXED, tokenize='trigram');
+QUOTE_TEXT = """CREATE VIRTUAL TABLE IF NOT EXISTS quote_text USING fts5(
+    text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, qrow UNINDEXED, tokenize='trigram')"""
+DDL = f"""
+{QUOTE_TEXT};
 CREATE TABLE IF NOT EXISTS quote_text_batches (batch INTEGER PRIMARY KEY, first INTEGER);
 """
 # The store's quotes with their sort key (ORDER BY of every quote search) and DuckDB rowid.
@@ -90,7 +91,7 @@ def rebuild(db: sqlite3.Connection, con: duckdb.DuckDBPyConnection, batch: int) 
     form is dropped and made again."""
     db.execute("DROP TABLE IF EXISTS quote_text")
     db.execute("DELETE FROM quote_text_batches")
-    db.execute(DDL.split(";")[0])
+    db.execute(QUOTE_TEXT)
     cur = con.execute(STORED)
     while chunk := cur.fetchmany(10_000):
         add(db, batch, [(a, i, t or "", at, r) for a, i, t, at, r in chunk])

@@ -21,6 +21,11 @@ SPEAKER_COUNTS = (
     "count(DISTINCT q.article_id) AS articles, count(DISTINCT m.statement_id) AS statements "
     "FROM quotes q LEFT JOIN statement_members m ON m.article_id = q.article_id AND "
     f"m.idx = q.idx WHERE q.speaker_id IS NOT NULL AND {CANONICAL} GROUP BY 1")
+# What a quote search returns (`{speaker}`: how the speaker's name is read) and its order.
+QUOTE_COLUMNS = ("q.kind, q.text, {speaker} AS speaker, q.speaker_id, q.cue, q.addressee, "
+                 "q.date, q.confidence, a.id AS article_id, a.title AS article_title, a.outlet, "
+                 'a.published, q.start, q."end", a.url')
+QUOTE_ORDER = "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx"
 # Up to this many articles, a word search names them in a literal list (an ART lookup each).
 LITERAL_IDS = 1000
 # Columns of a sighting as the API, export and viewer show it.
@@ -116,6 +121,11 @@ def quote_conditions(con: duckdb.DuckDBPyConnection, *, speaker: str | None,
                      "sightings WHERE outlet ILIKE ? ESCAPE '\\'))")
         params += [f"%{like_escape(outlet)}%"] * 2
     return where, params
+
+
+def where_clause(conds: list[str]) -> str:
+    """` WHERE` and the conditions joined by AND, or nothing when there are none."""
+    return (" WHERE " + " AND ".join(conds)) if conds else ""
 
 
 def within(arts: list[str]) -> list[str]:

@@ -273,14 +273,10 @@ class Store:
     def _scanned(self, conds: list[str], params: list[Any], limit: int,
                  offset: int) -> list[dict[str, Any]]:
         """A page of the quotes passing the conditions, read by one query over the store."""
-        where = (" WHERE " + " AND ".join(conds)) if conds else ""
-        sql = ("SELECT q.kind, q.text, coalesce(s.name, q.speaker_name) AS speaker, "
-               "q.speaker_id, q.cue, q.addressee, q.date, q.confidence, a.id AS article_id, "
-               "a.title AS article_title, a.outlet, a.published, q.start, q.\"end\", a.url "
-               "FROM quotes q JOIN articles a ON a.id = q.article_id "
-               f"LEFT JOIN speakers s ON s.id = q.speaker_id{where} "
-               "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx "
-               "LIMIT ? OFFSET ?")
+        columns = lookup.QUOTE_COLUMNS.format(speaker="coalesce(s.name, q.speaker_name)")
+        sql = (f"SELECT {columns} FROM quotes q JOIN articles a ON a.id = q.article_id "
+               f"LEFT JOIN speakers s ON s.id = q.speaker_id{lookup.where_clause(conds)} "
+               f"{lookup.QUOTE_ORDER} LIMIT ? OFFSET ?")
         return self._rows(sql, [*params, *page(limit, offset)])
 
     def count_quotes(self, *, speaker: str | None = None, contains: str | None = None,
@@ -293,8 +289,8 @@ class Store:
             include_copies=include_copies, ident=id)
         if hits is not None:
             return wordsearch.count(self.con, hits, conds, params)
-        where = (" WHERE " + " AND ".join(conds)) if conds else ""
-        sql = f"SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id{where}"
+        sql = ("SELECT count(*) FROM quotes q JOIN articles a ON a.id = q.article_id"
+               + lookup.where_clause(conds))
         return int(self.con.execute(sql, params).fetchone()[0])  # type: ignore[index]
 
     def copies_of(self, article_ids: list[str]) -> dict[str, list[dict[str, Any]]]:

@@ -18,11 +18,8 @@ from onrecord.corpus.fulltext import Hit
 PAGE = lookup.LITERAL_IDS
 # Hits read first for a page of `limit` quotes: twice as many, to allow for filtered ones.
 FIRST_READ = 64
-# What quote searches return, as `Store.quotes` selects it (the speaker's name added after).
-COLUMNS = ("q.kind, q.text, q.speaker_name AS speaker, q.speaker_id, q.cue, q.addressee, "
-           "q.date, q.confidence, a.id AS article_id, a.title AS article_title, a.outlet, "
-           'a.published, q.start, q."end", a.url')
-ORDER = "ORDER BY coalesce(q.date, a.published) DESC NULLS LAST, a.id, q.idx"
+# What quote searches return (the speaker's stored name put in after, by `_named`).
+COLUMNS = lookup.QUOTE_COLUMNS.format(speaker="q.speaker_name")
 
 
 def quotes(con: duckdb.DuckDBPyConnection, hits: Sequence[Hit], conds: list[str],
@@ -53,16 +50,16 @@ def _read(con: duckdb.DuckDBPyConnection, chunk: Sequence[Hit], conds: list[str]
         return []
     rids = ",".join(str(int(h.qrow)) for h in chunk)
     keep = " AND ".join(conds) or "TRUE"
+    arts = lookup.within(sorted({h.article for h in chunk}))  # one condition: <= PAGE articles
     got = {r.pop("_qrow"): r for r in lookup.rows(
         con, f"SELECT q.rowid AS _qrow, q.article_id AS _a, q.idx AS _i, ({keep}) AS _keep"
              f"{', ' + columns if columns else ''} FROM quotes q JOIN articles a ON "
-             f"a.id = q.article_id WHERE q.rowid IN ({rids}) AND "
-             f"{lookup.within(sorted({h.article for h in chunk}))[0]}", params)}
+             f"a.id = q.article_id WHERE q.rowid IN ({rids}) AND {arts[0]}", params)}
     out = []
     for h in chunk:
         r = got.get(h.qrow)
         if r is None or r.pop("_a") != h.article or r.pop("_i") != h.idx:
-            return _by_key(con, chunk, conds, params, columns)
+            return _by_key(con, chunk, [*conds, *arts], params, columns)
         if r.pop("_keep"):
             out.append(r)
     return out
@@ -70,13 +67,13 @@ def _read(con: duckdb.DuckDBPyConnection, chunk: Sequence[Hit], conds: list[str]
 
 def _by_key(con: duckdb.DuckDBPyConnection, chunk: Sequence[Hit], conds: list[str],
             params: list[Any], columns: str) -> list[dict[str, Any]]:
-    """`_read` by article id and idx (a scan of `quotes` narrowed to the chunk's articles)."""
-    where = [*conds, *lookup.within(sorted({h.article for h in chunk})),
-             "{'a': q.article_id, 'i': q.idx} IN "
-             "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))"]
+    """`_read` by article id and idx (a scan of `quotes`, narrowed by `conds` to the chunk's
+    articles)."""
+    where = [*conds, "{'a': q.article_id, 'i': q.idx} IN "
+                     "(SELECT unnest(?::STRUCT(a VARCHAR, i INTEGER)[]))"]
     return lookup.rows(
         con, f"SELECT {columns or '1 AS _one'} FROM quotes q JOIN articles a ON "
-             f"a.id = q.article_id WHERE {' AND '.join(where)} {ORDER}",
+             f"a.id = q.article_id{lookup.where_clause(where)} {lookup.QUOTE_ORDER}",
         [*params, [{"a": h.article, "i": h.idx} for h in chunk]])
 
 
