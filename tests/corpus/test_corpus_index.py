@@ -6,9 +6,11 @@ import sys
 import textwrap
 
 import duckdb
+import pytest
 from corpus_articles import mirror, story_text
 
 from conftest import REPO
+from onrecord.corpus import index, writer
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.store import Item, Store
@@ -57,7 +59,8 @@ def test_a_crash_after_the_index_commit_is_undone_on_open(tmp_path):
         from test_corpus_index import SECOND, _items
         from onrecord.corpus import writer
         from onrecord.corpus.store import Store
-        writer.statements_table.update = lambda *a, **k: os._exit(9)
+        # (at the statement keys: the index's own thread has committed the batch by then)
+        writer.statements_table.update = lambda *a, **k: (k["before_keys"](), os._exit(9))
         st = Store({str(crashed)!r})
         st.write(_items(SECOND))
     """)
@@ -103,3 +106,37 @@ def test_an_index_from_another_store_is_not_used(tmp_path):
     with Store(b) as st:
         assert st._w.synced == "rebuilt"
         assert st.stored([it.key for it in _items(FIRST)]) == set()
+
+
+def _fail(*_a, **_k):
+    raise RuntimeError("disk gone")
+
+
+@pytest.mark.parametrize("where", ["index thread", "store"])
+def test_a_batch_failing_while_the_index_thread_writes_leaves_neither_any_row(
+        tmp_path, monkeypatch, where):
+    """The index's second half runs on its own thread beside the DuckDB inserts: whichever
+    side fails, the batch is kept by neither, and the next write of it stores what a clean
+    run stores."""
+    clean, path = tmp_path / "clean.duckdb", tmp_path / "s.duckdb"
+    with Store(clean) as st:
+        st.write(_items(FIRST))
+        st.write(_items(SECOND))
+    keys = [it.key for it in _items(SECOND)]
+    with Store(path) as st:
+        st.write(_items(FIRST))
+        with monkeypatch.context() as m:
+            if where == "index thread":  # after the band keys went in
+                m.setattr(index.fulltext, "add_json", _fail)
+            else:
+                m.setattr(writer.statements_table, "update", _fail)
+            with pytest.raises(RuntimeError, match="disk gone"):
+                st.write(_items(SECOND))
+        assert st.stored(keys) == set()
+        assert st._w.index.meta("batch") == "1" and st._w.batch == 1
+        assert not st._w.index.db.in_transaction
+        again = st.write(_items(SECOND))
+        assert again.articles == 2 and again.duplicates == 1
+    assert _dump(path) == _dump(clean)
+    with Store(path) as st:
+        assert st._w.synced == "ok"

@@ -18,6 +18,7 @@ import sqlite3
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -79,9 +80,29 @@ def surname_of(kind: str, key: str) -> str | None:
     return words[-1] if kind == "person" and len(words) >= 2 else None
 
 
+def _connect(path: str) -> sqlite3.Connection:
+    """A connection to the index file (autocommit; transactions are explicit)."""
+    db = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
+    db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
+    db.execute("PRAGMA busy_timeout=60000")  # the two connections never write at once
+    return db
+
+
 def _chunks(values: Sequence[Any], size: int = 500) -> Iterable[Sequence[Any]]:
     for i in range(0, len(values), size):
         yield values[i:i + size]
+
+
+@dataclass(frozen=True)
+class PendingRows:
+    """A batch's index rows written by `LookupIndex.finish`: band keys and quote words as
+    JSON arrays of rows, and the next article seq."""
+
+    batch: int
+    bands: str
+    quotes: str | None
+    next_seq: int | None
 
 
 class LookupIndex:
@@ -89,14 +110,16 @@ class LookupIndex:
 
     def __init__(self, store_path: str | os.PathLike[str]) -> None:
         self.path = f"{os.fspath(store_path)}.idx"
-        self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self.db = _connect(self.path)
         self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")  # WAL survives kill -9 as it is
-        self.db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         self.db.executescript(_DDL + BANDS_TABLE.ddl() + fulltext.DDL + keyindex.DDL)
-        self.statement_keys = keyindex.KeyIndex(self.db)
+        # The statement keys through a connection of their own, so a batch's statements can
+        # be found while another thread commits the batch's other index rows (`write`).
+        self.keys_db = _connect(self.path)
+        self.statement_keys = keyindex.KeyIndex(self.keys_db)
 
     def close(self) -> None:
+        self.keys_db.close()
         self.db.close()
 
     # -- keeping in step with the store ------------------------------------------------------
@@ -250,31 +273,65 @@ class LookupIndex:
         """Commit batch `batch`'s rows: keys (key, is error), new articles' (id, seq,
         canonical, signature), group merges (former canonical, canonical), changed
         speakers (id, kind, key, merged_into, name, titles, aliases) and the new quotes'
-        words (article id, idx, text)."""
+        words (article id, idx, text, sort key, rowid in the store)."""
+        self.finish(self.begin(batch, keys=keys, sigs=sigs, regroup=regroup,
+                               speakers=speakers, quotes=quotes))
+
+    def begin(self, batch: int, *, keys: Sequence[tuple[str, bool]],
+              sigs: Sequence[tuple[str, int, str | None, bytes | None]],
+              regroup: Sequence[tuple[str, str]], speakers: Sequence[Sequence[Any]],
+              quotes: Sequence[tuple[str, int, str, str | None, int]] = ()) -> PendingRows:
+        """`write`'s first half: opens the batch's transaction and writes its small rows; the
+        rest (band keys and quote words, as JSON) is returned for `finish`, which may run on
+        another thread as long as nothing else uses this connection meanwhile."""
         db = self.db
-        lap = Laps()
-        db.execute("BEGIN")
-        db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
-                       [(k, int(e), batch) for k, e in keys])
-        lap("index_keys")
-        db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?, ?, ?)",
-                       [(a, s, c, sig or b"", batch) for a, s, c, sig in sigs])
-        lap("index_sigs")
-        BANDS_TABLE.add(db, batch, [(b, a) for a, _, _, sig in sigs if sig for b in bands_of(sig)])
-        lap("index_bands")
-        for old, new in regroup:
-            db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "
-                       "OR article = ?", [new, batch, old, old])
-        self._copy_speakers(speakers, batch)
-        lap("index_speakers")
-        fulltext.add(db, batch, quotes)
-        lap("index_fulltext")
-        if sigs:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)",
-                       [str(max(s for _, s, _, _ in sigs) + 1)])
-        db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(batch)])
-        db.execute("COMMIT")
-        lap("index_commit")
+        try:
+            lap = Laps()
+            db.execute("BEGIN")
+            db.executemany("INSERT OR REPLACE INTO keys VALUES (?, ?, ?)",
+                           [(k, int(e), batch) for k, e in keys])
+            lap("index_keys")
+            db.executemany("INSERT OR REPLACE INTO sigs VALUES (?, ?, ?, ?, ?)",
+                           [(a, s, c, sig or b"", batch) for a, s, c, sig in sigs])
+            lap("index_sigs")
+            for old, new in regroup:
+                db.execute("UPDATE sigs SET canonical = ?, batch = ? WHERE canonical = ? "
+                           "OR article = ?", [new, batch, old, old])
+            self._copy_speakers(speakers, batch)
+            lap("index_speakers")
+            return PendingRows(
+                batch,
+                json.dumps([(b, a) for a, _, _, sig in sigs if sig for b in bands_of(sig)]),
+                json.dumps(list(quotes), ensure_ascii=False) if quotes else None,
+                max(s for _, s, _, _ in sigs) + 1 if sigs else None)
+        except BaseException:
+            self._rollback()
+            raise
+
+    def finish(self, rows: PendingRows) -> None:
+        """`write`'s second half: the band keys and quote words in a statement each (SQLite
+        runs them without holding the GIL), then the commit."""
+        db = self.db
+        try:
+            lap = Laps()
+            BANDS_TABLE.add_json(db, rows.batch, rows.bands)
+            lap("index_bands")
+            if rows.quotes is not None:
+                fulltext.add_json(db, rows.batch, rows.quotes)
+            lap("index_fulltext")
+            if rows.next_seq is not None:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('next_seq', ?)",
+                           [str(rows.next_seq)])
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('batch', ?)", [str(rows.batch)])
+            db.execute("COMMIT")
+            lap("index_commit")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self.db.in_transaction:  # nothing of the batch is kept here (the undo runs next)
+            self.db.execute("ROLLBACK")
 
     def clear_statement_keys(self, batch: int) -> None:
         """Forget every statement key (after the store has emptied its statements)."""

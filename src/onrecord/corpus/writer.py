@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 import duckdb
@@ -44,10 +45,19 @@ class Writer:
         self.synced = self.index.sync(con, self.uid, self.batch)
         self.next_speaker = self.index.max_speaker() + 1
         self.pending = False
+        self._thread = ThreadPoolExecutor(1, thread_name_prefix="onrecord-index")
+        self._indexing: Future[None] | None = None  # the current batch's index write
         self.refiled = self.rebuild_statements() if backfill.missing(con) else None
 
     def close(self) -> None:
+        self._thread.shutdown()
         self.index.close()
+
+    def _join_index(self) -> None:
+        """Wait for the batch's index rows to be committed (raises what the write raised)."""
+        job, self._indexing = self._indexing, None
+        if job is not None:
+            job.result()
 
     def stored(self, keys: list[str]) -> set[str]:
         """Which of these keys are stored (as articles or errors)."""
@@ -116,6 +126,8 @@ class Writer:
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
+            with contextlib.suppress(BaseException):  # the index's thread ends before undo
+                self._join_index()
             if self.pending:  # the index took the batch the store did not
                 self.index.undo(self.con, self.batch)
                 self.pending = False
@@ -183,13 +195,17 @@ class Writer:
         lap("rows")
         batch = self.batch + 1
         # the index first: a crash before the store's COMMIT leaves index rows of a batch the
-        # store never had, which the next open undoes
-        self.index.write(batch, keys=list(new_keys.items()), sigs=groups.sigs,
-                         regroup=groups.regroup,
-                         speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles,
-                                    s.aliases) for s in speakers],
-                         quotes=self._quote_text(tables))
+        # store never had, which the next open undoes. The big part (band keys, quote words)
+        # and the commit run on a thread of their own while this one inserts into DuckDB and
+        # files statements (SQLite and DuckDB release the GIL while they work); nothing here
+        # uses the index's main connection until that thread is joined.
         self.pending = True
+        rest = self.index.begin(
+            batch, keys=list(new_keys.items()), sigs=groups.sigs, regroup=groups.regroup,
+            speakers=[(s.id, s.kind, s.key, s.merged_into, s.name, s.titles, s.aliases)
+                      for s in speakers],
+            quotes=self._quote_text(tables))
+        self._indexing = self._thread.submit(self.index.finish, rest)
         lap("index_write")
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
@@ -216,8 +232,9 @@ class Writer:
         statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
                                 index=self.index.statement_keys, batch=batch,
                                 meta=[("batch", str(batch))],  # the batch number with them
-                                runs=runs)
+                                runs=runs, before_keys=self._join_index)
         lap("statements")
+        self._join_index()  # (a batch without quotes has no statement keys to wait for)
         self.con.execute("COMMIT")
         lap("commit")
         self.batch, self.pending = batch, False

@@ -76,10 +76,15 @@ class KeyIndex:
         """Commit batch `batch`'s new (family, key, statement id) rows and merges (old, new)."""
         db = self.db
         db.execute("BEGIN")
-        KEYS_TABLE.add(db, batch, [(k, f, s) for f, k, s in rows])
-        db.executemany("INSERT OR REPLACE INTO statement_moves VALUES (?, ?, ?)",
-                       [(o, n, batch) for o, n in moves])
-        db.execute("COMMIT")
+        try:
+            KEYS_TABLE.add(db, batch, [(k, f, s) for f, k, s in rows])
+            db.executemany("INSERT OR REPLACE INTO statement_moves VALUES (?, ?, ?)",
+                           [(o, n, batch) for o, n in moves])
+            db.execute("COMMIT")
+        except BaseException:
+            if db.in_transaction:  # the batch's keys are not kept (the store's undo runs next)
+                db.execute("ROLLBACK")
+            raise
 
 
 def undo(db: sqlite3.Connection, batch: int) -> None:

@@ -3,7 +3,7 @@ are filed under the statements their words repeat, found through an indexed word
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from typing import Any
 
 import duckdb
@@ -161,13 +161,16 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
            articles: Sequence[dict[str, Any]], merges: Sequence[tuple[int, int]] = (), *,
            index: KeyIndex | None = None, batch: int = 0,
            meta: Sequence[tuple[str, str]] = (),
-           runs: Mapping[tuple[str, int], QuoteRuns] | None = None) -> int:
+           runs: Mapping[tuple[str, int], QuoteRuns] | None = None,
+           before_keys: Callable[[], None] | None = None) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
     transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
     writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
     without, from a scan of DuckDB's statement_keys. `meta` are the caller's store_meta rows,
     written with the statements' counters; `runs` the quotes' word runs by (article id, idx)
-    when workers made them (the rest are made here). Returns quotes filed."""
+    when workers made them (the rest are made here); `before_keys` is called before the
+    batch's keys go to `index` (the writer waits there for its other index rows). Returns
+    quotes filed."""
     kept = dict(merges)
     for gone, into in merges:
         con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
@@ -208,6 +211,8 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
                        {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
     lap("statements_write")
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
+        if before_keys is not None:
+            before_keys()
         index.add(batch, rows, g.merged)
     lap("statements_index")
     _set_meta(con, [("statements_seen", str(seen0 + len(members))),
