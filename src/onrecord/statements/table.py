@@ -61,7 +61,8 @@ class BatchCandidates:
         self._index: defaultdict[str, dict[Any, set[str]]] = defaultdict(dict)
         for (family, k), sids in known.items():
             self._index[family][k] = sids
-        self.added: set[tuple[str, Any, str]] = set()  # (family, key, statement id)
+        # (family, statement id) -> the keys this batch filed it under that it lacked
+        self._added: dict[tuple[str, str], list[Any]] = {}
 
     def find(self, family: str, keys: Iterable[Hashable]) -> set[str]:
         found: set[str] = set()
@@ -75,7 +76,8 @@ class BatchCandidates:
         return found
 
     def add(self, family: str, sid: str, keys: Iterable[Hashable]) -> None:
-        index, added = self._index[family], self.added
+        index = self._index[family]
+        new = []
         for k in keys:
             sids = index.get(k)
             if sids is None:
@@ -84,7 +86,9 @@ class BatchCandidates:
                 continue
             else:
                 sids.add(sid)
-            added.add((family, k, sid))
+            new.append(k)
+        if new:
+            self._added.setdefault((family, sid), []).extend(new)
 
     def move(self, old: str, new: str) -> None:
         for index in self._index.values():
@@ -92,7 +96,15 @@ class BatchCandidates:
                 if old in sids:
                     sids.discard(old)
                     sids.add(new)
-        self.added = {(f, k, new if s == old else s) for f, k, s in self.added}
+        for family in list(self._index):
+            keys = self._added.pop((family, old), None)
+            if keys is not None:
+                self._added.setdefault((family, new), []).extend(keys)
+
+    @property
+    def added(self) -> dict[tuple[str, str], list[Any]]:
+        """The keys added per (family, statement id), statements merged away folded in."""
+        return self._added
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
@@ -279,13 +291,14 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
     _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
             [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
-    rows = []
-    for f, k, sid in sorted(cands.added):
-        st = g.get(sid)
-        if st is not None:
-            rows.append((f, k, st.id))
     keep = _kept_keys(g, keys)
-    added = [r for r in rows if (r[1], r[2]) in keep]
+    found: set[tuple[str, Any, str]] = set()  # (family, key, id as filed) of the added keys worth storing
+    for (f, sid), ks in cands.added.items():
+        st = g.get(sid)
+        stored_ = keep.get(st.id) if st is not None else None
+        if stored_:
+            found.update((f, k, sid) for k in ks if k in stored_)
+    added = [(f, k, g.get(sid).id) for f, k, sid in sorted(found)]  # type: ignore[union-attr]
     _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
@@ -307,14 +320,14 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
 
 
 def _kept_keys(g: Grouper, keys: Mapping[tuple[str, int], frozenset[int]]
-               ) -> set[tuple[int, str]]:
-    """The (key, statement) pairs worth storing: each filed quote's stored keys."""
-    out = set()
+               ) -> dict[str, set[int]]:
+    """The keys worth storing, by statement id: each filed quote's stored keys."""
+    out: defaultdict[str, set[int]] = defaultdict(set)
     for sid, m, ws in g.filed:
         st = g.get(sid)
         if st is not None:
             got = keys.get((m.article_id, m.idx))
-            out |= {(k, st.id) for k in (stored_keys(ws) if got is None else got)}
+            out[st.id] |= stored_keys(ws) if got is None else got
     return out
 
 
