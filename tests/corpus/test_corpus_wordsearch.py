@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from onrecord.corpus import wordsearch
+from onrecord.corpus import fulltext, wordsearch
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.store import Item, Store
@@ -138,3 +138,23 @@ def test_an_index_of_the_older_form_is_rebuilt(store, tmp_path):
     with Store(path, read_only=True) as st:
         assert st.quotes(contains="harbour", limit=30) == want
         assert isinstance(st._words, sqlite3.Connection)
+
+
+def test_a_page_and_its_count_search_the_index_once_per_committed_batch(store, tmp_path,
+                                                                         monkeypatch):
+    """The server's page and total ask the same words twice: the index is searched once,
+    and again once a batch has been committed (its hits then include the new quotes)."""
+    path = _copy(store, tmp_path / "m.duckdb")
+    calls = []
+    search = fulltext.search
+    monkeypatch.setattr(fulltext, "search", lambda *a: calls.append(a[1]) or search(*a))
+    with Store(path) as st:
+        page = st.quotes(contains="tunnel", limit=5)
+        n = st.count_quotes(contains="tunnel")
+        assert len(calls) == 1 and len(page) == 5 and n == _scan(st, contains="tunnel")[1]
+        assert st.count_quotes(contains="toll") > 0 and len(calls) == 2
+        new = _items([_article(200)])  # one quote on the tunnel, one on the toll
+        st.write(new)
+        assert st.count_quotes(contains="tunnel") == n + 1 and len(calls) == 3
+        assert new[0].key in {q["article_id"] for q in st.quotes(contains="tunnel", limit=200)}
+        assert len(calls) == 3

@@ -58,6 +58,9 @@ class Store:
             raise
         self._w: Writer | None = None
         self._words: sqlite3.Connection | bool | None = False  # word index, opened when asked
+        # the last word search's hits, by (words, committed batch): a page and its count
+        # (the server's `total`) search once
+        self._last_hits: tuple[tuple[str, int], list[fulltext.Hit] | None] | None = None
         try:
             self._check_version()
             if not read_only:
@@ -237,7 +240,10 @@ class Store:
             self._words = fulltext.open_reader(self.path, meta.get("store_uid"), batch)
         if not isinstance(self._words, sqlite3.Connection):
             return None
-        return fulltext.search(self._words, fulltext.terms(contains), batch)
+        key = (contains, batch)  # a committed batch's hits never change
+        if self._last_hits is None or self._last_hits[0] != key:
+            self._last_hits = key, fulltext.search(self._words, fulltext.terms(contains), batch)
+        return self._last_hits[1]
 
     def _conditions(self, contains: str | None, **filters: Any
                     ) -> tuple[list[fulltext.Hit] | None, list[str], list[Any]]:

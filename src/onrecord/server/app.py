@@ -165,8 +165,8 @@ def create_app(config: ServeConfig | None = None) -> FastAPI:
         """Quotes in the store: "what did X say about Y", paged, with the total."""
         filters = {"speaker": speaker or None, "contains": contains or None,
                    "since": since, "until": until, "outlet": outlet or None, "id": id or None}
-        items = with_statements(store, store.quotes(**filters, limit=limit, offset=offset))
-        return QuotesPage(items=items, total=store.count_quotes(**filters),
+        found, total = store.quotes_page(**filters, limit=limit, offset=offset)
+        return QuotesPage(items=with_statements(store, found), total=total,
                           limit=limit, offset=offset)
 
     @app.get("/speakers", response_model=SpeakersPage, tags=["store"])

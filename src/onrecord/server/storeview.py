@@ -66,6 +66,13 @@ class StoreView:
     def count_quotes(self, **filters: Any) -> int:
         return int(self._call("count_quotes", **filters))
 
+    def quotes_page(self, *, limit: int, offset: int, **filters: Any
+                    ) -> tuple[list[dict[str, Any]], int]:
+        """A page of quotes and their total, read from one state of the store (one open; a
+        word search's hits found once for both)."""
+        return self._with_store(lambda s: (s.quotes(**filters, limit=limit, offset=offset),
+                                           int(s.count_quotes(**filters))))
+
     def speakers(self, **kw: Any) -> list[dict[str, Any]]:
         return self._call("speakers", **kw)
 
