@@ -112,7 +112,7 @@ def _fail(*_a, **_k):
     raise RuntimeError("disk gone")
 
 
-@pytest.mark.parametrize("where", ["index thread", "store"])
+@pytest.mark.parametrize("where", ["index thread", "handing over", "store"])
 def test_a_batch_failing_while_the_index_thread_writes_leaves_neither_any_row(
         tmp_path, monkeypatch, where):
     """The index's second half runs on its own thread beside the DuckDB inserts: whichever
@@ -128,6 +128,8 @@ def test_a_batch_failing_while_the_index_thread_writes_leaves_neither_any_row(
         with monkeypatch.context() as m:
             if where == "index thread":  # after the band keys went in
                 m.setattr(index.fulltext, "add_json", _fail)
+            elif where == "handing over":  # the small rows in, the thread never started
+                m.setattr(st._w._thread, "submit", _fail)
             else:
                 m.setattr(writer.statements_table, "update", _fail)
             with pytest.raises(RuntimeError, match="disk gone"):

@@ -305,7 +305,7 @@ class LookupIndex:
                 json.dumps(list(quotes), ensure_ascii=False) if quotes else None,
                 max(s for _, s, _, _ in sigs) + 1 if sigs else None)
         except BaseException:
-            self._rollback()
+            self.rollback()
             raise
 
     def finish(self, rows: PendingRows) -> None:
@@ -326,11 +326,12 @@ class LookupIndex:
             db.execute("COMMIT")
             lap("index_commit")
         except BaseException:
-            self._rollback()
+            self.rollback()
             raise
 
-    def _rollback(self) -> None:
-        if self.db.in_transaction:  # nothing of the batch is kept here (the undo runs next)
+    def rollback(self) -> None:
+        """Drop a batch's open transaction, if any (nothing of it is kept; the undo runs next)."""
+        if self.db.in_transaction:
             self.db.execute("ROLLBACK")
 
     def clear_statement_keys(self, batch: int) -> None:

@@ -128,6 +128,7 @@ class Writer:
                 self.con.execute("ROLLBACK")
             with contextlib.suppress(BaseException):  # the index's thread ends before undo
                 self._join_index()
+            self.index.rollback()  # a batch that failed before its thread took over
             if self.pending:  # the index took the batch the store did not
                 self.index.undo(self.con, self.batch)
                 self.pending = False
