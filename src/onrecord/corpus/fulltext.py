@@ -67,9 +67,15 @@ def add(db: sqlite3.Connection, batch: int,
         quotes: Iterable[tuple[str, int, str, str | None, int]]) -> None:
     """Index batch `batch`'s quotes (article id, idx, text, sort key, rowid in the store),
     inside the caller's transaction."""
+    rows = as_json(quotes)
+    if rows is not None:
+        add_json(db, batch, rows)
+
+
+def as_json(quotes: Iterable[tuple[str, int, str, str | None, int]]) -> str | None:
+    """Quotes as `add_json` takes them (None for none)."""
     rows = list(quotes)
-    if rows:
-        add_json(db, batch, json.dumps(rows, ensure_ascii=False))
+    return json.dumps(rows, ensure_ascii=False) if rows else None
 
 
 def add_json(db: sqlite3.Connection, batch: int, quotes: str) -> None:

@@ -302,7 +302,7 @@ class LookupIndex:
             return PendingRows(
                 batch,
                 json.dumps([(b, a) for a, _, _, sig in sigs if sig for b in bands_of(sig)]),
-                json.dumps(list(quotes), ensure_ascii=False) if quotes else None,
+                fulltext.as_json(quotes),
                 max(s for _, s, _, _ in sigs) + 1 if sigs else None)
         except BaseException:
             self.rollback()

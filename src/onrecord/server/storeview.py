@@ -60,12 +60,6 @@ class StoreView:
         with self._lock, self._open() as store:  # one DuckDB connection at a time
             return fn(store)
 
-    def quotes(self, **filters: Any) -> list[dict[str, Any]]:
-        return self._call("quotes", **filters)
-
-    def count_quotes(self, **filters: Any) -> int:
-        return int(self._call("count_quotes", **filters))
-
     def quotes_page(self, *, limit: int, offset: int, **filters: Any
                     ) -> tuple[list[dict[str, Any]], int]:
         """A page of quotes and their total, read from one state of the store (one open; a

@@ -62,7 +62,8 @@ class BatchCandidates:
         for (family, k), sids in known.items():
             self._index[family][k] = sids
         # (family, statement id) -> the keys this batch filed it under that it lacked
-        self._added: dict[tuple[str, str], list[Any]] = {}
+        # (statements merged away folded in)
+        self.added: dict[tuple[str, str], list[Any]] = {}
 
     def find(self, family: str, keys: Iterable[Hashable]) -> set[str]:
         found: set[str] = set()
@@ -88,7 +89,7 @@ class BatchCandidates:
                 sids.add(sid)
             new.append(k)
         if new:
-            self._added.setdefault((family, sid), []).extend(new)
+            self.added.setdefault((family, sid), []).extend(new)
 
     def move(self, old: str, new: str) -> None:
         for index in self._index.values():
@@ -97,14 +98,9 @@ class BatchCandidates:
                     sids.discard(old)
                     sids.add(new)
         for family in list(self._index):
-            keys = self._added.pop((family, old), None)
+            keys = self.added.pop((family, old), None)
             if keys is not None:
-                self._added.setdefault((family, new), []).extend(keys)
-
-    @property
-    def added(self) -> dict[tuple[str, str], list[Any]]:
-        """The keys added per (family, statement id), statements merged away folded in."""
-        return self._added
+                self.added.setdefault((family, new), []).extend(keys)
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, names: Sequence[str],
@@ -292,13 +288,15 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
             [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
     keep = _kept_keys(g, keys)
-    found: set[tuple[str, Any, str]] = set()  # (family, key, id as filed) of the added keys worth storing
+    found: set[tuple[str, Any, str]] = set()  # (family, key, id as filed) worth storing
+    now: dict[str, str] = {}  # id as filed -> the statement's id now
     for (f, sid), ks in cands.added.items():
         st = g.get(sid)
         stored_ = keep.get(st.id) if st is not None else None
-        if stored_:
+        if st is not None and stored_:
+            now[sid] = st.id
             found.update((f, k, sid) for k in ks if k in stored_)
-    added = [(f, k, g.get(sid).id) for f, k, sid in sorted(found)]  # type: ignore[union-attr]
+    added = [(f, k, now[sid]) for f, k, sid in sorted(found)]
     _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
             [(st.id, " ".join(ws), st.forms[ws], n)
