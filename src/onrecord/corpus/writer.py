@@ -48,6 +48,9 @@ class Writer:
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="onrecord-index")
         self._indexing: Future[None] | None = None  # the current batch's index write
         self.refiled = self.rebuild_statements() if backfill.missing(con) else None
+        # pyarrow imports pandas (when installed) the first time it converts Python objects:
+        # about a second, paid here at open rather than inside the first batch's transaction
+        pa.array([0])
 
     def close(self) -> None:
         self._thread.shutdown()
