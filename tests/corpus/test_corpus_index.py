@@ -1,5 +1,6 @@
 """The writer's lookup index (STORE.idx) kept in step with the DuckDB store: a crash between
 the index's commit and the store's, a missing index, and lookups that match the store."""
+import gc
 import os
 import subprocess
 import sys
@@ -142,3 +143,40 @@ def test_a_batch_failing_while_the_index_thread_writes_leaves_neither_any_row(
     assert _dump(path) == _dump(clean)
     with Store(path) as st:
         assert st._w.synced == "ok"
+
+
+def test_a_write_pauses_the_cycle_collector_and_leaves_no_cycles(tmp_path, monkeypatch):
+    """The collector is off while a batch is written (its objects would trigger passes over
+    the whole process) and on again after, also after a failed write; a caller that turned it
+    off keeps it off; a batch leaves no cyclic garbage to collect later."""
+    seen = []
+    real = writer.statements_table.update
+
+    def spy(*a, **k):
+        seen.append(gc.isenabled())
+        return real(*a, **k)
+
+    gc.collect()
+    assert gc.isenabled()
+    with Store(tmp_path / "s.duckdb") as st:
+        monkeypatch.setattr(writer.statements_table, "update", spy)
+        st.write(_items(FIRST))
+        assert seen == [False] and gc.isenabled()
+        gc.set_debug(gc.DEBUG_SAVEALL)
+        try:
+            assert gc.collect() == 0, gc.garbage[:5]
+        finally:
+            gc.set_debug(0)
+            gc.garbage.clear()
+        monkeypatch.setattr(writer.statements_table, "update", _fail)
+        with pytest.raises(RuntimeError, match="disk gone"):
+            st.write(_items(SECOND))
+        assert gc.isenabled()
+        monkeypatch.setattr(writer.statements_table, "update", spy)
+        gc.disable()
+        try:
+            st.write(_items(SECOND))
+            assert not gc.isenabled()
+        finally:
+            gc.enable()
+    assert seen == [False, False]

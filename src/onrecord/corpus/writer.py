@@ -3,7 +3,9 @@ its lookups (seen keys, near-duplicate candidates, speakers) served by the looku
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -89,21 +91,27 @@ class Writer:
         self.batch += 1
         self.index.clear_statement_keys(self.batch)
         filed = 0
-        for quotes, articles in backfill.chunks(self.con):
-            batch = self.batch + 1
-            self.index.write(batch, keys=[], sigs=[], regroup=[], speakers=[])
-            self.con.execute("BEGIN TRANSACTION")
-            try:
-                filed += statements_table.update(self.con, quotes, articles,
-                                                 index=self.index.statement_keys, batch=batch)
-                self._bump(batch)
-                self.con.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(duckdb.Error):
-                    self.con.execute("ROLLBACK")
-                self.index.undo(self.con, self.batch)
-                raise
-            self.batch = batch
+        with _no_cycle_collection():
+            for quotes, articles in backfill.chunks(self.con):
+                filed += self._refile(quotes, articles)
+        return filed
+
+    def _refile(self, quotes: list[dict[str, Any]], articles: list[dict[str, Any]]) -> int:
+        """One chunk of `rebuild_statements` in a batch of its own; quotes filed."""
+        batch = self.batch + 1
+        self.index.write(batch, keys=[], sigs=[], regroup=[], speakers=[])
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            filed = statements_table.update(self.con, quotes, articles,
+                                            index=self.index.statement_keys, batch=batch)
+            self._bump(batch)
+            self.con.execute("COMMIT")
+        except BaseException:
+            with contextlib.suppress(duckdb.Error):
+                self.con.execute("ROLLBACK")
+            self.index.undo(self.con, self.batch)
+            raise
+        self.batch = batch
         return filed
 
     def _bump(self, batch: int) -> None:
@@ -113,7 +121,8 @@ class Writer:
         """Items and sightings in one transaction; on any failure nothing of them is kept."""
         self.pending = False
         try:
-            return self._write(items, sightings)
+            with _no_cycle_collection():
+                return self._write(items, sightings)
         except duckdb.FatalException as e:  # the connection is gone: the next open recovers
             why = str(e).strip().splitlines()[0]
             now, then = self.memory.text(), self.memory.after_stop()
@@ -272,6 +281,20 @@ class Writer:
             return int(got[0]) if got else len(rows)
         finally:
             self.con.unregister("_onrecord_rows")
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Pause Python's cycle collector for one batch: the batch's rows and statements are
+    many objects that live until its end (reference counting frees them, they form no
+    cycles), and each collection they trigger walks every object the process holds."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _prefetch_speakers(source: IndexSpeakers, items: list[Item]) -> None:
