@@ -3,6 +3,7 @@ phrases, nothing for a missing word, the same answers as a scan, and a crash bet
 index's commit and the store's (what a reader sees mid-batch) before and after the resume."""
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -10,6 +11,7 @@ import textwrap
 import pytest
 
 from conftest import REPO
+from onrecord.corpus import fulltext
 from onrecord.corpus.dedup import signature
 from onrecord.corpus.keys import result_key
 from onrecord.corpus.store import Item, Store
@@ -81,6 +83,25 @@ def test_words_phrases_and_missing_words(store):
         assert st.count_quotes(contains="tunnel") == 3
         for words in ("TUNNEL", "harbour tunnel", '"loud and clear"', "ox", "submarine", "% _"):
             assert _texts(st, words) == _scanned(st, words), words
+
+
+def test_trigrams_in_another_order_are_only_candidates_and_capitals_fold(tmp_path):
+    """The index keeps no positions: a quote holding a word's trigrams apart ("ban nana" for
+    "banana") is a candidate the check then drops; accented capitals fold like the quotes'."""
+    pairs = [("Rosa Lind", "a banana boat came in"), ("Rosa Lind", "the ban nana wanted"),
+             ("Emil Varga", "L'ÉCOLE DU PORT reste ouverte")]
+    path = tmp_path / "t.duckdb"
+    with Store(path) as st:
+        st.write(_items(pairs))
+    with Store(path, read_only=True) as st:
+        assert _texts(st, "banana") == [pairs[0][1]] == _scanned(st, "banana")
+        assert isinstance(st._words, sqlite3.Connection)
+        found = {r[0] for r in st._words.execute(
+            "SELECT text FROM quote_text WHERE quote_text MATCH ?",
+            [fulltext._match(["banana"])])}
+        assert found == {pairs[0][1], pairs[1][1]}  # both held "ban", "ana", "nan"
+        assert _texts(st, "école") == [pairs[2][1]] == _scanned(st, "école")
+        assert _texts(st, '"du port"') == [pairs[2][1]]
 
 
 def test_the_query_command_uses_the_index(store):

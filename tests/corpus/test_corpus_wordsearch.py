@@ -122,13 +122,23 @@ def test_a_stale_rowid_is_read_by_article_and_idx(store, tmp_path):
         assert st.count_quotes(contains="tunnel") == _scan(st, contains="tunnel")[1]
 
 
-def test_an_index_of_the_older_form_is_rebuilt(store, tmp_path):
+@pytest.mark.parametrize("form", ["first", "positions"])
+def test_an_index_of_an_older_form_is_rebuilt(store, tmp_path, form):
+    """The first form had no sort key nor rowid; the second kept trigram positions (its
+    phrase queries are not how the index is searched now): both are rebuilt by the writer."""
     path = _copy(store, tmp_path / "o.duckdb")
-    db = sqlite3.connect(f"{path}.idx")  # the first form: no sort key, no rowid, its own flag
-    db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5(text, "
-                     "article UNINDEXED, idx UNINDEXED, tokenize='trigram');"
-                     "DELETE FROM meta WHERE k = 'fulltext_at';"
-                     "INSERT OR REPLACE INTO meta VALUES ('fulltext', '1');")
+    db = sqlite3.connect(f"{path}.idx")
+    if form == "first":
+        db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5("
+                         "text, article UNINDEXED, idx UNINDEXED, tokenize='trigram');"
+                         f"DELETE FROM meta WHERE k = '{fulltext.READY}';"
+                         "INSERT OR REPLACE INTO meta VALUES ('fulltext', '1');")
+    else:
+        db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5("
+                         "text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, qrow UNINDEXED, "
+                         "tokenize='trigram');"
+                         f"DELETE FROM meta WHERE k = '{fulltext.READY}';"
+                         "INSERT OR REPLACE INTO meta VALUES ('fulltext_at', '1');")
     db.close()
     with Store(path, read_only=True) as st:
         want = st.quotes(contains="harbour", limit=30)  # scanned: the index is not trusted
@@ -138,6 +148,12 @@ def test_an_index_of_the_older_form_is_rebuilt(store, tmp_path):
     with Store(path, read_only=True) as st:
         assert st.quotes(contains="harbour", limit=30) == want
         assert isinstance(st._words, sqlite3.Connection)
+    db = sqlite3.connect(f"{path}.idx")
+    try:
+        assert "detail=none" in db.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'quote_text'").fetchone()[0]
+    finally:
+        db.close()
 
 
 def test_a_page_and_its_count_search_the_index_once_per_committed_batch(store, tmp_path,
