@@ -91,8 +91,8 @@ class Writer:
         self.batch += 1
         self.index.clear_statement_keys(self.batch)
         filed = 0
-        with _no_cycle_collection():
-            for quotes, articles in backfill.chunks(self.con):
+        for quotes, articles in backfill.chunks(self.con):
+            with _no_cycle_collection():  # per chunk, like a batch
                 filed += self._refile(quotes, articles)
         return filed
 
