@@ -24,7 +24,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(REPO / "bench"))
 
-from onrecord.corpus.fulltext import MIN_TERM, holds, terms  # noqa: E402
+from onrecord.corpus.fulltext import MIN_TERM, _match, holds, terms  # noqa: E402
 from store_scale import DATA, sentences  # noqa: E402
 
 PER_BATCH = 3400  # quotes in a batch of 1,024 synthetic articles
@@ -32,13 +32,12 @@ WORDS = ["economy", "prime minister", "we are", "climate change", "said that", "
          '"will not"']
 
 
-def query(detail: str, ts: list[str]) -> str:
-    """The MATCH for these terms: phrases with positions, every trigram without."""
+def query(detail: str, ts: list[str]) -> str | None:
+    """The MATCH for these terms: phrases with positions (the former form's query), and
+    without them the query `fulltext.search` makes."""
     if detail == "full":
         return " AND ".join('"' + t.replace('"', '""') + '"' for t in ts if len(t) >= MIN_TERM)
-    grams = sorted({t[i:i + MIN_TERM] for t in ts if len(t) >= MIN_TERM
-                    for i in range(len(t) - MIN_TERM + 1)})
-    return " AND ".join('"' + g.replace('"', '""') + '"' for g in grams)
+    return _match(ts)
 
 
 def main() -> None:

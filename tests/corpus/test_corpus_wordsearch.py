@@ -126,19 +126,15 @@ def test_a_stale_rowid_is_read_by_article_and_idx(store, tmp_path):
 def test_an_index_of_an_older_form_is_rebuilt(store, tmp_path, form):
     """The first form had no sort key nor rowid; the second kept trigram positions (its
     phrase queries are not how the index is searched now): both are rebuilt by the writer."""
+    columns, flag = {"first": ("text, article UNINDEXED, idx UNINDEXED", "fulltext"),
+                     "positions": ("text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, "
+                                   "qrow UNINDEXED", "fulltext_at")}[form]
     path = _copy(store, tmp_path / "o.duckdb")
     db = sqlite3.connect(f"{path}.idx")
-    if form == "first":
-        db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5("
-                         "text, article UNINDEXED, idx UNINDEXED, tokenize='trigram');"
-                         f"DELETE FROM meta WHERE k = '{fulltext.READY}';"
-                         "INSERT OR REPLACE INTO meta VALUES ('fulltext', '1');")
-    else:
-        db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5("
-                         "text, article UNINDEXED, idx UNINDEXED, at UNINDEXED, qrow UNINDEXED, "
-                         "tokenize='trigram');"
-                         f"DELETE FROM meta WHERE k = '{fulltext.READY}';"
-                         "INSERT OR REPLACE INTO meta VALUES ('fulltext_at', '1');")
+    db.executescript("DROP TABLE quote_text; CREATE VIRTUAL TABLE quote_text USING fts5("
+                     f"{columns}, tokenize='trigram');"
+                     f"DELETE FROM meta WHERE k = '{fulltext.READY}';"
+                     f"INSERT OR REPLACE INTO meta VALUES ('{flag}', '1');")
     db.close()
     with Store(path, read_only=True) as st:
         want = st.quotes(contains="harbour", limit=30)  # scanned: the index is not trusted
