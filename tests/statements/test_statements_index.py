@@ -163,11 +163,12 @@ def test_keys_stay_under_merged_ids_and_resolve_through_the_aliases(tmp_path):
     assert indexes == set()
 
 
-def test_an_older_store_loses_its_statement_keys_indexes(tmp_path):
+def test_an_older_store_loses_the_indexes_no_lookup_uses(tmp_path):
     path = tmp_path / "s.duckdb"
     _fill(path, BATCHES[:2], reopen_after=-1)
     con = duckdb.connect(str(path))
     con.execute("CREATE INDEX statement_keys_key ON statement_keys (key)")
+    con.execute("CREATE INDEX statement_members_quote ON statement_members (article_id)")
     con.close()
     with Store(path) as st:
         st.write(_items(BATCHES[2], sum(map(len, BATCHES[:2]))))
@@ -175,5 +176,7 @@ def test_an_older_store_loses_its_statement_keys_indexes(tmp_path):
     try:
         assert con.execute("SELECT count(*) FROM duckdb_indexes() "
                            "WHERE table_name = 'statement_keys'").fetchone() == (0,)
+        assert con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = "
+                           "'statement_members'").fetchall() == [("statement_members_sid",)]
     finally:
         con.close()

@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from onrecord.corpus.respeak import respeak
 from onrecord.corpus.timing import Laps
 from onrecord.statements.group import Grouper, Member, Statement
 from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
@@ -39,17 +40,18 @@ CREATE TABLE IF NOT EXISTS statement_aliases (alias VARCHAR, statement_id VARCHA
 CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
 CREATE INDEX IF NOT EXISTS statement_forms_sid ON statement_forms (statement_id);
 CREATE INDEX IF NOT EXISTS statement_members_sid ON statement_members (statement_id);
-CREATE INDEX IF NOT EXISTS statement_members_quote ON statement_members (article_id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
 
 
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
     """Create the statements tables and indexes when the store has none yet (and drop the
-    statement_keys indexes an older store has)."""
+    indexes an older store has that no lookup uses: statement_keys' two, and members by
+    article, which readers join by hash)."""
     con.execute(DDL)
     con.execute("DROP INDEX IF EXISTS statement_keys_key; "
-                "DROP INDEX IF EXISTS statement_keys_sid")
+                "DROP INDEX IF EXISTS statement_keys_sid; "
+                "DROP INDEX IF EXISTS statement_members_quote")
 
 
 class BatchCandidates:
@@ -180,8 +182,7 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     batch's keys go to `index` (the writer waits there for its other index rows). Returns
     quotes filed."""
     kept = dict(merges)
-    for gone, into in merges:
-        con.execute("UPDATE statements SET speaker_id = ? WHERE speaker_id = ?", [into, gone])
+    respeak(con, "statements", merges)
 
     def speaker(v: Any) -> str | None:
         while v in kept:

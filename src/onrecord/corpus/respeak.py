@@ -1,0 +1,30 @@
+"""A batch's speaker merges applied to a store table's `speaker_id`s in one statement: one scan
+of the table per batch, not one per merge (each is a full scan: no index on speaker_id)."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+
+
+def moves(merges: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Where each id ends up after the merges (gone, kept) applied one after another, as
+    one UPDATE per merge would leave it: rows moved by one merge move again with a later one."""
+    now: dict[int, int] = {}  # id a row had before the batch -> the id it has now
+    for gone, kept in merges:
+        for was, cur in now.items():
+            if cur == gone:
+                now[was] = kept
+        now.setdefault(gone, kept)
+    return {was: cur for was, cur in now.items() if was != cur}
+
+
+def respeak(con: duckdb.DuckDBPyConnection, table: str,
+            merges: Sequence[tuple[int, int]]) -> None:
+    """Move `table`'s rows of merged-away speakers to the speakers that kept them."""
+    moved = moves(merges)
+    if not moved:
+        return
+    pairs = ", ".join(["(?::INTEGER, ?::INTEGER)"] * len(moved))
+    con.execute(f"UPDATE {table} SET speaker_id = m.kept FROM (VALUES {pairs}) m(gone, kept) "
+                f"WHERE {table}.speaker_id = m.gone", [v for kv in moved.items() for v in kv])
