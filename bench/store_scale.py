@@ -11,9 +11,10 @@ said by people drawn from a population that grows with the store (about one new 
 three articles, some named by surname only, some with a title), and 2% near-copies of an
 earlier article. MinHash signatures are computed outside the timed write, as workers do.
 Reported: the writer's ms/article over the first and last 10% of batches and their ratio,
-the writer's RSS, the store's size, how long reopening the store takes before its first
-batch is written (resume), and p50/p95 of `quotes(speaker=)`, `quotes(contains=)` and
-`speakers(limit=20)` on a read-only store.
+the writer's RSS, the peak RSS of each stage (`peak_rss_mb`: the write, the resume, the
+speaker counts, the queries; Linux's VmHWM reset between stages), the store's size, how
+long reopening the store takes before its first batch is written (resume), and p50/p95 of
+`quotes(speaker=)`, `quotes(contains=)` and `speakers(limit=20)` on a read-only store.
 """
 from __future__ import annotations
 
@@ -53,6 +54,26 @@ def rss_mb() -> float:
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def reset_peak() -> bool:
+    """Start the peak RSS (VmHWM) again from the current RSS; False where Linux does not allow
+    it (then each stage's peak is the process's peak so far)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_mb() -> float:
+    """The process's peak RSS since the last `reset_peak` (VmHWM)."""
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return round(int(line.split()[1]) / 1024, 1)
     return 0.0
 
 
@@ -250,6 +271,8 @@ def main() -> None:
     t_all = time.perf_counter()
     last_phases: dict[str, float] = {}
     last_done = 0
+    peaks: dict[str, float] = {}  # each stage's peak RSS: the write, resume, counts, queries
+    peaks_per_stage = reset_peak()
     with Store(path) as st:
         for b in range(n_batches):
             arts = [synthetic(i, rnd, pool, earlier)
@@ -276,10 +299,12 @@ def main() -> None:
                           f"{checkpoints[-1]['duckdb_mb']:.0f} MB) "
                           + " ".join(f"{k} {v:.2f}" for k, v in per.items()), flush=True)
         writer_rss, writer_duckdb = rss_mb(), duckdb_mb(st)
+    peaks["write"] = peak_mb()
     feed_s = time.perf_counter() - t_all
     tenth = max(1, len(batch_ms) // 10)
     first, last = statistics.mean(batch_ms[:tenth]), statistics.mean(batch_ms[-tenth:])
     # resume: reopen and write one batch (whatever state the writer loads is loaded here)
+    reset_peak()
     t = time.perf_counter()
     with Store(path) as st:
         items, seen = items_for([synthetic(args.articles + k, rnd, pool, earlier)
@@ -287,11 +312,17 @@ def main() -> None:
         st.write(items, seen)
         resume_rss = rss_mb()
     resume_s = time.perf_counter() - t
+    peaks["resume"] = peak_mb()
+    reset_peak()
     with Store(path) as st:  # what `onrecord run` does at its end: `speakers` reads these
         t = time.perf_counter()
         st.refresh_speaker_counts()
         counts_s = time.perf_counter() - t
+    peaks["speaker_counts"] = peak_mb()
     names, words = _names(args.articles), WORDS
+    reset_peak()
+    queries = latencies(path, names, words, args.runs)
+    peaks["queries"] = peak_mb()
     result = {
         "articles": args.articles, "batch": args.batch,
         "ms_per_article_first": round(first, 3), "ms_per_article_last": round(last, 3),
@@ -301,7 +332,8 @@ def main() -> None:
         "resume_first_batch_s": round(resume_s, 2), "resume_rss_mb": round(resume_rss, 1),
         "speaker_counts_s": round(counts_s, 2),
         "store_mb": round(os.path.getsize(path) / 2**20, 1),
-        **latencies(path, names, words, args.runs),
+        **queries,
+        "peak_rss_mb": peaks, "peak_rss_per_stage": peaks_per_stage,
         "checkpoints": checkpoints,
         "machine": f"{platform.machine()} {os.cpu_count()} CPUs, Python {platform.python_version()}",
     }
