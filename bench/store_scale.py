@@ -49,12 +49,17 @@ TITLES = ["Finance Minister", "Chief Executive", "Union Leader", "Mayor", "Profe
 SYLL = ["ka", "lo", "mi", "ren", "tas", "vo", "bri", "dun", "sel", "gar", "to", "nik"]
 
 
-def rss_mb() -> float:
+def _status_mb(field: str) -> float:
+    """A memory figure of this process from /proc/self/status (VmRSS, VmHWM), in MB."""
     with open("/proc/self/status") as f:
         for line in f:
-            if line.startswith("VmRSS:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def rss_mb() -> float:
+    return _status_mb("VmRSS")
 
 
 def reset_peak() -> bool:
@@ -70,11 +75,7 @@ def reset_peak() -> bool:
 
 def peak_mb() -> float:
     """The process's peak RSS since the last `reset_peak` (VmHWM)."""
-    with open("/proc/self/status") as f:
-        for line in f:
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+    return round(_status_mb("VmHWM"), 1)
 
 
 def duckdb_mb(st: Store) -> float:

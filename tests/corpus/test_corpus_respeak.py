@@ -19,7 +19,7 @@ def test_respeak_moves_rows_of_merged_speakers():
     con = duckdb.connect()
     con.execute("CREATE TABLE q (n INTEGER, speaker_id INTEGER)")
     con.execute("INSERT INTO q VALUES (1, 1), (2, 2), (3, NULL), (4, 4)")
-    respeak(con, "q", [(1, 2), (2, 3)])
+    respeak(con, "q", moves([(1, 2), (2, 3)]))
     assert con.execute("SELECT speaker_id FROM q ORDER BY n").fetchall() == [(3,), (3,), (None,), (4,)]
 
 
@@ -33,7 +33,7 @@ def test_one_update_per_table_equals_one_per_merge(seed):
     for t in ("one", "each"):
         con.execute(f"CREATE TABLE {t} (n INTEGER, speaker_id INTEGER)")
         con.executemany(f"INSERT INTO {t} VALUES (?, ?)", rows)
-    respeak(con, "one", merges)
+    respeak(con, "one", moves(merges))
     for gone, kept in merges:
         con.execute("UPDATE each SET speaker_id = ? WHERE speaker_id = ?", [kept, gone])
     got = con.execute("SELECT n, speaker_id FROM one ORDER BY n").fetchall()

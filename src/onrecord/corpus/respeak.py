@@ -2,7 +2,7 @@
 of the table per batch, not one per merge (each is a full scan: no index on speaker_id)."""
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import duckdb
 
@@ -19,10 +19,8 @@ def moves(merges: Sequence[tuple[int, int]]) -> dict[int, int]:
     return {was: cur for was, cur in now.items() if was != cur}
 
 
-def respeak(con: duckdb.DuckDBPyConnection, table: str,
-            merges: Sequence[tuple[int, int]]) -> None:
-    """Move `table`'s rows of merged-away speakers to the speakers that kept them."""
-    moved = moves(merges)
+def respeak(con: duckdb.DuckDBPyConnection, table: str, moved: Mapping[int, int]) -> None:
+    """Move `table`'s rows of merged-away speakers to where `moves` says they end up."""
     if not moved:
         return
     pairs = ", ".join(["(?::INTEGER, ?::INTEGER)"] * len(moved))

@@ -15,7 +15,7 @@ import pyarrow as pa
 from onrecord.corpus.index import IndexSpeakers, LookupIndex, new_uid
 from onrecord.corpus.memory import MemoryLimit
 from onrecord.corpus.neardup import BatchGroups
-from onrecord.corpus.respeak import respeak
+from onrecord.corpus.respeak import moves, respeak
 from onrecord.corpus.rows import article_rows
 from onrecord.corpus.sightings import Sighting
 from onrecord.corpus.speakers import SpeakerRegistry, lookup_keys
@@ -235,8 +235,9 @@ class Writer:
                  "forms": sorted({s.key, *(fold_words(a) for a in s.aliases)} - {""})}
                 for s in speakers])
         lap("inserts")
+        moved = moves(merges)
         for t in ("quotes", "mentions"):
-            respeak(self.con, t, merges)
+            respeak(self.con, t, moved)
         for old_canon, canon in groups.regroup:
             self.con.execute("UPDATE duplicates SET canonical_id = ? WHERE canonical_id = ?",
                              [canon, old_canon])

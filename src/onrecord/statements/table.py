@@ -9,7 +9,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from onrecord.corpus.respeak import respeak
+from onrecord.corpus.respeak import moves, respeak
 from onrecord.corpus.timing import Laps
 from onrecord.statements.group import Grouper, Member, Statement
 from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
@@ -181,12 +181,11 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     when workers made them (the rest are made here); `before_keys` is called before the
     batch's keys go to `index` (the writer waits there for its other index rows). Returns
     quotes filed."""
-    kept = dict(merges)
-    respeak(con, "statements", merges)
+    moved = moves(merges)  # the id each merged-away speaker's rows now have
+    respeak(con, "statements", moved)
 
     def speaker(v: Any) -> str | None:
-        while v in kept:
-            v = kept[v]
+        v = moved.get(v, v)
         return None if v is None else str(v)
 
     arts = {a["id"]: a for a in articles}
