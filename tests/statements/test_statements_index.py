@@ -64,7 +64,8 @@ def _dump(path):
         return [sorted(con.execute(sql).fetchall()) for sql in (
             "SELECT id, family, kind, speaker_id, text, seq, altered, n_quotes, n_articles, "
             "n_outlets, first_article, first_published FROM statements",
-            "SELECT * FROM statement_forms", "SELECT * FROM statement_members",
+            "SELECT id, f.words, f.text, f.n FROM (SELECT id, unnest(forms) AS f "
+            "FROM statements)", "SELECT * FROM statement_members",
             f"SELECT DISTINCT * FROM {KEYS_NOW}", "SELECT * FROM statement_aliases")]
     finally:
         con.close()
@@ -169,14 +170,43 @@ def test_an_older_store_loses_the_indexes_no_lookup_uses(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("CREATE INDEX statement_keys_key ON statement_keys (key)")
     con.execute("CREATE INDEX statement_members_quote ON statement_members (article_id)")
+    con.execute("CREATE INDEX statement_members_sid ON statement_members (statement_id)")
     con.close()
     with Store(path) as st:
         st.write(_items(BATCHES[2], sum(map(len, BATCHES[:2]))))
     con = duckdb.connect(str(path), read_only=True)
     try:
-        assert con.execute("SELECT count(*) FROM duckdb_indexes() "
-                           "WHERE table_name = 'statement_keys'").fetchone() == (0,)
-        assert con.execute("SELECT index_name FROM duckdb_indexes() WHERE table_name = "
-                           "'statement_members'").fetchall() == [("statement_members_sid",)]
+        assert con.execute("SELECT table_name, index_name FROM duckdb_indexes() WHERE "
+                           "table_name LIKE 'statement%' ORDER BY ALL").fetchall() == [
+            ("statement_aliases", "statement_aliases_alias"), ("statements", "statements_id")]
+    finally:
+        con.close()
+
+
+def test_a_store_with_a_wordings_table_gets_its_statements_filed_again(tmp_path):
+    """The layout before wordings moved into the statements' rows (statement_forms, members
+    indexed by statement): the writer's open files every quote again, to what a store made
+    now holds, and a reader of the new layout finds them."""
+    path = tmp_path / "s.duckdb"
+    _fill(path, BATCHES[:3], reopen_after=-1)
+    want = _dump(path)
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE statement_forms AS SELECT id AS statement_id, f.words, f.text, "
+                "f.n FROM (SELECT id, unnest(forms) AS f FROM statements)")
+    con.execute("CREATE INDEX statement_forms_sid ON statement_forms (statement_id)")
+    con.execute("CREATE INDEX statement_members_sid ON statement_members (statement_id)")
+    con.execute("DROP INDEX statements_id")
+    for col in ("forms", "outlets", "first_seen"):
+        con.execute(f"ALTER TABLE statements DROP COLUMN {col}")
+    con.execute("CREATE INDEX statements_id ON statements (id)")
+    con.close()
+    with Store(path) as st:
+        assert st._w.refiled == sum(map(len, BATCHES[:3]))
+        assert st.trace(HEAD)["text"] == f"{HEAD} {TAIL}"
+    assert _dump(path) == want
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM duckdb_tables() "
+                           "WHERE table_name = 'statement_forms'").fetchone() == (0,)
     finally:
         con.close()

@@ -2,15 +2,18 @@
 of the table per batch, not one per merge (each is a full scan: no index on speaker_id)."""
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
+from typing import TypeVar
 
 import duckdb
 
+K = TypeVar("K", bound=Hashable)
 
-def moves(merges: Sequence[tuple[int, int]]) -> dict[int, int]:
+
+def moves(merges: Sequence[tuple[K, K]]) -> dict[K, K]:
     """Where each id ends up after the merges (gone, kept) applied one after another, as
     one UPDATE per merge would leave it: rows moved by one merge move again with a later one."""
-    now: dict[int, int] = {}  # id a row had before the batch -> the id it has now
+    now: dict[K, K] = {}  # id a row had before the batch -> the id it has now
     for gone, kept in merges:
         for was, cur in now.items():
             if cur == gone:

@@ -8,8 +8,7 @@ from typing import Any
 
 import duckdb
 
-TABLES = ("statements", "statement_forms", "statement_members", "statement_keys",
-          "statement_aliases")
+TABLES = ("statements", "statement_members", "statement_keys", "statement_aliases")
 _QUOTE_COLUMNS = ("article_id", "idx", "kind", "text", "start", "end", "speaker_id")
 _ARTICLE_COLUMNS = ("id", "published", "outlet", "url")
 

@@ -96,10 +96,9 @@ def trace(con: duckdb.DuckDBPyConnection, text: str) -> dict[str, Any] | None:
     if not keys:
         return None
     found = con.execute(
-        f"SELECT DISTINCT k.statement_id, f.words, s.n_articles FROM {KEYS_NOW} k "
-        "JOIN statement_forms f ON f.statement_id = k.statement_id "
-        "JOIN statements s ON s.id = k.statement_id WHERE k.key IN (SELECT unnest(?))",
-        [keys]).fetchall()
+        "SELECT DISTINCT sid, f.words, n FROM (SELECT s.id AS sid, unnest(s.forms) AS f, "
+        f"s.n_articles AS n FROM {KEYS_NOW} k JOIN statements s ON s.id = k.statement_id "
+        "WHERE k.key IN (SELECT unnest(?)))", [keys]).fetchall()
     rank = {Relation.SAME: 0, Relation.PART: 1, Relation.WHOLE: 1, Relation.VARIANT: 2}
     best: tuple[int, int, str] | None = None
     for sid, form, n in found:

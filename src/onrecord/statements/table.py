@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import duckdb
@@ -29,29 +30,39 @@ CREATE TABLE IF NOT EXISTS statements (
     n_articles INTEGER,
     n_outlets INTEGER,
     first_article VARCHAR,      -- the copy with the earliest article date (undated ones last)
-    first_published VARCHAR
+    first_published VARCHAR,
+    forms STRUCT(words VARCHAR, text VARCHAR, n INTEGER)[],  -- each wording, its first text
+                                -- and how many copies use it
+    outlets VARCHAR[],          -- the copies' distinct outlets (n_outlets of them), sorted
+    first_seen BIGINT           -- first_article's member's `seen` (ties of date: input order)
 );
-CREATE TABLE IF NOT EXISTS statement_forms (
-    statement_id VARCHAR, words VARCHAR, text VARCHAR, n INTEGER);
 CREATE TABLE IF NOT EXISTS statement_members (
     statement_id VARCHAR, article_id VARCHAR, idx INTEGER, seen BIGINT);
 CREATE TABLE IF NOT EXISTS statement_keys (family VARCHAR, key BIGINT, statement_id VARCHAR);
 CREATE TABLE IF NOT EXISTS statement_aliases (alias VARCHAR, statement_id VARCHAR);
 CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
-CREATE INDEX IF NOT EXISTS statement_forms_sid ON statement_forms (statement_id);
-CREATE INDEX IF NOT EXISTS statement_members_sid ON statement_members (statement_id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
-
-
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
-    """Create the statements tables and indexes when the store has none yet (and drop the
-    indexes an older store has that no lookup uses: statement_keys' two, and members by
-    article, which readers join by hash)."""
+    """Create the statements tables and indexes when the store has none yet, and bring an
+    older store's to this layout: the indexes no lookup of the writer's uses are dropped
+    (statement_keys' two, members by article and by statement), and a store that kept its
+    wordings in a table of their own (statement_forms) gets them in the statements' rows by
+    filing every quote again (its members are emptied: the writer's open refiles them)."""
+    old = con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = "
+                      "'statement_forms' AND schema_name = current_schema()").fetchone()
+    if old and old[0]:  # (DuckDB alters no table an index depends on: made again, empty)
+        con.execute("BEGIN TRANSACTION")
+        con.execute("DROP INDEX IF EXISTS statements_id; DROP INDEX IF EXISTS "
+                    "statement_forms_sid; DROP TABLE statements; DROP TABLE statement_forms")
+        con.execute("DELETE FROM statement_members")  # backfill.missing: refiled on open
+        con.execute(DDL)
+        con.execute("COMMIT")
     con.execute(DDL)
     con.execute("DROP INDEX IF EXISTS statement_keys_key; "
                 "DROP INDEX IF EXISTS statement_keys_sid; "
-                "DROP INDEX IF EXISTS statement_members_quote")
+                "DROP INDEX IF EXISTS statement_members_quote; "
+                "DROP INDEX IF EXISTS statement_members_sid")
 
 
 class BatchCandidates:
@@ -132,25 +143,69 @@ def _set_meta(con: duckdb.DuckDBPyConnection, rows: Sequence[tuple[str, str]]) -
                     + ", ".join(["(?, ?)"] * len(rows)), [v for r in rows for v in r])
 
 
-def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]) -> dict[str, Statement]:
-    """The statements with these ids, with their wordings (not their members)."""
+@dataclass(frozen=True)
+class Counts:
+    """What a statement's row says of its members: quotes, articles, distinct outlets, and the
+    first copy (earliest article date, undated last, then input order)."""
+
+    quotes: int
+    articles: int
+    outlets: tuple[str, ...]
+    first_article: str | None
+    first_published: str | None
+    first_seen: int
+
+    @classmethod
+    def of(cls, rows: Sequence[tuple[str, int, str | None, str | None]]) -> Counts:
+        """From members as (article id, seen, published, outlet)."""
+        first = min(rows, key=lambda r: (r[2] is None, r[2] or "", r[1]))
+        return cls(len(rows), len({r[0] for r in rows}),
+                   tuple(sorted({r[3] for r in rows if r[3] is not None})), first[0], first[2],
+                   first[1])
+
+    def plus(self, rows: Sequence[tuple[str, int, str | None, str | None]]) -> Counts:
+        """These counts with more members, from articles none of the counted ones is in (a
+        batch's articles are new to the store; a refile's chunks hold whole articles)."""
+        if not rows:
+            return self
+        new = Counts.of(rows)
+        mine = (self.first_published is None, self.first_published or "", self.first_seen)
+        theirs = (new.first_published is None, new.first_published or "", new.first_seen)
+        first = self if mine <= theirs else new
+        return Counts(self.quotes + new.quotes, self.articles + new.articles,
+                      tuple(sorted({*self.outlets, *new.outlets})), first.first_article,
+                      first.first_published, first.first_seen)
+
+    def row(self) -> tuple[Any, ...]:
+        """n_quotes, n_articles, n_outlets, first_article, first_published."""
+        return (self.quotes, self.articles, len(self.outlets), self.first_article,
+                self.first_published)
+
+
+def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
+          ) -> tuple[dict[str, Statement], dict[str, Counts]]:
+    """The statements with these ids, with their wordings (not their members), and their
+    counts: one lookup by id in the statements' index."""
     if not sids:
-        return {}
+        return {}, {}
     out: dict[str, Statement] = {}
-    for sid, family, kind, speaker, text, seq in con.execute(
-            f"SELECT id, family, kind, speaker_id, text, seq FROM statements "
+    counts: dict[str, Counts] = {}
+    for (sid, family, kind, speaker, text, seq, forms, n_quotes, n_articles, outlets,
+         first_article, first_published, first_seen) in con.execute(
+            "SELECT id, family, kind, speaker_id, text, seq, forms, n_quotes, n_articles, "
+            "outlets, first_article, first_published, first_seen FROM statements "
             f"WHERE id {_ids_in(sids)}").fetchall():
-        out[sid] = Statement(sid, family, None if speaker is None else str(speaker), (), text,
-                             seq=seq, kind=kind)
-    for sid, ws, text, n in con.execute(
-            f"SELECT statement_id, words, text, n FROM statement_forms "
-            f"WHERE statement_id {_ids_in(sids)}").fetchall():
-        words = tuple(ws.split())
-        out[sid].forms[words] = text
-        out[sid].counts[words] = n
-    for st in out.values():
+        st = Statement(sid, family, None if speaker is None else str(speaker), (), text,
+                       seq=seq, kind=kind)
+        for f in forms or ():
+            words = tuple(f["words"].split())
+            st.forms[words] = f["text"]
+            st.counts[words] = f["n"]
         st.settle()
-    return out
+        out[sid] = st
+        counts[sid] = Counts(n_quotes, n_articles, tuple(outlets or ()), first_article,
+                             first_published, first_seen)
+    return out, counts
 
 
 def _known(con: duckdb.DuckDBPyConnection,
@@ -208,14 +263,14 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
                 for m in members]
     wanted = {(m.family, k) for m, p in zip(members, prepared) for k in p.keys}
     known = index.find(wanted) if index is not None else _known(con, wanted)
-    stored = _load(con, sorted({s for v in known.values() for s in v}))
+    stored, counted = _load(con, sorted({s for v in known.values() for s in v}))
     lap("statements_find")
     cands = BatchCandidates(known)
     g = Grouper(cands, load=stored.get, seq=seq0)
     for m, p in zip(members, prepared):
         g.add(m, p.words, p.keys)
     lap("statements_group")
-    rows = _write_back(con, g, cands, stored,
+    rows = _write_back(con, g, cands, stored, counted,
                        {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
     lap("statements_write")
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
@@ -234,20 +289,10 @@ def _ids_in(ids: Sequence[str]) -> str:
     return "IN (" + ",".join("'" + i.replace("'", "''") + "'" for i in ids) + ")"
 
 
-def _counts(rows: Sequence[tuple[str, int, str | None, str | None]]) -> tuple[Any, ...]:
-    """A statement's counts from its members (article id, seen, published, outlet): quotes,
-    articles, outlets, the first article (earliest date, undated last, then input order) and
-    the earliest date."""
-    first = min(rows, key=lambda r: (r[2] is None, r[2] or "", r[1]))
-    dates = [r[2] for r in rows if r[2] is not None]
-    return (len(rows), len({r[0] for r in rows}), len({r[3] for r in rows} - {None}), first[0],
-            min(dates) if dates else None)
-
-
 def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
                     ) -> dict[str, list[tuple[str, int, str | None, str | None]]]:
-    """Every member of these stored statements, with its article's date and outlet (lookups
-    by id: their cost is the statements' size, not the store's)."""
+    """Every member of these stored statements, with its article's date and outlet (a scan of
+    the members, which have no index: only a merge of two stored statements asks)."""
     out: dict[str, list[tuple[str, int, str | None, str | None]]] = defaultdict(list)
     if not sids:
         return out
@@ -265,17 +310,22 @@ def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
 
 
 def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
-                stored: dict[str, Statement], keys: Mapping[tuple[str, int], frozenset[int]]
-                ) -> list[tuple[str, int, str]]:
+                stored: dict[str, Statement], counted: dict[str, Counts],
+                keys: Mapping[tuple[str, int], frozenset[int]]) -> list[tuple[str, int, str]]:
     """Write what a batch changed: merged ids folded, members and keys added, each touched
-    statement's row and wordings replaced. Returns the keys added (family, key, id).
+    statement's row replaced. Returns the keys added (family, key, id).
 
-    Only statements loaded from the store have rows there; a statement made in this batch has
-    all its members in memory, so its counts are computed here, not by a join over the store."""
+    A statement's counts are its stored row's plus the batch's members (a statement made in
+    this batch has only those); only when two stored statements merged, whose articles may
+    overlap, are the members read back from the store (a scan: merges are rare)."""
+    moved = moves(g.merged)  # members of merged-away stored statements: one UPDATE
+    gone_rows = {old: new for old, new in moved.items() if old in stored}
+    if gone_rows:
+        pairs = ", ".join(["(?, ?)"] * len(gone_rows))
+        con.execute("UPDATE statement_members SET statement_id = m.kept FROM "
+                    f"(VALUES {pairs}) m(gone, kept) WHERE statement_members.statement_id = "
+                    "m.gone", [v for kv in gone_rows.items() for v in kv]).fetchall()
     for old, new in g.merged:
-        if old in stored:  # a statement made in this batch has no rows yet
-            con.execute("UPDATE statement_members SET statement_id = ? WHERE statement_id = ?",
-                        [new, old]).fetchall()
         con.execute("UPDATE statement_aliases SET statement_id = ? WHERE statement_id = ?",
                     [new, old]).fetchall()
         con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new]).fetchall()
@@ -283,7 +333,6 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
     stale = sorted({sid for sid in [*g.statements, *gone] if sid in stored})
     if stale:
         con.execute(f"DELETE FROM statements WHERE id {_ids_in(stale)}").fetchall()
-        con.execute(f"DELETE FROM statement_forms WHERE statement_id {_ids_in(stale)}").fetchall()
     final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
     _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
             [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
@@ -298,22 +347,25 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidat
             found.update((f, k, sid) for k in ks if k in stored_)
     added = [(f, k, now[sid]) for f, k, sid in sorted(found)]
     _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
-    _insert(con, "statement_forms", ("statement_id", "words", "text", "n"),
-            [(st.id, " ".join(ws), st.forms[ws], n)
-             for st in g.statements.values() for ws, n in st.counts.items()])
-    prior = _stored_members(con, sorted(sid for sid, st in g.statements.items()
-                                        if sid in stored or set(st.aliases) & set(stored)))
+    parts = {sid: [c for c in (sid, *st.aliases) if c in counted]
+             for sid, st in g.statements.items()}
+    prior = _stored_members(con, sorted(sid for sid, cs in parts.items() if len(cs) > 1))
     base = []
     for st in g.statements.values():
-        members = prior.get(st.id) or [(m.article_id, m.order, m.published, m.outlet)
-                                       for m in st.members]
+        mine = [(m.article_id, m.order, m.published, m.outlet) for m in st.members]
+        cs = parts[st.id]
+        counts = (Counts.of(prior[st.id]) if len(cs) > 1 else
+                  counted[cs[0]].plus(mine) if cs else Counts.of(mine))
         base.append((st.id, st.family, _kind(st), None if st.speaker is None else int(st.speaker),
                      st.text, st.seq, any(relate(f, st.words) not in (Relation.SAME,
                                                                        Relation.PART)
-                                          for f in st.forms), *_counts(members)))
+                                          for f in st.forms), *counts.row(),
+                     [{"words": " ".join(ws), "text": st.forms[ws], "n": n}
+                      for ws, n in st.counts.items()], list(counts.outlets),
+                     counts.first_seen))
     _insert(con, "statements", ("id", "family", "kind", "speaker_id", "text", "seq", "altered",
                                 "n_quotes", "n_articles", "n_outlets", "first_article",
-                                "first_published"), base)
+                                "first_published", "forms", "outlets", "first_seen"), base)
     return added
 
 
