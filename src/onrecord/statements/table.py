@@ -43,6 +43,8 @@ CREATE TABLE IF NOT EXISTS statement_aliases (alias VARCHAR, statement_id VARCHA
 CREATE INDEX IF NOT EXISTS statements_id ON statements (id);
 CREATE INDEX IF NOT EXISTS statement_aliases_alias ON statement_aliases (alias);
 """
+
+
 def ensure(con: duckdb.DuckDBPyConnection) -> None:
     """Create the statements tables and indexes when the store has none yet, and bring an
     older store's to this layout: the indexes no lookup of the writer's uses are dropped
