@@ -1,5 +1,5 @@
-"""A batch's speaker merges applied to a store table's `speaker_id`s in one statement: one scan
-of the table per batch, not one per merge (each is a full scan: no index on speaker_id)."""
+"""A batch's merges (speakers, statements) applied to a store table's ids in one statement: one
+scan of the table per batch, not one per merge (each is a full scan: no index on the ids)."""
 from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
@@ -24,8 +24,15 @@ def moves(merges: Sequence[tuple[K, K]]) -> dict[K, K]:
 
 def respeak(con: duckdb.DuckDBPyConnection, table: str, moved: Mapping[int, int]) -> None:
     """Move `table`'s rows of merged-away speakers to where `moves` says they end up."""
+    reassign(con, table, "speaker_id", "INTEGER", moved)
+
+
+def reassign(con: duckdb.DuckDBPyConnection, table: str, column: str, sql_type: str,
+             moved: Mapping[K, K]) -> None:
+    """Set `table`'s `column` (of `sql_type`) from each key of `moved` to its value, in one
+    `UPDATE` (one scan of the table)."""
     if not moved:
         return
-    pairs = ", ".join(["(?::INTEGER, ?::INTEGER)"] * len(moved))
-    con.execute(f"UPDATE {table} SET speaker_id = m.kept FROM (VALUES {pairs}) m(gone, kept) "
-                f"WHERE {table}.speaker_id = m.gone", [v for kv in moved.items() for v in kv])
+    pairs = ", ".join([f"(?::{sql_type}, ?::{sql_type})"] * len(moved))
+    con.execute(f"UPDATE {table} SET {column} = m.kept FROM (VALUES {pairs}) m(gone, kept) "
+                f"WHERE {table}.{column} = m.gone", [v for kv in moved.items() for v in kv])

@@ -10,7 +10,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from onrecord.corpus.respeak import moves, respeak
+from onrecord.corpus.respeak import moves, reassign, respeak
 from onrecord.corpus.timing import Laps
 from onrecord.statements.group import Grouper, Member, Statement
 from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
@@ -272,7 +272,7 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     for m, p in zip(members, prepared):
         g.add(m, p.words, p.keys)
     lap("statements_group")
-    rows = _write_back(con, g, cands, stored, counted,
+    rows = _write_back(con, g, cands, counted,
                        {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
     lap("statements_write")
     if index is not None:  # committed before the store's COMMIT: undone on open if that fails
@@ -312,27 +312,23 @@ def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
 
 
 def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
-                stored: dict[str, Statement], counted: dict[str, Counts],
-                keys: Mapping[tuple[str, int], frozenset[int]]) -> list[tuple[str, int, str]]:
+                counted: dict[str, Counts], keys: Mapping[tuple[str, int], frozenset[int]]
+                ) -> list[tuple[str, int, str]]:
     """Write what a batch changed: merged ids folded, members and keys added, each touched
     statement's row replaced. Returns the keys added (family, key, id).
 
     A statement's counts are its stored row's plus the batch's members (a statement made in
     this batch has only those); only when two stored statements merged, whose articles may
     overlap, are the members read back from the store (a scan: merges are rare)."""
-    moved = moves(g.merged)  # members of merged-away stored statements: one UPDATE
-    gone_rows = {old: new for old, new in moved.items() if old in stored}
-    if gone_rows:
-        pairs = ", ".join(["(?, ?)"] * len(gone_rows))
-        con.execute("UPDATE statement_members SET statement_id = m.kept FROM "
-                    f"(VALUES {pairs}) m(gone, kept) WHERE statement_members.statement_id = "
-                    "m.gone", [v for kv in gone_rows.items() for v in kv]).fetchall()
+    # members of merged-away stored statements (the batch's own have no rows yet): one UPDATE
+    reassign(con, "statement_members", "statement_id", "VARCHAR",
+             {old: new for old, new in moves(g.merged).items() if old in counted})
     for old, new in g.merged:
         con.execute("UPDATE statement_aliases SET statement_id = ? WHERE statement_id = ?",
                     [new, old]).fetchall()
         con.execute("INSERT INTO statement_aliases VALUES (?, ?)", [old, new]).fetchall()
     gone = [old for old, _ in g.merged]
-    stale = sorted({sid for sid in [*g.statements, *gone] if sid in stored})
+    stale = sorted({sid for sid in [*g.statements, *gone] if sid in counted})
     if stale:
         con.execute(f"DELETE FROM statements WHERE id {_ids_in(stale)}").fetchall()
     final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
