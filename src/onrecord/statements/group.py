@@ -31,8 +31,7 @@ class Member:
 
     @property
     def family(self) -> str:
-        """Quoted words (direct and mixed speech) group together; reported clauses apart."""
-        return "reported" if self.kind == "indirect" else "quoted"
+        return family_of(self.kind)
 
     @property
     def seen_key(self) -> tuple[bool, str, int]:
@@ -118,6 +117,11 @@ class MemoryCandidates:
             if old in sids:
                 sids.discard(old)
                 sids.add(new)
+
+
+def family_of(kind: str) -> str:
+    """Quoted words (direct and mixed speech) group together; reported clauses apart."""
+    return "reported" if kind == "indirect" else "quoted"
 
 
 def statement_id(m: Member) -> str:
