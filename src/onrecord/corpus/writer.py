@@ -242,7 +242,8 @@ class Writer:
         tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
         speakers = registry.take_dirty()
         runs = statements_table.quote_runs_of(tables["quotes"], runs)
-        wanted = statements_table.wanted_keys(tables["quotes"], runs)
+        self._finding = self._lookups.submit(  # its keys' connection: read while others write
+            self.index.statement_keys.find, statements_table.wanted_keys(tables["quotes"], runs))
         lap("rows")
         batch = self.batch + 1
         # the index first: a crash before the store's COMMIT leaves index rows of a batch the
@@ -257,9 +258,6 @@ class Writer:
                       for s in speakers],
             quotes=self._quote_text(tables))
         self._indexing = self._thread.submit(self.index.finish, rest)
-        # the statement candidates, read on the keys' connection while DuckDB takes the rows
-        # (after `begin`, whose Python would compete with the lookup's for the GIL)
-        self._finding = self._lookups.submit(self.index.statement_keys.find, wanted)
         lap("index_write")
         self.con.execute("BEGIN TRANSACTION")
         for name, rows_ in tables.items():
