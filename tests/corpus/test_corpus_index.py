@@ -60,9 +60,8 @@ def test_a_crash_after_the_index_commit_is_undone_on_open(tmp_path):
         from test_corpus_index import SECOND, _items
         from onrecord.corpus import writer
         from onrecord.corpus.store import Store
-        # (once the index's thread has committed the batch and its statement keys)
-        join = writer.Writer._join_index
-        writer.Writer._join_index = lambda w: (join(w), os._exit(9))
+        # (at the statement keys: the index's own thread has committed the batch by then)
+        writer.statements_table.update = lambda *a, **k: (k["before_keys"](), os._exit(9))
         st = Store({str(crashed)!r})
         st.write(_items(SECOND))
     """)

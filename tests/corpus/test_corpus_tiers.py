@@ -120,8 +120,7 @@ def test_a_crash_after_rows_moved_down_is_undone_on_open(tmp_path, monkeypatch):
         from onrecord.corpus import tiers, writer
         from onrecord.corpus.store import Store
         tiers.LEVEL_ROWS = (1, 1)
-        join = writer.Writer._join_index
-        writer.Writer._join_index = lambda w: (join(w), os._exit(9))
+        writer.statements_table.update = lambda *a, **k: (k["before_keys"](), os._exit(9))
         Store({str(crashed)!r}).write(_items(SECOND))
     """)
     cp = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True,

@@ -76,8 +76,7 @@ def test_the_index_path_gives_the_statements_of_the_scan(tmp_path, monkeypatch):
     _fill(indexed)
     update = writer.statements_table.update
     monkeypatch.setattr(writer.statements_table, "update",
-                        lambda *a, index=None, batch=0, file_keys=None, found=None, **k:
-                        update(*a, **k))  # the scan
+                        lambda *a, index=None, batch=0, **k: update(*a, **k))  # the scan
     _fill(scanned)
     monkeypatch.undo()
     got = _dump(indexed)
@@ -99,9 +98,8 @@ def test_a_crash_after_the_index_took_the_keys_is_undone(tmp_path):
         import os, sys
         sys.path[:0] = [{str(REPO / 'tests' / 'statements')!r}, {str(REPO / 'tests')!r}]
         from test_statements_index import BATCHES, _items
-        from onrecord.corpus import writer
-        join = writer.Writer._join_index  # the keys committed, the store's COMMIT not yet
-        writer.Writer._join_index = lambda w: (join(w), os._exit(9))
+        from onrecord.statements import table
+        table._set_meta = lambda *a, **k: os._exit(9)
         from onrecord.corpus.store import Store
         Store({str(crashed)!r}).write(_items(BATCHES[2], {start}))
     """)

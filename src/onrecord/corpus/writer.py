@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -50,10 +50,6 @@ class Writer:
         self.pending = False
         self._thread = ThreadPoolExecutor(1, thread_name_prefix="onrecord-index")
         self._indexing: Future[None] | None = None  # the current batch's index write
-        self._keys: Future[None] | None = None  # then its statement keys, on the same thread
-        # the batch's statement candidates, looked up (a read) while its rows are inserted
-        self._lookups = ThreadPoolExecutor(1, thread_name_prefix="onrecord-lookup")
-        self._finding: Future[statements_table.Known] | None = None
         self.refiled = self.rebuild_statements() if backfill.missing(con) else None
         # pyarrow imports pandas (when installed) the first time it converts Python objects:
         # about a second, paid here at open rather than inside the first batch's transaction
@@ -61,42 +57,13 @@ class Writer:
 
     def close(self) -> None:
         self._thread.shutdown()
-        self._lookups.shutdown()
         self.index.close()
 
     def _join_index(self) -> None:
-        """Wait for the batch's index rows and statement keys to be committed (raises what
-        their writes raised)."""
-        jobs, self._indexing, self._keys = (self._indexing, self._keys), None, None
-        errors = []
-        for job in jobs:  # both ended, whatever the first did, before anything is undone
-            if job is not None:
-                try:
-                    job.result()
-                except BaseException as e:
-                    errors.append(e)
-        if errors:
-            raise errors[0]
-
-    def _found(self) -> statements_table.Known:
-        """The batch's statement candidates (what its lookup thread found; none if it did
-        not look)."""
-        finding, self._finding = self._finding, None
-        return {} if finding is None else finding.result()
-
-    def _file_keys(self, batch: int, rows: Sequence[tuple[str, int, str]],
-                   merges: Sequence[tuple[str, str]]) -> None:
-        """Hand a batch's statement keys to the index's thread, which commits them after the
-        batch's other index rows (nothing, if those failed) while this thread writes the
-        statements into DuckDB; `_join_index` waits for both before the store's COMMIT."""
-        first = self._indexing
-
-        def job() -> None:
-            if first is not None:
-                first.result()  # (the thread runs its jobs in order: this one has ended)
-            self.index.statement_keys.add(batch, rows, merges)
-
-        self._keys = self._thread.submit(job)
+        """Wait for the batch's index rows to be committed (raises what the write raised)."""
+        job, self._indexing = self._indexing, None
+        if job is not None:
+            job.result()
 
     def stored(self, keys: list[str]) -> set[str]:
         """Which of these keys are stored (as articles or errors)."""
@@ -172,10 +139,8 @@ class Writer:
         except BaseException:
             with contextlib.suppress(duckdb.Error):
                 self.con.execute("ROLLBACK")
-            with contextlib.suppress(BaseException):  # the index's threads end before undo
+            with contextlib.suppress(BaseException):  # the index's thread ends before undo
                 self._join_index()
-            with contextlib.suppress(BaseException):
-                self._found()
             self.index.rollback()  # a batch that failed before its thread took over
             if self.pending:  # the index took the batch the store did not
                 self.index.undo(self.con, self.batch)
@@ -241,9 +206,6 @@ class Writer:
                     out.duplicates += 1
         tables["sightings"] = [s.row() for s in {s.id: s for s in sightings}.values()]
         speakers = registry.take_dirty()
-        runs = statements_table.quote_runs_of(tables["quotes"], runs)
-        self._finding = self._lookups.submit(  # its keys' connection: read while others write
-            self.index.statement_keys.find, statements_table.wanted_keys(tables["quotes"], runs))
         lap("rows")
         batch = self.batch + 1
         # the index first: a crash before the store's COMMIT leaves index rows of a batch the
@@ -283,11 +245,9 @@ class Writer:
         statements_table.update(self.con, tables["quotes"], tables["articles"], merges,
                                 index=self.index.statement_keys, batch=batch,
                                 meta=[("batch", str(batch))],  # the batch number with them
-                                runs=runs, file_keys=self._file_keys, found=self._found)
-        self._found()  # (a batch without quotes files none: its lookup ends here)
+                                runs=runs, before_keys=self._join_index)
         lap("statements")
-        self._join_index()  # the index has the whole batch before the store commits it
-        lap("index_wait")
+        self._join_index()  # (a batch without quotes has no statement keys to wait for)
         self.con.execute("COMMIT")
         lap("commit")
         self.batch, self.pending = batch, False

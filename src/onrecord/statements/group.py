@@ -31,7 +31,8 @@ class Member:
 
     @property
     def family(self) -> str:
-        return family_of(self.kind)
+        """Quoted words (direct and mixed speech) group together; reported clauses apart."""
+        return "reported" if self.kind == "indirect" else "quoted"
 
     @property
     def seen_key(self) -> tuple[bool, str, int]:
@@ -117,11 +118,6 @@ class MemoryCandidates:
             if old in sids:
                 sids.discard(old)
                 sids.add(new)
-
-
-def family_of(kind: str) -> str:
-    """Quoted words (direct and mixed speech) group together; reported clauses apart."""
-    return "reported" if kind == "indirect" else "quoted"
 
 
 def statement_id(m: Member) -> str:

@@ -12,15 +12,10 @@ import pyarrow as pa
 
 from onrecord.corpus.respeak import moves, reassign, respeak
 from onrecord.corpus.timing import Laps
-from onrecord.statements.group import Grouper, Member, Statement, family_of
+from onrecord.statements.group import Grouper, Member, Statement
 from onrecord.statements.keyindex import KEYS_NOW, KeyIndex
 from onrecord.statements.relate import Relation, relate
 from onrecord.statements.runs import QuoteRuns, quote_runs, stored_keys
-
-# Takes a batch's statement keys for the lookup index: (batch, keys, merges).
-FileKeys = Callable[[int, Sequence[tuple[str, int, str]], Sequence[tuple[str, str]]], None]
-# The statements the lookup index files each (family, key) under.
-Known = dict[tuple[str, int], set[str]]
 
 DDL = """
 CREATE TABLE IF NOT EXISTS statements (
@@ -215,23 +210,6 @@ def _load(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
     return out, counts
 
 
-def quote_runs_of(quotes: Sequence[dict[str, Any]],
-                  runs: Mapping[tuple[str, int], QuoteRuns] | None = None
-                  ) -> dict[tuple[str, int], QuoteRuns]:
-    """Each quote row's word runs by (article id, idx): the workers' where `runs` has them,
-    else made here."""
-    given = runs or {}
-    return {(q["article_id"], q["idx"]): given.get((q["article_id"], q["idx"]))
-            or quote_runs(q["kind"], q["text"]) for q in quotes}
-
-
-def wanted_keys(quotes: Sequence[dict[str, Any]],
-                runs: Mapping[tuple[str, int], QuoteRuns]) -> set[tuple[str, int]]:
-    """The (family, key) pairs a batch's quote rows are looked up by (`runs`: theirs)."""
-    return {(family_of(q["kind"]), k) for q in quotes
-            for k in runs[(q["article_id"], q["idx"])].keys}
-
-
 def _known(con: duckdb.DuckDBPyConnection,
            runs: set[tuple[str, int]]) -> dict[tuple[str, int], set[str]]:
     """The statements DuckDB's statement_keys files under each run (a scan of the table)."""
@@ -251,18 +229,15 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
            index: KeyIndex | None = None, batch: int = 0,
            meta: Sequence[tuple[str, str]] = (),
            runs: Mapping[tuple[str, int], QuoteRuns] | None = None,
-           file_keys: FileKeys | None = None,
-           found: Callable[[], Known] | None = None) -> int:
+           before_keys: Callable[[], None] | None = None) -> int:
     """File a batch's quote rows (in input order) under their statements, inside the caller's
     transaction; `merges` are the batch's speaker merges (gone, kept). With `index` (the
     writer's lookup index) the candidates come from it and batch `batch`'s keys go to it too;
     without, from a scan of DuckDB's statement_keys. `meta` are the caller's store_meta rows,
     written with the statements' counters; `runs` the quotes' word runs by (article id, idx)
-    when workers made them (the rest are made here); `file_keys(batch, keys, merges)`, when
-    given, takes the batch's keys for `index` in place of `index.add` (the writer hands them
-    to its index thread and waits for them before its COMMIT); `found()`, when given, gives
-    what `index.find` would for the batch's `wanted_keys` (the writer looks them up on a
-    thread while it inserts the batch's rows). Returns quotes filed."""
+    when workers made them (the rest are made here); `before_keys` is called before the
+    batch's keys go to `index` (the writer waits there for its other index rows). Returns
+    quotes filed."""
     moved = moves(merges)  # the id each merged-away speaker's rows now have
     respeak(con, "statements", moved)
 
@@ -288,11 +263,8 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     given = runs or {}
     prepared = [given.get((m.article_id, m.idx)) or quote_runs(m.kind, m.text)
                 for m in members]
-    if found is not None:
-        known = found()
-    else:
-        wanted = {(m.family, k) for m, p in zip(members, prepared) for k in p.keys}
-        known = index.find(wanted) if index is not None else _known(con, wanted)
+    wanted = {(m.family, k) for m, p in zip(members, prepared) for k in p.keys}
+    known = index.find(wanted) if index is not None else _known(con, wanted)
     stored, counted = _load(con, sorted({s for v in known.values() for s in v}))
     lap("statements_find")
     cands = BatchCandidates(known)
@@ -300,13 +272,14 @@ def update(con: duckdb.DuckDBPyConnection, quotes: Sequence[dict[str, Any]],
     for m, p in zip(members, prepared):
         g.add(m, p.words, p.keys)
     lap("statements_group")
-    added = _added_keys(g, cands,
-                        {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
-    if index is not None:  # committed before the store's COMMIT: undone on open if that fails
-        (file_keys or index.add)(batch, added, list(g.merged))
-    lap("statements_index")
-    _write_back(con, g, counted, added)
+    rows = _write_back(con, g, cands, counted,
+                       {(m.article_id, m.idx): p.stored for m, p in zip(members, prepared)})
     lap("statements_write")
+    if index is not None:  # committed before the store's COMMIT: undone on open if that fails
+        if before_keys is not None:
+            before_keys()
+        index.add(batch, rows, g.merged)
+    lap("statements_index")
     _set_meta(con, [("statements_seen", str(seen0 + len(members))),
                     ("statements_seq", str(g.next_seq)), *meta])
     return len(members)
@@ -338,26 +311,11 @@ def _stored_members(con: duckdb.DuckDBPyConnection, sids: Sequence[str]
     return out
 
 
-def _added_keys(g: Grouper, cands: BatchCandidates,
-                keys: Mapping[tuple[str, int], frozenset[int]]) -> list[tuple[str, int, str]]:
-    """The keys a batch files its statements under that the store lacks, worth storing (each
-    filed quote's stored keys), as (family, key, the statement's id now), sorted."""
-    keep = _kept_keys(g, keys)
-    found: set[tuple[str, Any, str]] = set()  # (family, key, id as filed) worth storing
-    now: dict[str, str] = {}  # id as filed -> the statement's id now
-    for (f, sid), ks in cands.added.items():
-        st = g.get(sid)
-        stored_ = keep.get(st.id) if st is not None else None
-        if st is not None and stored_:
-            now[sid] = st.id
-            found.update((f, k, sid) for k in ks if k in stored_)
-    return [(f, k, now[sid]) for f, k, sid in sorted(found)]
-
-
-def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, counted: dict[str, Counts],
-                added: Sequence[tuple[str, int, str]]) -> None:
-    """Write what a batch changed: merged ids folded, members and keys (`added`) added, each
-    touched statement's row replaced.
+def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, cands: BatchCandidates,
+                counted: dict[str, Counts], keys: Mapping[tuple[str, int], frozenset[int]]
+                ) -> list[tuple[str, int, str]]:
+    """Write what a batch changed: merged ids folded, members and keys added, each touched
+    statement's row replaced. Returns the keys added (family, key, id).
 
     A statement's counts are its stored row's plus the batch's members (a statement made in
     this batch has only those); only when two stored statements merged, whose articles may
@@ -376,6 +334,16 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, counted: dict[str, C
     final = {sid: g.get(sid).id for sid, _, _ in g.filed}  # type: ignore[union-attr]
     _insert(con, "statement_members", ("statement_id", "article_id", "idx", "seen"),
             [(final[sid], m.article_id, m.idx, m.order) for sid, m, _ in g.filed])
+    keep = _kept_keys(g, keys)
+    found: set[tuple[str, Any, str]] = set()  # (family, key, id as filed) worth storing
+    now: dict[str, str] = {}  # id as filed -> the statement's id now
+    for (f, sid), ks in cands.added.items():
+        st = g.get(sid)
+        stored_ = keep.get(st.id) if st is not None else None
+        if st is not None and stored_:
+            now[sid] = st.id
+            found.update((f, k, sid) for k in ks if k in stored_)
+    added = [(f, k, now[sid]) for f, k, sid in sorted(found)]
     _insert(con, "statement_keys", ("family", "key", "statement_id"), added)
     parts = {sid: [c for c in (sid, *st.aliases) if c in counted]
              for sid, st in g.statements.items()}
@@ -396,6 +364,7 @@ def _write_back(con: duckdb.DuckDBPyConnection, g: Grouper, counted: dict[str, C
     _insert(con, "statements", ("id", "family", "kind", "speaker_id", "text", "seq", "altered",
                                 "n_quotes", "n_articles", "n_outlets", "first_article",
                                 "first_published", "forms", "outlets", "first_seen"), base)
+    return added
 
 
 def _kept_keys(g: Grouper, keys: Mapping[tuple[str, int], frozenset[int]]
